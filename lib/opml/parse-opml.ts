@@ -1,0 +1,149 @@
+import { XMLParser } from 'fast-xml-parser';
+import { cleanText } from './clean-text';
+import { decodeXmlEntities } from './decode-xml-entities';
+import { normalizeFeedUrl } from './normalize-feed-url';
+import type { OpmlFeed, OpmlInvalidEntry, OpmlResult } from './types';
+
+const ATTRS = '@attrs';
+// Outline types that name something other than a feed (a web page, another OPML file).
+const NON_FEED_TYPES = new Set(['link', 'include', 'html', 'redirect']);
+const FEED_ROOTS: Readonly<Record<string, string>> = { rss: 'an RSS feed', feed: 'an Atom feed', 'rdf:rdf': 'an RSS 1.0 feed' };
+
+let parser: XMLParser | undefined;
+
+/** One parser configuration, created on first use (lenient: real OPML exports are often sloppy XML). */
+function getParser(): XMLParser {
+  parser ??= new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '',
+    attributesGroupName: ATTRS,
+    allowBooleanAttributes: true,
+    // No DTD entity expansion on untrusted files; decodeXmlEntities handles the standard ones.
+    processEntities: false,
+    parseTagValue: false,
+    parseAttributeValue: false,
+    trimValues: true,
+    transformTagName: (name) => name.toLowerCase(),
+    isArray: (name) => name === 'outline',
+    ignoreDeclaration: true,
+    ignorePiTags: true,
+  });
+  return parser;
+}
+
+type Rec = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Rec {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Attribute values by lower-cased name (xmlUrl, xmlurl and XMLURL all occur in the wild). */
+function attributesOf(node: Rec): Map<string, string> {
+  const out = new Map<string, string>();
+  const raw = node[ATTRS];
+  if (!isRecord(raw)) return out;
+  for (const [name, value] of Object.entries(raw)) {
+    if (typeof value === 'string') out.set(name.toLowerCase(), decodeXmlEntities(value));
+  }
+  return out;
+}
+
+function childOutlines(node: Rec): Rec[] {
+  const list = node.outline;
+  return Array.isArray(list) ? list.filter(isRecord) : [];
+}
+
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return cleanText(decodeXmlEntities(value)) || undefined;
+  if (isRecord(value)) return textOf(value['#text']);
+  return undefined;
+}
+
+function siteUrlOf(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  try {
+    const url = new URL(raw.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface Collected {
+  feeds: OpmlFeed[];
+  invalid: OpmlInvalidEntry[];
+}
+
+function walk(outlines: Rec[], folders: string[], into: Collected): void {
+  for (const node of outlines) {
+    const attrs = attributesOf(node);
+    const type = attrs.get('type')?.trim().toLowerCase();
+    const name = cleanText(attrs.get('title') ?? '') || cleanText(attrs.get('text') ?? '');
+    const rawUrl = attrs.get('xmlurl') ?? (type !== undefined && NON_FEED_TYPES.has(type) ? undefined : attrs.get('url'));
+    const children = childOutlines(node);
+    if (rawUrl === undefined) {
+      if (children.length > 0) {
+        // Folders are named by `text` first: that is what OPML editors display.
+        const folderName = cleanText(attrs.get('text') ?? '') || name;
+        walk(children, folderName ? [...folders, folderName] : folders, into);
+      }
+      continue;
+    }
+    const checked = normalizeFeedUrl(rawUrl);
+    if (!checked.ok) {
+      into.invalid.push({ text: name || rawUrl.trim() || '(unnamed outline)', reason: checked.reason });
+    } else {
+      const feed: OpmlFeed = { url: checked.url, title: name || new URL(checked.url).host };
+      const siteUrl = siteUrlOf(attrs.get('htmlurl'));
+      if (siteUrl !== undefined) feed.siteUrl = siteUrl;
+      if (folders.length > 0) feed.folder = folders.join(' / ');
+      into.feeds.push(feed);
+    }
+    // A feed outline with children is odd, but those children are still subscriptions.
+    walk(children, folders, into);
+  }
+}
+
+function notOpml(why: string): OpmlResult {
+  return { ok: false, error: `This file is not OPML: ${why}` };
+}
+
+/** Reasons a text cannot be OPML, found before parsing (so the message can be specific). */
+function precheck(text: string): string | undefined {
+  if (text === '') return 'it is empty.';
+  if (text.startsWith('{') || text.startsWith('[')) return 'it looks like JSON, not XML.';
+  if (!text.startsWith('<')) return `it is not XML (it starts with "${cleanText(text.slice(0, 20))}").`;
+  const head = text.slice(0, 2048).toLowerCase();
+  if (/<!doctype\s+html|<html[\s>]/.test(head) && !head.includes('<opml')) {
+    return 'it is a web page (HTML). Export the subscriptions from your feed reader as OPML and import that file.';
+  }
+  return undefined;
+}
+
+/** Parses an OPML subscription list into feeds (with folder paths) and the outlines it could not use. */
+export function parseOpml(text: string): OpmlResult {
+  const trimmed = text.replace(/^\ufeff/, '').trim();
+  const early = precheck(trimmed);
+  if (early !== undefined) return notOpml(early);
+  let doc: unknown;
+  try {
+    doc = getParser().parse(trimmed);
+  } catch (error) {
+    return notOpml(`the XML is malformed (${error instanceof Error ? error.message : String(error)}).`);
+  }
+  if (!isRecord(doc)) return notOpml('the XML could not be read.');
+  const opml = doc.opml;
+  if (opml === undefined) {
+    const root = Object.keys(doc)[0];
+    if (root === undefined) return notOpml('it contains no XML elements.');
+    const feedKind = FEED_ROOTS[root];
+    if (feedKind !== undefined) return notOpml(`it is ${feedKind}, not a list of subscriptions. Add its URL as a feed instead.`);
+    return notOpml(`its root element is <${root}>, not <opml>.`);
+  }
+  if (!isRecord(opml) || !('body' in opml)) return notOpml('it has no <body> element.');
+  const collected: Collected = { feeds: [], invalid: [] };
+  const body = opml.body;
+  if (isRecord(body)) walk(childOutlines(body), [], collected);
+  const title = isRecord(opml.head) ? textOf(opml.head.title) : undefined;
+  return { ok: true, ...(title !== undefined ? { title } : {}), ...collected };
+}
