@@ -1,0 +1,59 @@
+/**
+ * The background service worker: wiring only. Listeners are registered synchronously at
+ * every start, because MV3 may stop the worker at any time and wake it for an event.
+ */
+import { browser } from 'wxt/browser';
+import { updateBadge } from '../lib/badge/update-badge';
+import { openOrreryDb } from '../lib/db/open-db';
+import { createHandlers } from '../lib/messaging/handlers';
+import { announceChange } from '../lib/messaging/changes';
+import { dispatch } from '../lib/messaging/dispatch';
+import { createPoller } from '../lib/poll/create-poller';
+import { clearTabFeeds, getTabFeeds, setTabFeeds } from '../lib/tab-feeds/tab-feeds';
+
+const POLL_ALARM = 'poll';
+
+export default defineBackground(() => {
+  const db = () => openOrreryDb();
+  const now = () => Date.now();
+  const refreshBadge = async () => {
+    announceChange();
+    await updateBadge(await db());
+  };
+  const poller = createPoller({
+    db,
+    fetch: (input, init) => fetch(input, init),
+    now,
+    onChange: () => void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err)),
+  });
+  const handlers = createHandlers({
+    db,
+    fetch: (input, init) => fetch(input, init),
+    now,
+    poller,
+    refreshBadge,
+    setTabFeeds,
+    getTabFeeds,
+  });
+  const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void dispatch(handlers, message, sender, self).then(sendResponse);
+    return true;
+  });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === POLL_ALARM) void poller.pollDue();
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new document in the tab: its feeds are no longer those of the old one.
+    if (change.status === 'loading' && change.url !== undefined) void clearTabFeeds(tabId);
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void clearTabFeeds(tabId));
+
+  // Every start: re-create the alarm, show the count, resume any interrupted refresh.
+  void browser.alarms.create(POLL_ALARM, { periodInMinutes: 1, delayInMinutes: 1 });
+  void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err));
+  void poller.pollDue();
+});

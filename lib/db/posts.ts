@@ -1,0 +1,133 @@
+/** Writing posts: one poll's result committed with its feed in a single transaction. */
+import type { ParsedItem } from '../feed/types';
+import type { Db } from './open-db';
+import type { StoredFeed, StoredPost } from './types';
+
+/** What a commit changed (undefined when the feed was unsubscribed meanwhile). */
+export interface CommitResult {
+  added: number;
+  updated: number;
+}
+
+/**
+ * Stores the items of one fetch and the feed's new state atomically: a worker killed
+ * mid-way leaves either all of it or none of it. An updated post changes in place and
+ * keeps its read and starred state; a post without a date keeps its first-seen time.
+ */
+export async function commitPoll(
+  db: Db,
+  feedId: string,
+  update: (current: StoredFeed) => StoredFeed,
+  items: ParsedItem[],
+  now: number,
+): Promise<CommitResult | undefined> {
+  const tx = db.transaction(['feeds', 'posts'], 'readwrite');
+  // Re-read the feed inside the transaction: the user may have renamed, moved or
+  // unsubscribed it while the request was in flight.
+  const current = await tx.objectStore('feeds').get(feedId);
+  if (!current) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    return undefined;
+  }
+  const feed = update(current);
+  const posts = tx.objectStore('posts');
+  const existing = await Promise.all(items.map((it) => posts.get([feed.id, it.id])));
+  let added = 0;
+  let updated = 0;
+  const writes: Promise<unknown>[] = [];
+  items.forEach((item, i) => {
+    const old = existing[i];
+    const next = toStoredPost(feed, item, old, now);
+    if (!old) added++;
+    else if (changed(old, next)) updated++;
+    else return;
+    writes.push(posts.put(next));
+  });
+  writes.push(tx.objectStore('feeds').put(feed));
+  await Promise.all(writes);
+  await tx.done;
+  return { added, updated };
+}
+
+/** The stored form of a parsed item, merged with the stored copy when there is one. */
+export function toStoredPost(feed: StoredFeed, item: ParsedItem, old: StoredPost | undefined, now: number): StoredPost {
+  const firstSeen = old?.firstSeen ?? now;
+  const post: StoredPost = {
+    feedId: feed.id,
+    id: item.id,
+    title: item.title,
+    firstSeen,
+    sortKey: item.published ?? item.updated ?? old?.sortKey ?? firstSeen,
+    enclosures: item.enclosures,
+    categories: item.categories,
+    read: old?.read ?? 0,
+    starred: old?.starred ?? 0,
+    folder: feed.folder,
+    updatedAt: now,
+  };
+  if (item.url !== undefined) post.url = item.url;
+  if (item.author !== undefined) post.author = item.author;
+  if (item.published !== undefined) post.published = item.published;
+  if (item.updated !== undefined) post.updated = item.updated;
+  if (item.summary !== undefined) post.summary = item.summary;
+  if (item.contentHtml !== undefined) post.contentHtml = item.contentHtml;
+  if (item.imageUrl !== undefined) post.imageUrl = item.imageUrl;
+  return post;
+}
+
+function changed(a: StoredPost, b: StoredPost): boolean {
+  return (
+    a.title !== b.title ||
+    a.url !== b.url ||
+    a.contentHtml !== b.contentHtml ||
+    a.summary !== b.summary ||
+    a.updated !== b.updated ||
+    a.published !== b.published ||
+    a.author !== b.author ||
+    a.folder !== b.folder ||
+    JSON.stringify(a.enclosures) !== JSON.stringify(b.enclosures)
+  );
+}
+
+/** Sets the read state of some posts; returns how many changed. */
+export async function setRead(db: Db, keys: [string, string][], read: boolean): Promise<number> {
+  const tx = db.transaction('posts', 'readwrite');
+  let n = 0;
+  const flag: 0 | 1 = read ? 1 : 0;
+  await Promise.all(
+    keys.map(async (key) => {
+      const post = await tx.store.get(key);
+      if (!post || post.read === flag) return;
+      n++;
+      await tx.store.put({ ...post, read: flag });
+    }),
+  );
+  await tx.done;
+  return n;
+}
+
+/** Sets the starred state of one post. */
+export async function setStarred(db: Db, key: [string, string], starred: boolean): Promise<void> {
+  const tx = db.transaction('posts', 'readwrite');
+  const post = await tx.store.get(key);
+  if (post) await tx.store.put({ ...post, starred: starred ? 1 : 0 });
+  await tx.done;
+}
+
+/** Marks every unread post (of one feed, or all) read; returns the keys changed, for undo. */
+export async function markAllRead(db: Db, feedId?: string): Promise<[string, string][]> {
+  const tx = db.transaction('posts', 'readwrite');
+  const changedKeys: [string, string][] = [];
+  const range =
+    feedId === undefined
+      ? IDBKeyRange.bound([0, -Infinity], [0, Infinity])
+      : IDBKeyRange.bound([feedId, 0, -Infinity], [feedId, 0, Infinity]);
+  const index = feedId === undefined ? tx.store.index('byRead') : tx.store.index('byFeedRead');
+  for (let cursor = await index.openCursor(range); cursor; cursor = await cursor.continue()) {
+    changedKeys.push([cursor.value.feedId, cursor.value.id]);
+    await cursor.update({ ...cursor.value, read: 1 });
+  }
+  await tx.done;
+  return changedKeys;
+}

@@ -1,0 +1,82 @@
+/** Records stored in IndexedDB. Booleans are 0/1 because IndexedDB cannot index booleans. */
+import type { ParsedEnclosure } from '../feed/types';
+
+/** Why a feed is (not) polled. */
+export type FeedState = 'active' | 'gone' | 'paused';
+
+/** What the last fetch of a feed ended with. */
+export type FetchStatusKind =
+  | 'ok'
+  | 'not-modified'
+  | 'http-error'
+  | 'network-error'
+  | 'timeout'
+  | 'parse-error'
+  | 'too-large'
+  | 'gone'
+  | 'rate-limited';
+
+/** A subscription and everything the poller knows about it. */
+export interface StoredFeed {
+  id: string;
+  url: string;
+  title: string;
+  siteUrl?: string;
+  /** Folder name, '' for none. */
+  folder: string;
+  state: FeedState;
+  addedAt: number;
+  /** Validators, stored verbatim as the server sent them. */
+  etag?: string;
+  lastModified?: string;
+  /** Schedule. */
+  nextCheckAt: number;
+  intervalMs: number;
+  scheduleReason: string;
+  overrideMinutes?: number;
+  ttlMinutes?: number;
+  skipHours?: number[];
+  skipDays?: string[];
+  /** Fetch history. */
+  lastFetchAt?: number;
+  lastStatus?: FetchStatusKind;
+  lastHttpStatus?: number;
+  lastMessage?: string;
+  errorCount: number;
+  fetchCount: number;
+  notModifiedCount: number;
+  bytesReceived: number;
+}
+
+/** One post as stored. Key: [feedId, id]. */
+export interface StoredPost {
+  feedId: string;
+  id: string;
+  url?: string;
+  title: string;
+  author?: string;
+  published?: number;
+  updated?: number;
+  firstSeen: number;
+  /** published, else firstSeen: the instant the river sorts by. */
+  sortKey: number;
+  summary?: string;
+  contentHtml?: string;
+  enclosures: ParsedEnclosure[];
+  categories: string[];
+  imageUrl?: string;
+  read: 0 | 1;
+  starred: 0 | 1;
+  /** Folder of the feed, denormalized so per-folder counts are one index count. */
+  folder: string;
+  /** Last time the stored copy changed. */
+  updatedAt: number;
+}
+
+/** The state of a "refresh now" run, persisted so a restarted worker resumes it. */
+export interface RefreshRun {
+  startedAt: number;
+  total: number;
+  done: number;
+  finishedAt?: number;
+}

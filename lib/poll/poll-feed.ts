@@ -1,0 +1,139 @@
+/** Polling one feed: fetch, parse, schedule, and commit it all in one transaction. */
+import { parseFeed } from '../feed/parse-feed';
+import type { ParsedItem } from '../feed/types';
+import type { Db } from '../db/open-db';
+import { commitPoll, type CommitResult } from '../db/posts';
+import { recentPostTimes } from '../db/queries';
+import type { FetchStatusKind, StoredFeed } from '../db/types';
+import { describeFetchStatus } from './describe-status';
+import { fetchFeed, type FetchOutcome } from './fetch-feed';
+import { nextCheckAt } from './schedule';
+
+/** What polling needs from the outside world. */
+export interface PollDeps {
+  db: Db;
+  fetch: typeof fetch;
+  now: () => number;
+  random?: () => number;
+  timeoutMs?: number;
+}
+
+/** What one poll did. */
+export interface PollResult {
+  feedId: string;
+  status: FetchStatusKind;
+  commit?: CommitResult;
+}
+
+/** Fetches, parses and stores one feed; never throws on bad input from the network. */
+export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollResult> {
+  const out = await fetchFeed(
+    { url: feed.url, ...(feed.etag ? { etag: feed.etag } : {}), ...(feed.lastModified ? { lastModified: feed.lastModified } : {}) },
+    { fetch: deps.fetch, ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}) },
+  );
+  const now = deps.now();
+  let status: FetchStatusKind = out.kind;
+  let message = out.message;
+  let items: ParsedItem[] = [];
+  let parsed: { title: string; siteUrl?: string } | undefined;
+  if (out.kind === 'ok' && out.bytes) {
+    const result = parseFeed(out.bytes, { url: out.finalUrl, ...(out.headers.contentType ? { contentType: out.headers.contentType } : {}) });
+    if (result.ok) {
+      items = result.feed.items;
+      parsed = { title: result.feed.title, ...(result.feed.siteUrl ? { siteUrl: result.feed.siteUrl } : {}) };
+    } else {
+      status = result.error.code === 'too-large' ? 'too-large' : 'parse-error';
+      message = result.error.message;
+    }
+  }
+  const failed = status !== 'ok' && status !== 'not-modified';
+  const postTimes = items.length
+    ? items.map((i) => i.published ?? i.updated).filter((t): t is number => t !== undefined)
+    : await recentPostTimes(deps.db, feed.id, 10);
+  const commit = await commitPoll(
+    deps.db,
+    feed.id,
+    (current) => nextFeedState(current, out, { status, message, failed, parsed, postTimes, now, random: deps.random }),
+    items,
+    now,
+  );
+  return { feedId: feed.id, status, ...(commit ? { commit } : {}) };
+}
+
+interface StateInput {
+  status: FetchStatusKind;
+  message: string | undefined;
+  failed: boolean;
+  parsed: { title: string; siteUrl?: string } | undefined;
+  postTimes: number[];
+  now: number;
+  random: (() => number) | undefined;
+}
+
+/** The feed record after a fetch: history, validators (verbatim) and next check. */
+export function nextFeedState(current: StoredFeed, out: FetchOutcome, s: StateInput): StoredFeed {
+  const next: StoredFeed = {
+    ...current,
+    lastFetchAt: s.now,
+    lastStatus: s.status,
+    fetchCount: current.fetchCount + 1,
+    bytesReceived: current.bytesReceived + out.byteCount,
+    errorCount: s.failed ? current.errorCount + 1 : 0,
+    notModifiedCount: current.notModifiedCount + (s.status === 'not-modified' ? 1 : 0),
+  };
+  if (out.status !== undefined) next.lastHttpStatus = out.status;
+  else delete next.lastHttpStatus;
+  next.lastMessage = describeFetchStatus({
+    kind: s.status,
+    ...(out.status !== undefined ? { status: out.status } : {}),
+    ...(s.message !== undefined ? { message: s.message } : {}),
+  }).message;
+  if (out.kind === 'ok') {
+    // A new representation: its validators (or their absence) replace the old ones.
+    setOrDelete(next, 'etag', out.headers.etag);
+    setOrDelete(next, 'lastModified', out.headers.lastModified);
+  } else if (out.kind === 'not-modified') {
+    if (out.headers.etag) next.etag = out.headers.etag;
+    if (out.headers.lastModified) next.lastModified = out.headers.lastModified;
+  }
+  if (s.parsed) {
+    if (s.parsed.title && current.title === hostOf(current.url)) next.title = s.parsed.title;
+    if (s.parsed.siteUrl && !current.siteUrl) next.siteUrl = s.parsed.siteUrl;
+  }
+  if (s.status === 'gone') next.state = 'gone';
+  const decision = nextCheckAt({
+    now: s.now,
+    outcome: s.status === 'ok' ? 'ok' : s.status === 'not-modified' ? 'not-modified' : s.status === 'gone' ? 'gone' : s.status === 'rate-limited' ? 'rate-limited' : 'error',
+    ...(out.status !== undefined ? { status: out.status } : {}),
+    headers: {
+      cacheControl: out.headers.cacheControl ?? null,
+      expires: out.headers.expires ?? null,
+      retryAfter: out.headers.retryAfter ?? null,
+      date: out.headers.date ?? null,
+    },
+    errorCount: next.errorCount,
+    postTimes: s.postTimes,
+    ...(current.ttlMinutes !== undefined ? { ttlMinutes: current.ttlMinutes } : {}),
+    ...(current.skipHours ? { skipHours: current.skipHours } : {}),
+    ...(current.skipDays ? { skipDays: current.skipDays } : {}),
+    ...(current.overrideMinutes !== undefined ? { overrideMinutes: current.overrideMinutes } : {}),
+    ...(s.random ? { random: s.random } : {}),
+  });
+  next.nextCheckAt = decision.at;
+  next.intervalMs = decision.intervalMs;
+  next.scheduleReason = decision.reason;
+  return next;
+}
+
+function setOrDelete(feed: StoredFeed, key: 'etag' | 'lastModified', value: string | undefined): void {
+  if (value) feed[key] = value;
+  else delete feed[key];
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}

@@ -1,0 +1,49 @@
+/** Polling every due feed, politely: one request per host, a small global limit. */
+import type { Db } from '../db/open-db';
+import { dueFeeds } from '../db/feeds';
+import { createHostLimiter } from './host-limiter';
+import { pollFeed, type PollDeps, type PollResult } from './poll-feed';
+
+/** Dependencies of a polling run. */
+export interface RunDeps extends PollDeps {
+  /** Concurrent requests in all (default 6). */
+  globalLimit?: number;
+  /** Called after each feed's commit (badge, progress). */
+  onPolled?: (result: PollResult) => void;
+}
+
+/**
+ * Polls every active feed whose next check is due, until none is. The queue is the
+ * database itself (feeds with nextCheckAt <= now), so a worker killed mid-run resumes
+ * where it stopped: each feed is committed on its own, and redone only if it was in flight.
+ */
+export async function runDuePolls(deps: RunDeps): Promise<PollResult[]> {
+  const limiter = createHostLimiter({ perHost: 1, global: deps.globalLimit ?? 6 });
+  const results: PollResult[] = [];
+  const attempted = new Set<string>();
+  for (;;) {
+    const due = (await dueFeeds(deps.db, deps.now())).filter((f) => !attempted.has(f.id));
+    if (due.length === 0) break;
+    for (const f of due) attempted.add(f.id);
+    await Promise.all(
+      due.map((feed) =>
+        limiter.run(feed.url, async () => {
+          const result = await pollFeed(feed, deps).catch((err: unknown): PollResult => {
+            // Storage failures are ours, not the publisher's: keep going with the others.
+            console.error('[orrery:poll]', feed.url, err);
+            return { feedId: feed.id, status: 'network-error' };
+          });
+          results.push(result);
+          deps.onPolled?.(result);
+        }),
+      ),
+    );
+  }
+  return results;
+}
+
+/** How far a "refresh now" has got: derived from the database, so it survives restarts. */
+export async function refreshProgress(db: Db, startedAt: number, total: number): Promise<{ done: number; total: number }> {
+  const remaining = (await dueFeeds(db, startedAt)).length;
+  return { done: Math.max(0, total - remaining), total };
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { dayHeading, relativeAge } from './format-time';
+
+describe('format-time', () => {
+  it('formats day headings as Planet does', () => {
+    expect(dayHeading(Date.UTC(2025, 3, 26, 12))).toBe('April 26, 2025');
+  });
+  it.each([
+    [30_000, 'just now'],
+    [5 * 60_000, '5 min'],
+    [3 * 3600_000, '3 h'],
+    [2 * 86400_000, '2 d'],
+    [400 * 86400_000, '1 y'],
+  ])('age of %i ms is %s', (ago, want) => {
+    const now = Date.UTC(2026, 0, 1);
+    expect(relativeAge(now - ago, now)).toBe(want);
+  });
+});
