@@ -29,8 +29,8 @@ function harness(perHost: number, global: number) {
       task.started = true;
       log.push(name);
       running.set(host, (running.get(host) ?? 0) + 1);
-      peak = Math.max(peak, [...running.values()].reduce((a, b) => a + b, 0));
-      peakPerHost = Math.max(peakPerHost, ...running.values());
+      peak = Math.max(peak, Array.from(running.values()).reduce((a, b) => a + b, 0));
+      peakPerHost = Math.max(peakPerHost, ...Array.from(running.values()));
       return new Promise<string>((resolve, reject) => {
         let settled = false;
         // Finishing twice must not count the task out twice.

@@ -1,0 +1,133 @@
+/** The result of fetching and reading a feed, as the poller records it. */
+export interface FetchStatus {
+  kind:
+    | 'ok'
+    | 'not-modified'
+    | 'http-error'
+    | 'network-error'
+    | 'timeout'
+    | 'parse-error'
+    | 'too-large'
+    | 'gone'
+    | 'rate-limited';
+  status?: number;
+  /** Technical detail (an exception's text, a parser's complaint), appended to the sentence. */
+  message?: string;
+}
+
+/** A fetch status in words: a short label for the subscriptions list, a sentence for the user. */
+export interface StatusDescription {
+  label: string;
+  message: string;
+}
+
+// The reason phrases feed servers actually send (RFC 9110 §15, plus the unofficial 5xx codes
+// that CDNs put in front of blogs).
+const REASONS: Readonly<Record<number, string>> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  407: 'Proxy Authentication Required',
+  408: 'Request Timeout',
+  410: 'Gone',
+  412: 'Precondition Failed',
+  414: 'URI Too Long',
+  415: 'Unsupported Media Type',
+  418: "I'm a teapot",
+  421: 'Misdirected Request',
+  429: 'Too Many Requests',
+  451: 'Unavailable For Legal Reasons',
+  500: 'Internal Server Error',
+  501: 'Not Implemented',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+  520: 'Web Server Returned an Unknown Error',
+  521: 'Web Server Is Down',
+  522: 'Connection Timed Out',
+  523: 'Origin Is Unreachable',
+  524: 'A Timeout Occurred',
+  525: 'SSL Handshake Failed',
+  526: 'Invalid SSL Certificate',
+};
+
+// What a status means for someone who only wants their feed back.
+const MEANINGS: Readonly<Record<number, string>> = {
+  401: 'the feed needs a login',
+  403: 'the server refuses to serve this feed (it may need a login, or block feed readers)',
+  404: 'the feed is not at this address',
+  406: 'the server would not send a feed format Orrery asked for',
+  408: 'the server gave up waiting for the request; Orrery will try again later',
+  410: 'the feed was removed for good, so Orrery stopped checking it',
+  429: 'Orrery asked too often, so it will wait before asking again',
+  451: 'the feed is blocked for legal reasons',
+  503: 'the site is overloaded or down for maintenance, so Orrery will wait before asking again',
+};
+
+/** The "404 Not Found" part of a sentence, or just "404" for a code without a known phrase. */
+function statusText(status: number): string {
+  const reason = REASONS[status];
+  return reason ? `${status} ${reason}` : String(status);
+}
+
+function meaning(status: number): string {
+  const known = MEANINGS[status];
+  if (known) return known;
+  if (status >= 500) return 'the site has a problem on its side; Orrery will try again later';
+  if (status >= 400) return 'the server refused the request';
+  if (status >= 300) return 'the server redirected without saying where';
+  return 'the server did not send the feed';
+}
+
+function answered(status: number | undefined, fallback: string): string {
+  if (status === undefined) return `${fallback}.`;
+  return `The server answered ${statusText(status)}: ${meaning(status)}.`;
+}
+
+/** Describes a fetch status for people: a list label ("HTTP 404") and a sentence explaining it. */
+export function describeFetchStatus(s: FetchStatus): StatusDescription {
+  const base = describe(s);
+  const detail = s.message?.trim();
+  // Detail is for the curious and for bug reports; keep it from swamping the sentence.
+  if (!detail) return base;
+  const short = detail.length > 200 ? `${detail.slice(0, 199)}…` : detail;
+  return { label: base.label, message: `${base.message} (${short})` };
+}
+
+function describe(s: FetchStatus): StatusDescription {
+  switch (s.kind) {
+    case 'ok':
+      return { label: 'OK', message: 'The feed was fetched and read.' };
+    case 'not-modified':
+      return { label: 'Not modified', message: 'The server said the feed has not changed since the last check.' };
+    case 'http-error':
+      return {
+        label: s.status === undefined ? 'HTTP error' : `HTTP ${s.status}`,
+        message: answered(s.status, 'The server answered with an error'),
+      };
+    case 'gone':
+      return {
+        label: 'Gone',
+        message: answered(s.status ?? 410, 'The feed was removed for good, so Orrery stopped checking it'),
+      };
+    case 'rate-limited':
+      return {
+        label: 'Rate limited',
+        message: answered(s.status ?? 429, 'The server asked Orrery to slow down'),
+      };
+    case 'network-error':
+      return {
+        label: 'Network error',
+        message: 'Could not reach the server (no connection, unknown address, or a secure connection failed).',
+      };
+    case 'timeout':
+      return { label: 'Timed out', message: 'The server took too long to answer; Orrery will try again later.' };
+    case 'parse-error':
+      return { label: 'Parse error', message: 'The address answered, but with nothing Orrery can read as a feed.' };
+    case 'too-large':
+      return { label: 'Too large', message: 'The feed is larger than Orrery accepts, so it was not read.' };
+  }
+}
