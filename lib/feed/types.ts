@@ -52,4 +52,6 @@ export interface ParseOptions {
   url: string;
   /** The HTTP Content-Type header, when known (charset hint only). */
   contentType?: string;
+  /** Most items to return, the newest kept (default 500). */
+  maxItems?: number;
 }

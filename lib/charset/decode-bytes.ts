@@ -1,0 +1,81 @@
+import { decodeUtf32 } from './decode-utf32.ts';
+import { charsetFromContentType, charsetFromProlog, sniffCharset } from './sniff-charset.ts';
+
+/** Labels for which "valid UTF-8 with non-ASCII bytes" means the declaration is wrong. */
+const SINGLE_BYTE = /^(?:iso-?8859-\d+|latin-?1|l1|us-ascii|ascii|windows-125\d|cp125\d|cp1252|x-cp125\d)$/;
+
+/** C1 controls that are really windows-1252 punctuation (publishers pasting from Word). */
+const C1_RE = /[\u0080-\u009f]/g;
+const C1_TEXT = new TextDecoder('windows-1252');
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function tryDecoder(label: string): TextDecoder | undefined {
+  try {
+    return new TextDecoder(label, { ignoreBOM: true });
+  } catch {
+    return undefined; // an encoding name TextDecoder does not know: the label is ignored
+  }
+}
+
+function strictUtf8(b: Uint8Array): string | undefined {
+  try {
+    return utf8Strict.decode(b);
+  } catch {
+    return undefined;
+  }
+}
+
+const hasHighBytes = (b: Uint8Array): boolean => {
+  for (let i = 0; i < b.length; i++) if ((b[i] as number) >= 0x80) return true;
+  return false;
+};
+
+/** The charset the text was decoded with, and the text. */
+export interface DecodedText {
+  charset: string;
+  text: string;
+}
+
+/**
+ * Bytes to text, the way feed readers must guess: a byte-order mark (or the UTF-16/32 pattern of
+ * '<') wins; then the HTTP charset, then the XML prolog; then UTF-8, falling back to
+ * windows-1252 when the bytes are not valid UTF-8. A declared single-byte charset is overruled
+ * when the bytes are valid UTF-8 containing non-ASCII (the declaration lies; real latin-1 text
+ * practically never forms valid multi-byte UTF-8). C1 controls are read as windows-1252.
+ */
+export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodedText {
+  const sniff = sniffCharset(bytes);
+  let result: DecodedText;
+  if (sniff.encoding === 'utf-32le' || sniff.encoding === 'utf-32be') {
+    result = { charset: sniff.encoding, text: decodeUtf32(bytes, sniff.encoding === 'utf-32le', sniff.bomLength) };
+  } else if (sniff.encoding !== undefined) {
+    const body = bytes.subarray(sniff.bomLength);
+    const decoder = sniff.encoding === 'utf-8' ? utf8 : (tryDecoder(sniff.encoding) as TextDecoder);
+    result = { charset: sniff.encoding, text: decoder.decode(body) };
+  } else {
+    result = decodeDeclared(bytes, charsetFromContentType(contentType) ?? charsetFromProlog(bytes, 0));
+  }
+  if (C1_RE.test(result.text)) result.text = result.text.replace(C1_RE, (c) => C1_TEXT.decode(Uint8Array.of(c.charCodeAt(0))));
+  C1_RE.lastIndex = 0;
+  return result;
+}
+
+function decodeDeclared(bytes: Uint8Array, declared: string | undefined): DecodedText {
+  // A prolog claiming UTF-16/32 over ASCII-compatible bytes is wrong: the sniffer found no pattern.
+  const label = declared && !/^utf-?(16|32)/.test(declared) ? declared : undefined;
+  if (label && !/^utf-?8$/.test(label)) {
+    const decoder = tryDecoder(label);
+    if (decoder) {
+      if (SINGLE_BYTE.test(label) && hasHighBytes(bytes)) {
+        const asUtf8 = strictUtf8(bytes);
+        if (asUtf8 !== undefined) return { charset: 'utf-8', text: asUtf8 };
+      }
+      return { charset: decoder.encoding, text: decoder.decode(bytes) };
+    }
+  }
+  const asUtf8 = strictUtf8(bytes);
+  if (asUtf8 !== undefined) return { charset: 'utf-8', text: asUtf8 };
+  return { charset: 'windows-1252', text: C1_TEXT.decode(bytes) };
+}

@@ -1,0 +1,42 @@
+import { utcInstant } from './utc-instant.ts';
+import { zoneOffset } from './zone-offsets.ts';
+
+// W3CDTF / RFC 3339 and their common relaxations: basic format (20031231T101455), a space for
+// the T, a space before the zone, fractional seconds, a missing zone (UTC), reduced precision.
+const ISO_RE =
+  /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:[T\s](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+// ISO 8601 ordinal date: 2003-335.
+const ORDINAL_RE = /^(\d{4})-?(\d{3})$/;
+// Two-digit-year forms of ISO 8601:2000 that older feeds used: -03-12, -0312, 031231, 03335.
+const SHORT_RE = /^(?:-(\d{2})-?(\d{2})|(\d{2})(\d{2})(\d{2})|(\d{2})(\d{3}))$/;
+
+const century = (yy: number): number => (yy < 70 ? 2000 + yy : 1900 + yy);
+
+function fromOrdinal(year: number, dayOfYear: number): number | undefined {
+  if (dayOfYear < 1 || dayOfYear > 366) return undefined;
+  const t = Date.UTC(year, 0, dayOfYear);
+  return new Date(t).getUTCFullYear() === year ? t : undefined;
+}
+
+/** Epoch ms for an ISO 8601 / W3CDTF / RFC 3339 date string, or undefined. */
+export function parseIsoDate(s: string): number | undefined {
+  const m = ISO_RE.exec(s);
+  if (m) {
+    const offset = m[8] === undefined ? 0 : zoneOffset(m[8]);
+    if (offset === undefined) return undefined;
+    const millis = m[7] === undefined ? 0 : Math.round(Number(`0.${m[7]}`) * 1000);
+    return utcInstant(
+      Number(m[1]), m[2] === undefined ? 1 : Number(m[2]), m[3] === undefined ? 1 : Number(m[3]),
+      Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), millis, offset,
+    );
+  }
+  const o = ORDINAL_RE.exec(s);
+  if (o) return fromOrdinal(Number(o[1]), Number(o[2]));
+  const short = SHORT_RE.exec(s);
+  if (short) {
+    if (short[1] !== undefined) return utcInstant(century(Number(short[1])), Number(short[2]), 1);
+    if (short[3] !== undefined) return utcInstant(century(Number(short[3])), Number(short[4]), Number(short[5]));
+    return fromOrdinal(century(Number(short[6])), Number(short[7]));
+  }
+  return undefined;
+}

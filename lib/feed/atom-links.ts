@@ -1,0 +1,18 @@
+import type { XmlElement } from '../xml/xml-node.ts';
+import { children } from './element-helpers.ts';
+import { resolveUrl } from './resolve-url.ts';
+
+/** Atom <link> children (or atom:link in RSS), whichever key the document gave them. */
+export function atomLinks(el: XmlElement): XmlElement[] {
+  return el.key === 'entry' || el.key === 'feed' || el.key === 'source' ? children(el, 'link') : children(el, 'atom:link');
+}
+
+/**
+ * The rel="alternate" (or rel-less) link's href, resolved against the link's own xml:base;
+ * an HTML-typed one is preferred when there are several.
+ */
+export function atomAlternateLink(el: XmlElement): string | undefined {
+  const alternates = atomLinks(el).filter((l) => (l.attrs['rel'] ?? 'alternate').trim() === 'alternate' && l.attrs['href'] !== undefined);
+  const best = alternates.find((l) => /html/i.test(l.attrs['type'] ?? 'text/html')) ?? alternates[0];
+  return best ? resolveUrl(best.attrs['href'] as string, best.base) : undefined;
+}

@@ -1,0 +1,13 @@
+/**
+ * A display name from an RSS author value: "jdoe@example.com (John Doe)" and
+ * "John Doe <jdoe@example.com>" give "John Doe"; anything else is returned trimmed.
+ */
+export function authorName(raw: string | undefined): string | undefined {
+  const s = raw?.replace(/\s+/g, ' ').trim();
+  if (!s) return undefined;
+  const paren = /^\S+@\S+\s*\((.+)\)$/.exec(s);
+  if (paren?.[1]?.trim()) return paren[1].trim();
+  const angle = /^(.+?)\s*<[^<>@\s]+@[^<>\s]+>$/.exec(s);
+  if (angle?.[1]) return angle[1].replace(/^"|"$/g, '').trim();
+  return s;
+}

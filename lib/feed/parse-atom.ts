@@ -1,0 +1,88 @@
+import type { XmlElement } from '../xml/xml-node.ts';
+import { parseDate } from '../date/parse-date.ts';
+import type { ParsedEnclosure, ParsedFeed, ParsedItem } from './types.ts';
+import { atomAlternateLink, atomLinks } from './atom-links.ts';
+import { child, children, childText, firstOf, textOf } from './element-helpers.ts';
+import { itemId } from './item-id.ts';
+import { dedupeEnclosures, itemImage, makeEnclosure, mediaEnclosures } from './media-enclosures.ts';
+import { resolveUrl } from './resolve-url.ts';
+import { textConstructHtml, textConstructPlain } from './text-construct.ts';
+
+/** The first author's name (or email) of an element with Atom <author> children. */
+function authorOf(el: XmlElement | undefined): string | undefined {
+  if (!el) return undefined;
+  for (const a of children(el, 'author')) {
+    const name = firstOf(childText(a, 'name'), childText(a, 'email'));
+    if (name) return name.replace(/\s+/g, ' ');
+    // Atom 0.3-era feeds sometimes put the name straight inside <author>.
+    const text = textOf(a).trim();
+    if (text && !a.children.some((c) => typeof c !== 'string')) return text;
+  }
+  return firstOf(childText(el, 'dc:creator'), childText(el, 'itunes:author'));
+}
+
+function htmlOf(el: XmlElement, key: string): string | undefined {
+  const c = child(el, key);
+  if (!c || c.attrs['src'] !== undefined) return undefined;
+  const html = textConstructHtml(c);
+  return html === '' ? undefined : html;
+}
+
+function parseEntry(entry: XmlElement, feedEl: XmlElement): ParsedItem {
+  const titleEl = child(entry, 'title');
+  const title = titleEl ? textConstructPlain(titleEl) : '';
+  const link = atomAlternateLink(entry);
+  const summary = htmlOf(entry, 'summary');
+  const contentHtml = htmlOf(entry, 'content');
+  const enclosures: ParsedEnclosure[] = [];
+  for (const l of atomLinks(entry)) {
+    if (l.attrs['rel']?.trim() !== 'enclosure') continue;
+    const enc = makeEnclosure(l.attrs['href'], l.attrs['type'], l.attrs['length'], l.base);
+    if (enc) enclosures.push(enc);
+  }
+  enclosures.push(...mediaEnclosures(entry));
+  const categories = children(entry, 'category')
+    .map((c) => (c.attrs['label'] ?? c.attrs['term'] ?? textOf(c)).trim())
+    .filter((c) => c !== '');
+
+  const idText = childText(entry, 'id');
+  const item: ParsedItem = {
+    id: itemId(idText, link, title, contentHtml ?? summary),
+    title,
+    enclosures: dedupeEnclosures(enclosures, childText(entry, 'itunes:duration')),
+    categories,
+  };
+  if (link) item.url = link;
+  const author = firstOf(authorOf(entry), authorOf(child(entry, 'source')), authorOf(feedEl));
+  if (author) item.author = author;
+  const published = parseDate(firstOf(childText(entry, 'published'), childText(entry, 'issued'), childText(entry, 'created'), childText(entry, 'dc:date')));
+  if (published !== undefined) item.published = published;
+  const updated = parseDate(firstOf(childText(entry, 'updated'), childText(entry, 'modified')));
+  if (updated !== undefined) item.updated = updated;
+  if (summary) item.summary = summary;
+  if (contentHtml) item.contentHtml = contentHtml;
+  const image = itemImage(entry);
+  if (image) item.imageUrl = image;
+  return item;
+}
+
+/** Parse an Atom 1.0 or 0.3 document (root <feed>). */
+export function parseAtom(root: XmlElement): ParsedFeed {
+  const titleEl = child(root, 'title');
+  const feed: ParsedFeed = {
+    format: 'atom',
+    title: titleEl ? textConstructPlain(titleEl) : '',
+    items: children(root, 'entry').map((e) => parseEntry(e, root)),
+  };
+  const site = atomAlternateLink(root);
+  if (site) feed.siteUrl = site;
+  const subtitleEl = child(root, 'subtitle') ?? child(root, 'tagline');
+  const subtitle = subtitleEl ? textConstructPlain(subtitleEl) : '';
+  if (subtitle) feed.description = subtitle;
+  const lang = root.attrs['xml:lang']?.trim();
+  if (lang) feed.language = lang;
+  const iconEl = child(root, 'icon') ?? child(root, 'logo');
+  const icon = iconEl ? textOf(iconEl).trim() : '';
+  if (iconEl && icon) feed.iconUrl = resolveUrl(icon, iconEl.base);
+  return feed;
+}

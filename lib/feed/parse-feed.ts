@@ -1,0 +1,55 @@
+import { decodeBytes } from '../charset/decode-bytes.ts';
+import { parseXml } from '../xml/parse-xml.ts';
+import type { ParsedFeed, ParseErrorCode, ParseOptions, ParseResult } from './types.ts';
+import { capItems } from './cap-items.ts';
+import { parseAtom } from './parse-atom.ts';
+import { parseJsonFeed } from './parse-json-feed.ts';
+import { parseRss } from './parse-rss.ts';
+import { formatOfRoot, sniffSyntax } from './sniff-format.ts';
+
+/** Larger inputs are refused outright ('too-large'): no feed needs 50 MB. */
+export const MAX_FEED_BYTES = 50 * 1024 * 1024;
+/** Items kept per parse unless options.maxItems says otherwise (the newest are kept). */
+export const DEFAULT_MAX_ITEMS = 500;
+
+const fail = (code: ParseErrorCode, message: string): ParseResult => ({ ok: false, error: { code, message: `feed: ${message}` } });
+
+function parseText(text: string, url: string): ParsedFeed | ParseResult {
+  const syntax = sniffSyntax(text);
+  if (syntax === 'json') {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(text);
+    } catch (err) {
+      return fail('malformed', `invalid JSON (${err instanceof Error ? err.message : String(err)})`);
+    }
+    return parseJsonFeed(doc, url) ?? fail('not-a-feed', 'JSON that is not a JSON Feed');
+  }
+  if (syntax !== 'xml') return fail('not-a-feed', 'neither XML nor JSON');
+  const { root } = parseXml(text, url);
+  if (!root) return fail('malformed', 'no XML element found');
+  const format = formatOfRoot(root);
+  if (format === 'atom') return parseAtom(root);
+  if (format === 'rss' || format === 'rdf') return parseRss(root, format);
+  return fail('not-a-feed', `root element <${root.name.slice(0, 40)}> is not RSS, Atom or RDF`);
+}
+
+/**
+ * Parse feed bytes (RSS 0.9x/2.0, RSS 1.0/RDF, Atom 1.0/0.3, JSON Feed 1.x) into the normalized
+ * model. The format is sniffed from the content, the charset from BOM, HTTP header, prolog and
+ * the bytes themselves. Never throws and never hangs: a typed error comes back only when nothing
+ * usable could be read.
+ */
+export function parseFeed(bytes: Uint8Array, options: ParseOptions): ParseResult {
+  try {
+    if (bytes.length > MAX_FEED_BYTES) return fail('too-large', `${bytes.length} bytes is over the ${MAX_FEED_BYTES}-byte limit`);
+    const { text } = decodeBytes(bytes, options.contentType);
+    const result = parseText(text, options.url);
+    if ('ok' in result) return result;
+    result.items = capItems(result.items, options.maxItems ?? DEFAULT_MAX_ITEMS);
+    return { ok: true, feed: result };
+  } catch (err) {
+    // A bug of ours, not the publisher's: still a value, never an exception, for the caller.
+    return fail('malformed', `parser error (${err instanceof Error ? err.message : String(err)})`);
+  }
+}

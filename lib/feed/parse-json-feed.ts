@@ -1,0 +1,90 @@
+import { parseDate } from '../date/parse-date.ts';
+import type { ParsedEnclosure, ParsedFeed, ParsedItem } from './types.ts';
+import { escapeHtml } from './escape-html.ts';
+import { itemId } from './item-id.ts';
+import { plainTitle } from './plain-title.ts';
+import { resolveHtmlUrls } from './resolve-html-urls.ts';
+import { resolveUrl } from './resolve-url.ts';
+
+type Json = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
+
+/** The first author's name: JSON Feed 1.1 `authors`, else 1.0 `author`. */
+function authorOf(obj: Json): string | undefined {
+  const list = Array.isArray(obj['authors']) ? obj['authors'] : [obj['author']];
+  for (const a of list) if (isObject(a) && str(a['name'])) return (a['name'] as string).trim();
+  return undefined;
+}
+
+/** content_text as HTML: escaped, paragraphs and line breaks kept. */
+function textToHtml(text: string): string {
+  return text
+    .trim()
+    .split(/\n{2,}/)
+    .map((p) => `<p>${escapeHtml(p).replace(/\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+function parseItem(raw: Json, base: string, feedAuthor: string | undefined): ParsedItem {
+  const url = str(raw['url']) ?? str(raw['external_url']);
+  const link = url ? resolveUrl(url, base) : undefined;
+  const title = plainTitle(str(raw['title']) ?? '');
+  const contentHtml = str(raw['content_html'])
+    ? resolveHtmlUrls(raw['content_html'] as string, base)
+    : str(raw['content_text']) ? textToHtml(raw['content_text'] as string) : undefined;
+  const summaryText = str(raw['summary']);
+  const rawId = typeof raw['id'] === 'number' ? String(raw['id']) : str(raw['id']);
+  const enclosures: ParsedEnclosure[] = [];
+  for (const a of Array.isArray(raw['attachments']) ? raw['attachments'] : []) {
+    if (!isObject(a) || !str(a['url'])) continue;
+    const enc: ParsedEnclosure = { url: resolveUrl(a['url'] as string, base) };
+    const type = str(a['mime_type']);
+    if (type) enc.type = type;
+    const size = num(a['size_in_bytes']);
+    if (size !== undefined) enc.length = size;
+    const duration = num(a['duration_in_seconds']);
+    if (duration !== undefined) enc.durationSeconds = duration;
+    enclosures.push(enc);
+  }
+  const item: ParsedItem = {
+    id: itemId(rawId, link, title, contentHtml),
+    title,
+    enclosures,
+    categories: (Array.isArray(raw['tags']) ? raw['tags'] : []).filter((t): t is string => typeof t === 'string'),
+  };
+  if (link) item.url = link;
+  const author = authorOf(raw) ?? feedAuthor;
+  if (author) item.author = author;
+  const published = parseDate(str(raw['date_published']));
+  if (published !== undefined) item.published = published;
+  const updated = parseDate(str(raw['date_modified']));
+  if (updated !== undefined) item.updated = updated;
+  if (summaryText) item.summary = escapeHtml(summaryText);
+  if (contentHtml) item.contentHtml = contentHtml;
+  const image = str(raw['image']) ?? str(raw['banner_image']);
+  if (image) item.imageUrl = resolveUrl(image, base);
+  return item;
+}
+
+/** Parse a JSON Feed 1.0/1.1 document already read as JSON; undefined when it is not one. */
+export function parseJsonFeed(doc: unknown, feedUrl: string): ParsedFeed | undefined {
+  if (!isObject(doc)) return undefined;
+  const version = str(doc['version']) ?? '';
+  if (!version.includes('jsonfeed.org') && !Array.isArray(doc['items'])) return undefined;
+  const base = str(doc['feed_url']) ? resolveUrl(doc['feed_url'] as string, feedUrl) : feedUrl;
+  const feedAuthor = authorOf(doc);
+  const items = (Array.isArray(doc['items']) ? doc['items'] : []).filter(isObject).map((i) => parseItem(i, base, feedAuthor));
+  const feed: ParsedFeed = { format: 'json', title: plainTitle(str(doc['title']) ?? ''), items };
+  const home = str(doc['home_page_url']);
+  if (home) feed.siteUrl = resolveUrl(home, base);
+  const description = str(doc['description']);
+  if (description) feed.description = description;
+  const language = str(doc['language']);
+  if (language) feed.language = language;
+  const icon = str(doc['icon']) ?? str(doc['favicon']);
+  if (icon) feed.iconUrl = resolveUrl(icon, base);
+  return feed;
+}

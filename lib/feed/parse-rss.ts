@@ -1,0 +1,101 @@
+import type { XmlElement } from '../xml/xml-node.ts';
+import { parseDate } from '../date/parse-date.ts';
+import type { ParsedEnclosure, ParsedFeed, ParsedItem } from './types.ts';
+import { authorName } from './author-name.ts';
+import { child, children, childText, firstOf, markupOf, textOf } from './element-helpers.ts';
+import { itemId } from './item-id.ts';
+import { atomAlternateLink } from './atom-links.ts';
+import { dedupeEnclosures, itemImage, makeEnclosure, mediaEnclosures } from './media-enclosures.ts';
+import { plainTitle } from './plain-title.ts';
+import { resolveHtmlUrls } from './resolve-html-urls.ts';
+import { resolveUrl } from './resolve-url.ts';
+
+const looksLikeUrl = (s: string): boolean => /^(?:https?:)?\/\//i.test(s) || /^https?:/i.test(s);
+
+/** The HTML of a content-bearing child, URLs resolved; undefined when absent or blank. */
+function htmlOf(item: XmlElement, key: string): string | undefined {
+  const el = child(item, key);
+  if (!el) return undefined;
+  const html = markupOf(el).trim();
+  return html === '' ? undefined : resolveHtmlUrls(html, el.base);
+}
+
+/** A link element's text resolved against its base. */
+function linkOf(item: XmlElement): string | undefined {
+  const el = child(item, 'link');
+  const text = el ? textOf(el).trim() : '';
+  if (el && text) return resolveUrl(text, el.base);
+  // CDF and some RSS 0.9x generators put the URL in an attribute.
+  const href = item.attrs['href'] ?? item.attrs['HREF'] ?? el?.attrs['href'];
+  return href ? resolveUrl(href, item.base) : undefined;
+}
+
+function parseItem(item: XmlElement): ParsedItem {
+  const guidEl = child(item, 'guid');
+  const guid = guidEl ? textOf(guidEl).trim() || undefined : undefined;
+  // guid isPermaLink defaults to true (RSS 2.0), so a URL-shaped guid is the post's link.
+  const permaLink = guidEl?.attrs['isPermaLink']?.trim().toLowerCase() !== 'false';
+  const link = firstOf(
+    linkOf(item),
+    atomAlternateLink(item),
+    guid && permaLink && looksLikeUrl(guid) ? resolveUrl(guid, guidEl?.base) : undefined,
+  );
+  const titleText = firstOf(childText(item, 'title'), childText(item, 'dc:title'), childText(item, 'media:title'), childText(item, 'itunes:title'));
+  const title = titleText === undefined ? '' : plainTitle(titleText);
+  const summary = firstOf(htmlOf(item, 'description'), htmlOf(item, 'dc:description'), htmlOf(item, 'itunes:summary'));
+  const contentHtml = firstOf(htmlOf(item, 'content:encoded'), htmlOf(item, 'xhtml:body'), htmlOf(item, 'body'), htmlOf(item, 'atom:content'));
+
+  const enclosures: ParsedEnclosure[] = [];
+  for (const e of children(item, 'enclosure')) {
+    const enc = makeEnclosure(e.attrs['url'] ?? e.attrs['href'], e.attrs['type'], e.attrs['length'], e.base);
+    if (enc) enclosures.push(enc);
+  }
+  for (const l of children(item, 'atom:link')) {
+    if (l.attrs['rel'] !== 'enclosure') continue;
+    const enc = makeEnclosure(l.attrs['href'], l.attrs['type'], l.attrs['length'], l.base);
+    if (enc) enclosures.push(enc);
+  }
+  enclosures.push(...mediaEnclosures(item));
+
+  const categories = [...children(item, 'category'), ...children(item, 'dc:subject')]
+    .map((c) => textOf(c).trim())
+    .filter((c) => c !== '');
+
+  const parsed: ParsedItem = {
+    id: itemId(firstOf(guid, item.attrs['rdf:about']), link, title, contentHtml ?? summary),
+    title,
+    enclosures: dedupeEnclosures(enclosures, childText(item, 'itunes:duration')),
+    categories,
+  };
+  if (link) parsed.url = link;
+  const author = authorName(firstOf(childText(item, 'author'), childText(item, 'dc:creator'), childText(item, 'dc:author'), childText(item, 'itunes:author'), childText(item, 'dc:contributor')));
+  if (author) parsed.author = author;
+  const published = parseDate(firstOf(childText(item, 'pubDate'), childText(item, 'dc:date'), childText(item, 'dcterms:issued'), childText(item, 'dcterms:created'), childText(item, 'dcterms:date'), childText(item, 'atom:published')));
+  if (published !== undefined) parsed.published = published;
+  const updated = parseDate(firstOf(childText(item, 'dcterms:modified'), childText(item, 'atom:updated'), item.attrs['LASTMOD'] ?? item.attrs['lastmod']));
+  if (updated !== undefined) parsed.updated = updated;
+  if (summary) parsed.summary = summary;
+  if (contentHtml) parsed.contentHtml = contentHtml;
+  const image = itemImage(item);
+  if (image) parsed.imageUrl = image;
+  return parsed;
+}
+
+/** Parse RSS 0.9x/2.0 (root <rss>) and RSS 0.90/1.0 (root <rdf:RDF>, items beside the channel). */
+export function parseRss(root: XmlElement, format: 'rss' | 'rdf'): ParsedFeed {
+  const channel = child(root, 'channel') ?? root;
+  const itemEls = children(channel, 'item');
+  if (channel !== root) itemEls.push(...children(root, 'item'));
+  const titleText = firstOf(childText(channel, 'title'), childText(channel, 'dc:title'));
+  const feed: ParsedFeed = { format, title: titleText === undefined ? '' : plainTitle(titleText), items: itemEls.map(parseItem) };
+  const site = firstOf(linkOf(channel), atomAlternateLink(channel));
+  if (site) feed.siteUrl = site;
+  const description = firstOf(childText(channel, 'description'), childText(channel, 'dc:description'), childText(channel, 'itunes:summary'));
+  if (description) feed.description = description;
+  const language = firstOf(childText(channel, 'language'), childText(channel, 'dc:language'));
+  if (language) feed.language = language;
+  const imageEl = child(channel, 'image') ?? child(root, 'image');
+  const icon = firstOf(imageEl ? childText(imageEl, 'url') : undefined, imageEl?.attrs['rdf:resource'], itemImage(channel));
+  if (icon) feed.iconUrl = resolveUrl(icon, imageEl?.base ?? channel.base);
+  return feed;
+}
