@@ -10,10 +10,10 @@ export interface SanitizeOptions {
 
 // One configured instance per window, made on first use: importing this module must cost
 // nothing (and must not fail) where there is no DOM, e.g. in the service worker.
-const instances = new WeakMap<Window, DOMPurify>();
+const instances = new WeakMap<typeof window, DOMPurify>();
 let currentBaseUrl: string | undefined;
 
-function purifierFor(win: Window): DOMPurify {
+function purifierFor(win: typeof window): DOMPurify {
   let purifier = instances.get(win);
   if (purifier === undefined) {
     purifier = createDOMPurify(win);
