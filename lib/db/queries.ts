@@ -82,7 +82,7 @@ export async function queryPosts(db: Db, q: PostQuery): Promise<PostPage> {
   if (cursor && q.after) {
     // continuePrimaryKey throws when asked for the cursor's own position, so check first.
     if (indexedDB.cmp(cursor.key, q.after.key) !== 0 || !sameKey(cursor.primaryKey, q.after.primaryKey)) {
-      cursor = await cursor.continuePrimaryKey(q.after.key, q.after.primaryKey);
+      cursor = await cursor.continuePrimaryKey(q.after.key as never, q.after.primaryKey);
     }
     if (cursor && sameKey(cursor.primaryKey, q.after.primaryKey)) cursor = await cursor.continue();
   }

@@ -2,6 +2,7 @@
  * The one message protocol between pages, content scripts and the background worker.
  * Every request names its reply type; the background checks who sent it.
  */
+import { browser } from 'wxt/browser';
 import type { DiscoveredFeed } from '../discovery/types';
 
 /** Result of an OPML import, shown to the user. */
@@ -14,6 +15,8 @@ export interface ImportReport {
 /** Progress of a "refresh now". */
 export interface RefreshProgress {
   running: boolean;
+  /** When the current or last "refresh now" started (0: never). */
+  startedAt: number;
   done: number;
   total: number;
 }
@@ -58,7 +61,7 @@ export type ErrorReply = { error: string };
 
 /** Sends a request to the background and awaits its typed reply. */
 export async function send<R extends Request>(request: R): Promise<Reply<R>> {
-  const reply = (await chrome.runtime.sendMessage(request)) as Reply<R> | ErrorReply | undefined;
+  const reply = (await browser.runtime.sendMessage(request)) as Reply<R> | ErrorReply | undefined;
   if (reply === undefined) throw new Error(`messaging: no reply to ${request.type}`);
   if (typeof reply === 'object' && reply !== null && 'error' in reply && Object.keys(reply).length === 1) {
     throw new Error(`messaging: ${request.type} failed: ${(reply as ErrorReply).error}`);

@@ -32,10 +32,13 @@ export function createPoller(deps: PollerDeps): Poller {
 
   async function run(): Promise<void> {
     const db = await deps.db();
-    await runDuePolls({ db, fetch: deps.fetch, now: deps.now, onPolled: deps.onChange });
+    await runDuePolls({ db, fetch: deps.fetch, now: deps.now, random: Math.random, onPolled: deps.onChange });
+    // A "refresh now" is over when none of the feeds it made due is still due, whichever
+    // run (this one, or one before a worker restart) polled them.
     const current = (await db.get('meta', RUN_KEY)) as RefreshRun | undefined;
     if (current && current.finishedAt === undefined) {
-      await db.put('meta', { ...current, finishedAt: deps.now() }, RUN_KEY);
+      const { done, total } = await refreshProgress(db, current.startedAt, current.total);
+      if (done >= total) await db.put('meta', { ...current, finishedAt: deps.now() }, RUN_KEY);
     }
   }
 
@@ -51,10 +54,10 @@ export function createPoller(deps: PollerDeps): Poller {
   async function progress(): Promise<RefreshProgress> {
     const db = await deps.db();
     const current = (await db.get('meta', RUN_KEY)) as RefreshRun | undefined;
-    if (!current) return { running: running !== undefined, done: 0, total: 0 };
-    if (current.finishedAt !== undefined) return { running: false, done: current.total, total: current.total };
+    if (!current) return { running: running !== undefined, startedAt: 0, done: 0, total: 0 };
+    if (current.finishedAt !== undefined) return { running: false, startedAt: current.startedAt, done: current.total, total: current.total };
     const p = await refreshProgress(db, current.startedAt, current.total);
-    return { running: true, ...p };
+    return { running: true, startedAt: current.startedAt, ...p };
   }
 
   async function refreshAll(): Promise<RefreshProgress> {
@@ -63,9 +66,9 @@ export function createPoller(deps: PollerDeps): Poller {
     const total = await makeAllDue(db, now);
     const started: RefreshRun = { startedAt: now, total, done: 0 };
     await db.put('meta', started, RUN_KEY);
-    if (running) await running;
+    // A run in progress picks the newly due feeds up (it loops until nothing is due).
     void pollDue();
-    return { running: true, done: 0, total };
+    return { running: true, startedAt: now, done: 0, total };
   }
 
   return { pollDue, refreshAll, progress };

@@ -20,11 +20,13 @@ export interface RunDeps extends PollDeps {
 export async function runDuePolls(deps: RunDeps): Promise<PollResult[]> {
   const limiter = createHostLimiter({ perHost: 1, global: deps.globalLimit ?? 6 });
   const results: PollResult[] = [];
-  const attempted = new Set<string>();
+  // id -> the nextCheckAt it had when picked: a feed due again with the same value was not
+  // moved by its poll (a storage failure) and is left for the next alarm, so this ends.
+  const attempted = new Map<string, number>();
   for (;;) {
-    const due = (await dueFeeds(deps.db, deps.now())).filter((f) => !attempted.has(f.id));
+    const due = (await dueFeeds(deps.db, deps.now())).filter((f) => attempted.get(f.id) !== f.nextCheckAt);
     if (due.length === 0) break;
-    for (const f of due) attempted.add(f.id);
+    for (const f of due) attempted.set(f.id, f.nextCheckAt);
     await Promise.all(
       due.map((feed) =>
         limiter.run(feed.url, async () => {

@@ -1,0 +1,82 @@
+/**
+ * Launches Debian's Chromium with the built extension loaded, every `*.example` host
+ * mapped to the local fixture server. Shared by the browser tests, the demo and the benches.
+ */
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+
+/** Where `wxt build` puts the Chrome package. */
+export const EXTENSION_DIR = path.resolve(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
+
+/** A running browser with Orrery in it. */
+export interface Orrery {
+  context: BrowserContext;
+  extensionId: string;
+  /** The background service worker (same handle across restarts). */
+  worker: () => Promise<Worker>;
+  /** Opens an extension page (e.g. '/popup.html'). */
+  open: (pathname: string) => Promise<Page>;
+  /** Stops the service worker through CDP, as Chrome does when it is idle. */
+  stopWorker: () => Promise<void>;
+  close: () => Promise<void>;
+}
+
+/** Options for launchOrrery. */
+export interface LaunchOptions {
+  serverPort: number;
+  headless?: boolean;
+  executablePath?: string;
+}
+
+/** Starts Chromium with the extension and waits for its service worker. */
+export async function launchOrrery(opts: LaunchOptions): Promise<Orrery> {
+  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`no built extension at ${EXTENSION_DIR}: run "npm run build" first`);
+  }
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'orrery-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: opts.headless ?? true,
+    viewport: { width: 1200, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      `--host-resolver-rules=MAP *.example 127.0.0.1:${opts.serverPort}`,
+    ],
+    env: { ...process.env, TZ: process.env.TZ ?? 'UTC' },
+  });
+  const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  const extensionId = new URL(first.url()).host;
+  const worker = async (): Promise<Worker> => {
+    const sw = context.serviceWorkers().find((w) => w.url().startsWith(`chrome-extension://${extensionId}/`));
+    if (sw) return sw;
+    return context.waitForEvent('serviceworker', { timeout: 30_000 });
+  };
+  const open = async (pathname: string): Promise<Page> => {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}${pathname}`);
+    return page;
+  };
+  const stopWorker = async (): Promise<void> => {
+    const page = context.pages().find((p) => p.url().startsWith(`chrome-extension://${extensionId}/`)) ?? (await open('/popup.html'));
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+  };
+  const close = async (): Promise<void> => {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  return { context, extensionId, worker, open, stopWorker, close };
+}

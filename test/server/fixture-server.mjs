@@ -1,0 +1,114 @@
+// A local web server that plays the publishers of the fixtures: every `*.example` host
+// (mapped to it with --host-resolver-rules) serves its feed from test/fixtures, with
+// validators and 304s, and 404 for subscriptions that have no file. It also serves a few
+// HTML pages for feed detection and a hostile feed. Used by `npm start` and the browser tests.
+import http from 'node:http';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pages } from './pages.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const FIXTURES = path.resolve(HERE, '..', 'fixtures');
+
+const TYPES = {
+  '.xml': 'application/xml',
+  '.rdf': 'application/rdf+xml',
+  '.json': 'application/feed+json',
+  '.opml': 'text/x-opml',
+};
+
+/** Loads urlmap.json into a Map of URL -> { body, type, etag, lastModified } or null. */
+function loadRoutes() {
+  const map = JSON.parse(readFileSync(path.join(FIXTURES, 'urlmap.json'), 'utf8'));
+  const routes = new Map();
+  const started = new Date('2026-06-01T00:00:00Z').toUTCString();
+  for (const [url, file] of Object.entries(map)) {
+    if (!file) {
+      routes.set(url, null);
+      continue;
+    }
+    const body = readFileSync(path.join(FIXTURES, file));
+    const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
+    routes.set(url, { body, type: TYPES[path.extname(file)] ?? 'application/octet-stream', etag, lastModified: started });
+  }
+  for (const [url, page] of Object.entries(pages)) {
+    const body = Buffer.from(page.body);
+    routes.set(url, { body, type: page.type, etag: `"p${createHash('sha1').update(body).digest('hex').slice(0, 12)}"`, lastModified: started });
+  }
+  return routes;
+}
+
+/**
+ * Starts the server. Options: port (0 = any), latency [min, max] ms per response,
+ * overrides: Map of URL -> (req, res) => void for tests that script a publisher.
+ * Returns { port, url, log, overrides, close }.
+ */
+export async function startFixtureServer({ port = 0, latency = [0, 0], quiet = true } = {}) {
+  const routes = loadRoutes();
+  const log = [];
+  const overrides = new Map();
+  let inFlight = new Map();
+  const server = http.createServer((req, res) => {
+    const host = (req.headers.host ?? 'localhost').replace(/:\d+$/, '');
+    const url = `http://${host}${req.url}`;
+    const entry = {
+      at: Date.now(),
+      method: req.method,
+      url,
+      host,
+      ifNoneMatch: req.headers['if-none-match'],
+      ifModifiedSince: req.headers['if-modified-since'],
+      cookie: req.headers.cookie,
+      concurrentOnHost: (inFlight.get(host) ?? 0) + 1,
+      status: 0,
+    };
+    log.push(entry);
+    inFlight.set(host, entry.concurrentOnHost);
+    res.on('close', () => inFlight.set(host, (inFlight.get(host) ?? 1) - 1));
+    const delay = latency[0] + Math.random() * (latency[1] - latency[0]);
+    setTimeout(() => {
+      res.setHeader('Cache-Control', 'no-store');
+      const override = overrides.get(url);
+      if (override) {
+        override(req, res, entry);
+        entry.status = res.statusCode;
+        return;
+      }
+      const route = routes.get(url);
+      if (!route) {
+        entry.status = 404;
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`No feed at ${url}\n`);
+        return;
+      }
+      if (req.headers['if-none-match'] === route.etag || (!req.headers['if-none-match'] && req.headers['if-modified-since'] === route.lastModified)) {
+        entry.status = 304;
+        res.writeHead(304, { ETag: route.etag, 'Last-Modified': route.lastModified }).end();
+        return;
+      }
+      entry.status = 200;
+      res.writeHead(200, { 'Content-Type': route.type, 'Content-Length': route.body.length, ETag: route.etag, 'Last-Modified': route.lastModified });
+      res.end(req.method === 'HEAD' ? undefined : route.body);
+    }, delay);
+    if (!quiet) console.log(req.method, url);
+  });
+  await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const actualPort = server.address().port;
+  return {
+    port: actualPort,
+    log,
+    overrides,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const port = Number(process.env.PORT ?? 8089);
+  const s = await startFixtureServer({ port, quiet: false });
+  console.log(`fixture server on http://127.0.0.1:${s.port} (map *.example to it)`);
+}
