@@ -24,7 +24,9 @@ function statusOf(f: StoredFeed): { label: string; message: string } {
 function when(ms: number | undefined, now: number): string {
   if (ms === undefined) return '—';
   if (!Number.isFinite(ms)) return 'never';
-  return ms <= now ? `${relativeAge(ms, now)} ago` : `in ${relativeAge(now, ms)}`;
+  const age = ms <= now ? relativeAge(ms, now) : relativeAge(now, ms);
+  if (age === 'just now') return age;
+  return ms <= now ? `${age} ago` : `in ${age}`;
 }
 
 /** The subscriptions table. */
