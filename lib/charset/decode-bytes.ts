@@ -1,4 +1,6 @@
 import { decodeUtf32 } from './decode-utf32.ts';
+import { repairMojibake } from './repair-mojibake.ts';
+import { c1ToWindows1252, decodeWindows1252 } from './decode-windows-1252.ts';
 import { charsetFromContentType, charsetFromProlog, sniffCharset } from './sniff-charset.ts';
 
 /** Labels for which "valid UTF-8 with non-ASCII bytes" means the declaration is wrong. */
@@ -6,7 +8,7 @@ const SINGLE_BYTE = /^(?:iso-?8859-\d+|latin-?1|l1|us-ascii|ascii|windows-125\d|
 
 /** C1 controls that are really windows-1252 punctuation (publishers pasting from Word). */
 const C1_RE = /[\u0080-\u009f]/g;
-const C1_TEXT = new TextDecoder('windows-1252');
+const HAS_C1 = /[\u0080-\u009f]/;
 
 const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -57,8 +59,8 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodedTex
   } else {
     result = decodeDeclared(bytes, charsetFromContentType(contentType) ?? charsetFromProlog(bytes, 0));
   }
-  if (C1_RE.test(result.text)) result.text = result.text.replace(C1_RE, (c) => C1_TEXT.decode(Uint8Array.of(c.charCodeAt(0))));
-  C1_RE.lastIndex = 0;
+  if (HAS_C1.test(result.text)) result.text = result.text.replace(C1_RE, c1ToWindows1252);
+  result.text = repairMojibake(result.text);
   return result;
 }
 
@@ -72,10 +74,11 @@ function decodeDeclared(bytes: Uint8Array, declared: string | undefined): Decode
         const asUtf8 = strictUtf8(bytes);
         if (asUtf8 !== undefined) return { charset: 'utf-8', text: asUtf8 };
       }
+      if (decoder.encoding === 'windows-1252') return { charset: 'windows-1252', text: decodeWindows1252(bytes) };
       return { charset: decoder.encoding, text: decoder.decode(bytes) };
     }
   }
   const asUtf8 = strictUtf8(bytes);
   if (asUtf8 !== undefined) return { charset: 'utf-8', text: asUtf8 };
-  return { charset: 'windows-1252', text: C1_TEXT.decode(bytes) };
+  return { charset: 'windows-1252', text: decodeWindows1252(bytes) };
 }

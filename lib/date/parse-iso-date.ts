@@ -3,8 +3,12 @@ import { zoneOffset } from './zone-offsets.ts';
 
 // W3CDTF / RFC 3339 and their common relaxations: basic format (20031231T101455), a space for
 // the T, a space before the zone, fractional seconds, a missing zone (UTC), reduced precision.
+// A zero-padded three-digit month ("2003-012-31") is tolerated, as the reference parser does.
 const ISO_RE =
-  /^(\d{4})(?:-?(\d{2})(?:-?(\d{2}))?)?(?:[T\s](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+  /^(\d{4})(?:-?(\d{2}|0\d{2})(?:-?(\d{2}))?)?(?:[T\s](\d{2}):?(\d{2})(?::?(\d{2})(?:[.,](\d+))?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+// Year-first dates with other separators or unpadded fields: 2020/1/10 14:33:00, 2020-1-5.
+const LOOSE_RE =
+  /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T\s]+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 // ISO 8601 ordinal date: 2003-335.
 const ORDINAL_RE = /^(\d{4})-?(\d{3})$/;
 // Two-digit-year forms of ISO 8601:2000 that older feeds used: -03-12, -0312, 031231, 03335.
@@ -20,15 +24,22 @@ function fromOrdinal(year: number, dayOfYear: number): number | undefined {
 
 /** Epoch ms for an ISO 8601 / W3CDTF / RFC 3339 date string, or undefined. */
 export function parseIsoDate(s: string): number | undefined {
+  // Fractional seconds are read but dropped: no feed needs them, and whole seconds keep the
+  // instant equal to what other readers (and the reference parser) compute.
   const m = ISO_RE.exec(s);
   if (m) {
     const offset = m[8] === undefined ? 0 : zoneOffset(m[8]);
-    if (offset === undefined) return undefined;
-    const millis = m[7] === undefined ? 0 : Math.round(Number(`0.${m[7]}`) * 1000);
-    return utcInstant(
+    const t = offset === undefined ? undefined : utcInstant(
       Number(m[1]), m[2] === undefined ? 1 : Number(m[2]), m[3] === undefined ? 1 : Number(m[3]),
-      Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), millis, offset,
+      Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), 0, offset,
     );
+    if (t !== undefined) return t;
+  }
+  const l = LOOSE_RE.exec(s);
+  if (l) {
+    const offset = l[7] === undefined ? 0 : zoneOffset(l[7]);
+    if (offset === undefined) return undefined;
+    return utcInstant(Number(l[1]), Number(l[2]), Number(l[3]), Number(l[4] ?? 0), Number(l[5] ?? 0), Number(l[6] ?? 0), 0, offset);
   }
   const o = ORDINAL_RE.exec(s);
   if (o) return fromOrdinal(Number(o[1]), Number(o[2]));

@@ -3,7 +3,7 @@ import { zoneOffset } from './zone-offsets.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const DAYS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
-const TIME_RE = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?$/;
+const TIME_RE = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 
 /**
  * Epoch ms for an RFC 822 / RFC 1123 date and the ways feeds bend it, or undefined.
@@ -43,9 +43,5 @@ export function parseRfc822Date(input: string): number | undefined {
     return undefined;
   }
   if (day === undefined || month === undefined || year === undefined) return undefined;
-  const millis = time?.[4] === undefined ? 0 : Math.round(Number(`0.${time[4]}`) * 1000);
-  return utcInstant(
-    year, month, day,
-    Number(time?.[1] ?? 0), Number(time?.[2] ?? 0), Number(time?.[3] ?? 0), millis, offset ?? 0,
-  );
+  return utcInstant(year, month, day, Number(time?.[1] ?? 0), Number(time?.[2] ?? 0), Number(time?.[3] ?? 0), 0, offset ?? 0);
 }

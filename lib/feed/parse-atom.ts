@@ -1,7 +1,7 @@
 import type { XmlElement } from '../xml/xml-node.ts';
 import { parseDate } from '../date/parse-date.ts';
 import type { ParsedEnclosure, ParsedFeed, ParsedItem } from './types.ts';
-import { atomAlternateLink, atomLinks } from './atom-links.ts';
+import { atomAlternateLink, atomLinks, hrefOf } from './atom-links.ts';
 import { child, children, childText, firstOf, textOf } from './element-helpers.ts';
 import { itemId } from './item-id.ts';
 import { dedupeEnclosures, itemImage, makeEnclosure, mediaEnclosures } from './media-enclosures.ts';
@@ -37,7 +37,7 @@ function parseEntry(entry: XmlElement, feedEl: XmlElement): ParsedItem {
   const enclosures: ParsedEnclosure[] = [];
   for (const l of atomLinks(entry)) {
     if (l.attrs['rel']?.trim() !== 'enclosure') continue;
-    const enc = makeEnclosure(l.attrs['href'], l.attrs['type'], l.attrs['length'], l.base);
+    const enc = makeEnclosure(hrefOf(l), l.attrs['type'], l.attrs['length'], l.base);
     if (enc) enclosures.push(enc);
   }
   enclosures.push(...mediaEnclosures(entry));
@@ -57,7 +57,10 @@ function parseEntry(entry: XmlElement, feedEl: XmlElement): ParsedItem {
   if (author) item.author = author;
   const published = parseDate(firstOf(childText(entry, 'published'), childText(entry, 'issued'), childText(entry, 'created'), childText(entry, 'dc:date')));
   if (published !== undefined) item.published = published;
-  const updated = parseDate(firstOf(childText(entry, 'updated'), childText(entry, 'modified')));
+  // Repeated <updated>: the last one wins, as in the reference parser (later values overwrite).
+  const updatedEls = [...children(entry, 'updated'), ...children(entry, 'modified')];
+  const lastUpdated = updatedEls[updatedEls.length - 1];
+  const updated = parseDate(lastUpdated ? textOf(lastUpdated) : undefined);
   if (updated !== undefined) item.updated = updated;
   if (summary) item.summary = summary;
   if (contentHtml) item.contentHtml = contentHtml;

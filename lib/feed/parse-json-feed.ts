@@ -3,7 +3,7 @@ import type { ParsedEnclosure, ParsedFeed, ParsedItem } from './types.ts';
 import { escapeHtml } from './escape-html.ts';
 import { itemId } from './item-id.ts';
 import { plainTitle } from './plain-title.ts';
-import { resolveHtmlUrls } from './resolve-html-urls.ts';
+import { contentHtml as cleanHtml } from './content-html.ts';
 import { resolveUrl } from './resolve-url.ts';
 
 type Json = Record<string, unknown>;
@@ -32,9 +32,8 @@ function parseItem(raw: Json, base: string, feedAuthor: string | undefined): Par
   const url = str(raw['url']) ?? str(raw['external_url']);
   const link = url ? resolveUrl(url, base) : undefined;
   const title = plainTitle(str(raw['title']) ?? '');
-  const contentHtml = str(raw['content_html'])
-    ? resolveHtmlUrls(raw['content_html'] as string, base)
-    : str(raw['content_text']) ? textToHtml(raw['content_text'] as string) : undefined;
+  const html = str(raw['content_html']);
+  const contentHtml = html ? cleanHtml(html, base) : str(raw['content_text']) ? textToHtml(raw['content_text'] as string) : undefined;
   const summaryText = str(raw['summary']);
   const rawId = typeof raw['id'] === 'number' ? String(raw['id']) : str(raw['id']);
   const enclosures: ParsedEnclosure[] = [];

@@ -7,7 +7,7 @@ import { itemId } from './item-id.ts';
 import { atomAlternateLink } from './atom-links.ts';
 import { dedupeEnclosures, itemImage, makeEnclosure, mediaEnclosures } from './media-enclosures.ts';
 import { plainTitle } from './plain-title.ts';
-import { resolveHtmlUrls } from './resolve-html-urls.ts';
+import { contentHtml as cleanHtml } from './content-html.ts';
 import { resolveUrl } from './resolve-url.ts';
 
 const looksLikeUrl = (s: string): boolean => /^(?:https?:)?\/\//i.test(s) || /^https?:/i.test(s);
@@ -16,8 +16,7 @@ const looksLikeUrl = (s: string): boolean => /^(?:https?:)?\/\//i.test(s) || /^h
 function htmlOf(item: XmlElement, key: string): string | undefined {
   const el = child(item, key);
   if (!el) return undefined;
-  const html = markupOf(el).trim();
-  return html === '' ? undefined : resolveHtmlUrls(html, el.base);
+  return cleanHtml(markupOf(el), el.base);
 }
 
 /** A link element's text resolved against its base. */
@@ -42,8 +41,8 @@ function parseItem(item: XmlElement): ParsedItem {
   );
   const titleText = firstOf(childText(item, 'title'), childText(item, 'dc:title'), childText(item, 'media:title'), childText(item, 'itunes:title'));
   const title = titleText === undefined ? '' : plainTitle(titleText);
-  const summary = firstOf(htmlOf(item, 'description'), htmlOf(item, 'dc:description'), htmlOf(item, 'itunes:summary'));
-  const contentHtml = firstOf(htmlOf(item, 'content:encoded'), htmlOf(item, 'xhtml:body'), htmlOf(item, 'body'), htmlOf(item, 'atom:content'));
+  const summary = firstOf(htmlOf(item, 'description'), htmlOf(item, 'dc:description'), htmlOf(item, 'abstract'), htmlOf(item, 'itunes:summary'));
+  const contentHtml = firstOf(htmlOf(item, 'content:encoded'), htmlOf(item, 'xhtml:body'), htmlOf(item, 'body'), htmlOf(item, 'fullitem'), htmlOf(item, 'atom:content'));
 
   const enclosures: ParsedEnclosure[] = [];
   for (const e of children(item, 'enclosure')) {
@@ -70,7 +69,7 @@ function parseItem(item: XmlElement): ParsedItem {
   if (link) parsed.url = link;
   const author = authorName(firstOf(childText(item, 'author'), childText(item, 'dc:creator'), childText(item, 'dc:author'), childText(item, 'itunes:author'), childText(item, 'dc:contributor')));
   if (author) parsed.author = author;
-  const published = parseDate(firstOf(childText(item, 'pubDate'), childText(item, 'dc:date'), childText(item, 'dcterms:issued'), childText(item, 'dcterms:created'), childText(item, 'dcterms:date'), childText(item, 'atom:published')));
+  const published = parseDate(firstOf(childText(item, 'pubdate'), childText(item, 'dc:date'), childText(item, 'dcterms:issued'), childText(item, 'dcterms:created'), childText(item, 'dcterms:date'), childText(item, 'atom:published')));
   if (published !== undefined) parsed.published = published;
   const updated = parseDate(firstOf(childText(item, 'dcterms:modified'), childText(item, 'atom:updated'), item.attrs['LASTMOD'] ?? item.attrs['lastmod']));
   if (updated !== undefined) parsed.updated = updated;

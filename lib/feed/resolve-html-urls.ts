@@ -7,6 +7,14 @@ const TAG_RE = new RegExp(`<[A-Za-z][^>]*?\\s(?:${URL_ATTRS})\\s*=[^>]*>`, 'gi')
 const ATTR_RE = new RegExp(`(\\s(?:${URL_ATTRS})\\s*=\\s*)(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'gi');
 const ABSOLUTE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
 
+function safeDecodeUri(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
 /**
  * Relative URLs in the href/src-like attributes of an HTML fragment, resolved against `base`.
  * String-level rewriting (the service worker has no DOM): only attribute values are touched,
@@ -19,7 +27,10 @@ export function resolveHtmlUrls(html: string, base: string | undefined): string 
       const raw = dq ?? sq ?? bare ?? '';
       const value = decodeEntities(raw).trim();
       if (ABSOLUTE.test(value) || value.startsWith('#') || value === '') return whole;
-      const resolved = resolveUrl(value, base).replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+      let resolved = resolveUrl(value, base);
+      // Keep non-ASCII as the publisher wrote it (an IRI) rather than percent-encoded.
+      if (/[\u0080-\uffff]/.test(value) && !value.includes('%')) resolved = safeDecodeUri(resolved);
+      resolved = resolved.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
       return `${lead}"${resolved}"`;
     }),
   );

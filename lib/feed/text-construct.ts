@@ -3,7 +3,7 @@ import type { XmlElement } from '../xml/xml-node.ts';
 import { childElements, markupOf, textOf } from './element-helpers.ts';
 import { escapeHtml } from './escape-html.ts';
 import { htmlToText } from './html-to-text.ts';
-import { resolveHtmlUrls } from './resolve-html-urls.ts';
+import { contentHtml } from './content-html.ts';
 
 type Kind = 'text' | 'html' | 'xhtml' | 'other';
 
@@ -20,7 +20,7 @@ function kindOf(el: XmlElement): Kind {
 function base64Text(el: XmlElement): string {
   try {
     const bin = atob(textOf(el).replace(/\s+/g, ''));
-    return new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
   } catch {
     return '';
   }
@@ -40,9 +40,13 @@ function xhtmlMarkup(el: XmlElement): string {
  */
 export function textConstructHtml(el: XmlElement): string | undefined {
   const kind = kindOf(el);
-  if (kind === 'other') return undefined;
   let html: string;
-  if (el.attrs['mode'] === 'base64') {
+  if (kind === 'other') {
+    // Non-text media types are base64 (RFC 4287 §3.1.1.3); what is readable of it is text.
+    const decoded = base64Text(el);
+    if (decoded === '') return undefined;
+    html = escapeHtml(decoded);
+  } else if (el.attrs['mode'] === 'base64') {
     const decoded = base64Text(el);
     html = kind === 'text' ? escapeHtml(decoded) : decoded;
   } else if (kind === 'xhtml') {
@@ -53,12 +57,13 @@ export function textConstructHtml(el: XmlElement): string | undefined {
     // Text, or markup a publisher left unescaped in a text construct: keep it as markup.
     html = childElements(el).length > 0 ? serializeChildren(el) : escapeHtml(textOf(el));
   }
-  return resolveHtmlUrls(html.trim(), el.base);
+  return contentHtml(html, el.base) ?? '';
 }
 
 /** An Atom text construct as plain text (titles are shown as text everywhere in Orrery). */
 export function textConstructPlain(el: XmlElement): string {
   const kind = kindOf(el);
-  if (kind === 'text' && el.attrs['mode'] !== 'base64') return textOf(el).replace(/\s+/g, ' ').trim();
+  if (kind === 'other') return base64Text(el).replace(/[ \t\n\r\f]+/g, ' ').trim();
+  if (kind === 'text' && el.attrs['mode'] !== 'base64') return textOf(el).replace(/[ \t\n\r\f]+/g, ' ').trim();
   return htmlToText(textConstructHtml(el) ?? '');
 }

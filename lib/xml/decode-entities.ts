@@ -1,3 +1,4 @@
+import { repairMojibake } from '../charset/repair-mojibake.ts';
 import { HTML_ENTITIES } from './html-entities.ts';
 
 /** Looks up an entity the document declared itself (bounded: see doctype-entities.ts). */
@@ -37,10 +38,16 @@ export function codePointToString(cp: number): string | undefined {
  */
 export function decodeEntities(text: string, declared?: EntityLookup): string {
   if (text.indexOf('&') === -1) return text;
-  return text.replace(REF_RE, (ref: string, dec?: string, hex?: string, name?: string) => {
-    if (dec !== undefined) return codePointToString(parseInt(dec, 10)) ?? ref;
-    if (hex !== undefined) return codePointToString(parseInt(hex, 16)) ?? ref;
+  let highRefs = false;
+  const out = text.replace(REF_RE, (ref: string, dec?: string, hex?: string, name?: string) => {
+    if (dec !== undefined || hex !== undefined) {
+      const cp = dec !== undefined ? parseInt(dec, 10) : parseInt(hex ?? '', 16);
+      if (cp >= 0x80 && cp <= 0xff) highRefs = true;
+      return codePointToString(cp) ?? ref;
+    }
     const key = name ?? '';
     return XML_ENTITIES.get(key) ?? declared?.get(key) ?? HTML_ENTITIES.get(key) ?? ref;
   });
+  // &#226;&#128;&#166; is UTF-8 escaped byte by byte: "…" double-encoded, repaired.
+  return highRefs ? repairMojibake(out) : out;
 }

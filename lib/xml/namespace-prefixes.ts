@@ -24,6 +24,8 @@ export const NAMESPACE_PREFIXES: ReadonlyMap<string, string> = new Map([
   ['https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md', 'podcast'],
   ['http://www.w3.org/1999/02/22-rdf-syntax-ns#', 'rdf'],
   ['http://www.w3.org/1999/xhtml', 'xhtml'],
+  ['http://www.w3.org/2000/svg', 'svg'],
+  ['http://www.w3.org/1998/Math/MathML', 'math'],
   ['http://www.w3.org/XML/1998/namespace', 'xml'],
   ['http://purl.org/rss/1.0/modules/slash/', 'slash'],
   ['http://wellformedweb.org/CommentAPI/', 'wfw'],

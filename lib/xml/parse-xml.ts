@@ -56,7 +56,8 @@ export function parseXml(src: string, baseUrl: string): XmlDocument {
     if (uri !== undefined) {
       canon = rootIsAtom && ATOM_NAMESPACES.has(uri) ? '' : (NAMESPACE_PREFIXES.get(uri) ?? prefix);
     }
-    const key = canon === '' ? local : `${canon}:${local}`;
+    // Lower-cased: CDF and some podcast feeds write <TITLE>; no feed vocabulary relies on case.
+    const key = (canon === '' ? local : `${canon}:${local}`).toLowerCase();
     scope.keys.set(name, key);
     return key;
   };

@@ -8,7 +8,7 @@ export interface XmlElement {
   /**
    * The namespace-normalized name: the local name for the feed format's own vocabulary, else
    * "prefix:local" with the usual prefix of a well-known namespace (see namespace-prefixes.ts),
-   * so `<foo:encoded xmlns:foo="…/content/">` reads as "content:encoded".
+   * so `<foo:encoded xmlns:foo="…/content/">` reads as "content:encoded". Always lower case.
    */
   key: string;
   /** Attribute values with references decoded, keyed by qualified name as written. */
