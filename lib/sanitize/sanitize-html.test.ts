@@ -36,6 +36,12 @@ describe('sanitizeHtml: removes code execution', () => {
     expect(out).toBe('<p>kept</p>');
   });
 
+  it('keeps plain iframe fallback text, and drops fallback that looks like markup', () => {
+    expect(sanitizeHtml('safe<iframe src="https://evil.example/"> description</iframe>')).toBe('safe description');
+    // DOMPurify removes a raw-text element whose text parses as tags (its mXSS guard), content and all.
+    expect(sanitizeHtml('safe<iframe src="https://evil.example/">fallback <img src=x onerror=alert(1)></iframe>')).toBe('safe');
+  });
+
   it('drops forms and their controls but keeps their text', () => {
     const out = sanitizeHtml('<form action="https://evil.example"><label>Password</label><input type="password"><button>Log in</button><select><option>a</option></select><textarea>t</textarea></form>');
     expect(out).not.toMatch(/<(form|input|button|select|option|textarea)\b/);
