@@ -19,7 +19,7 @@ function fromCodePoint(code: number): string {
 export function decodeHtmlEntities(value: string): string {
   if (!value.includes('&')) return value;
   return value.replace(/&(#[xX][0-9a-fA-F]{1,8}|#[0-9]{1,8}|[A-Za-z][A-Za-z0-9]{1,31});/g, (whole, ref: string) => {
-    if (ref[0] !== '#') return NAMED[ref] ?? NAMED[ref.toLowerCase()] ?? whole;
+    if (ref[0] !== '#') return Object.hasOwn(NAMED, ref) ? (NAMED[ref] ?? whole) : whole;
     const hex = ref[1] === 'x' || ref[1] === 'X';
     return fromCodePoint(parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10));
   });

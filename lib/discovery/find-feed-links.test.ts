@@ -62,6 +62,13 @@ describe('findFeedLinks: <link rel=alternate>', () => {
     });
   });
 
+  it('does not mistake prototype names for known entities or MIME types', () => {
+    const html = `<link rel="alternate" type="constructor" href="/a"><link rel="alternate" type="application/rss+xml" title="&constructor; &toString;" href="/b">`;
+    expect(findFeedLinks(html, PAGE)).toEqual([
+      { url: 'https://blog.example/b', title: '&constructor; &toString;', type: 'rss', source: 'link' },
+    ]);
+  });
+
   it('removes duplicates, keeping the first and borrowing a missing title', () => {
     const html = `<link rel="alternate" type="application/rss+xml" href="/feed">
       <link rel="alternate" type="application/rss+xml" href="https://blog.example/feed" title="Main">

@@ -139,6 +139,7 @@ describe('parseOpml: not OPML', () => {
     ['<rss version="2.0"><channel><title>x</title></channel></rss>', /RSS feed/],
     ['<feed xmlns="http://www.w3.org/2005/Atom"><title>x</title></feed>', /Atom feed/],
     ['<subscriptions><item/></subscriptions>', /root element is <subscriptions>/],
+    ['<constructor/>', /malformed|root element/],
     ['<opml version="2.0"><head><title>x</title></head></opml>', /no <body>/],
   ])('rejects %j', (text, message) => {
     const result = parseOpml(text);

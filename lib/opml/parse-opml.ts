@@ -7,7 +7,12 @@ import type { OpmlFeed, OpmlInvalidEntry, OpmlResult } from './types';
 const ATTRS = '@attrs';
 // Outline types that name something other than a feed (a web page, another OPML file).
 const NON_FEED_TYPES = new Set(['link', 'include', 'html', 'redirect']);
-const FEED_ROOTS: Readonly<Record<string, string>> = { rss: 'an RSS feed', feed: 'an Atom feed', 'rdf:rdf': 'an RSS 1.0 feed' };
+// A Map, not an object: root names come from the file, and 'constructor' must not hit the prototype.
+const FEED_ROOTS = new Map([
+  ['rss', 'an RSS feed'],
+  ['feed', 'an Atom feed'],
+  ['rdf:rdf', 'an RSS 1.0 feed'],
+]);
 
 let parser: XMLParser | undefined;
 
@@ -136,7 +141,7 @@ export function parseOpml(text: string): OpmlResult {
   if (opml === undefined) {
     const root = Object.keys(doc)[0];
     if (root === undefined) return notOpml('it contains no XML elements.');
-    const feedKind = FEED_ROOTS[root];
+    const feedKind = FEED_ROOTS.get(root);
     if (feedKind !== undefined) return notOpml(`it is ${feedKind}, not a list of subscriptions. Add its URL as a feed instead.`);
     return notOpml(`its root element is <${root}>, not <opml>.`);
   }
