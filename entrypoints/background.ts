@@ -9,6 +9,7 @@ import { createHandlers } from '../lib/messaging/handlers';
 import { announceChange } from '../lib/messaging/changes';
 import { dispatch } from '../lib/messaging/dispatch';
 import { createPoller } from '../lib/poll/create-poller';
+import { createRedirectLog } from '../lib/poll/redirect-log';
 import { clearTabFeeds, getTabFeeds, setTabFeeds } from '../lib/tab-feeds/tab-feeds';
 
 const POLL_ALARM = 'poll';
@@ -20,8 +21,19 @@ export default defineBackground(() => {
     announceChange();
     await updateBadge(await db());
   };
+  // fetch() hides whether a redirect was 301 or 302; webRequest tells us (the worker's own requests have tabId -1).
+  const redirects = createRedirectLog();
+  browser.webRequest.onBeforeRedirect.addListener(
+    (d) => {
+      if (d.tabId !== -1) return;
+      redirects.prune(Date.now());
+      redirects.record({ from: d.url, to: d.redirectUrl, status: d.statusCode, at: Date.now() });
+    },
+    { urls: ['http://*/*', 'https://*/*'] },
+  );
   const poller = createPoller({
     db,
+    redirects,
     fetch: (input, init) => fetch(input, init),
     now,
     onChange: () => void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err)),

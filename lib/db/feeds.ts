@@ -94,12 +94,13 @@ export async function dueFeeds(db: Db, now: number): Promise<StoredFeed[]> {
   return feeds.filter((f) => f.state === 'active');
 }
 
-/** Makes every active feed due now (a "refresh now"); returns how many. */
+/** Makes every active feed due now (a "refresh now"), except those a server asked to wait; returns how many. */
 export async function makeAllDue(db: Db, now: number): Promise<number> {
   const tx = db.transaction('feeds', 'readwrite');
   let n = 0;
   for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
     if (cursor.value.state !== 'active') continue;
+    if ((cursor.value.retryAfterUntil ?? 0) > now) continue;
     n++;
     if (cursor.value.nextCheckAt > now) await cursor.update({ ...cursor.value, nextCheckAt: now });
   }

@@ -34,6 +34,8 @@ export interface StoredFeed {
   intervalMs: number;
   scheduleReason: string;
   overrideMinutes?: number;
+  /** Set after a 429/503: not even "refresh now" asks before this instant. */
+  retryAfterUntil?: number;
   ttlMinutes?: number;
   skipHours?: number[];
   skipDays?: string[];

@@ -3,6 +3,7 @@ import type { Db } from '../db/open-db';
 import { makeAllDue } from '../db/feeds';
 import type { RefreshRun } from '../db/types';
 import type { RefreshProgress } from '../messaging/protocol';
+import type { RedirectLog } from './redirect-log';
 import { refreshProgress, runDuePolls } from './run-due-polls';
 
 /** What the poller needs. */
@@ -12,6 +13,7 @@ export interface PollerDeps {
   now: () => number;
   /** Called after every committed poll (to update the badge). */
   onChange: () => void;
+  redirects?: RedirectLog;
 }
 
 /** The poller's operations. */
@@ -32,7 +34,14 @@ export function createPoller(deps: PollerDeps): Poller {
 
   async function run(): Promise<void> {
     const db = await deps.db();
-    await runDuePolls({ db, fetch: deps.fetch, now: deps.now, random: Math.random, onPolled: deps.onChange });
+    await runDuePolls({
+      db,
+      fetch: deps.fetch,
+      now: deps.now,
+      random: Math.random,
+      onPolled: deps.onChange,
+      ...(deps.redirects ? { redirects: deps.redirects } : {}),
+    });
     // A "refresh now" is over when none of the feeds it made due is still due, whichever
     // run (this one, or one before a worker restart) polled them.
     const current = (await db.get('meta', RUN_KEY)) as RefreshRun | undefined;

@@ -6,7 +6,9 @@ import { commitPoll, type CommitResult } from '../db/posts';
 import { recentPostTimes } from '../db/queries';
 import type { FetchStatusKind, StoredFeed } from '../db/types';
 import { describeFetchStatus } from './describe-status';
+import { getFeedByUrl } from '../db/feeds';
 import { fetchFeed, type FetchOutcome } from './fetch-feed';
+import { permanentTarget, type RedirectLog } from './redirect-log';
 import { nextCheckAt } from './schedule';
 
 /** What polling needs from the outside world. */
@@ -16,6 +18,8 @@ export interface PollDeps {
   now: () => number;
   random?: () => number;
   timeoutMs?: number;
+  /** Redirects the browser reported, to tell 301/308 (adopt) from 302/307 (keep). */
+  redirects?: RedirectLog;
 }
 
 /** What one poll did. */
@@ -47,13 +51,14 @@ export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollRe
     }
   }
   const failed = status !== 'ok' && status !== 'not-modified';
+  const movedTo = await adoptedUrl(feed, out, deps);
   const postTimes = items.length
     ? items.map((i) => i.published ?? i.updated).filter((t): t is number => t !== undefined)
     : await recentPostTimes(deps.db, feed.id, 10);
   const commit = await commitPoll(
     deps.db,
     feed.id,
-    (current) => nextFeedState(current, out, { status, message, failed, parsed, postTimes, now, random: deps.random }),
+    (current) => nextFeedState(current, out, { status, message, failed, parsed, postTimes, now, random: deps.random, movedTo }),
     items,
     now,
   );
@@ -68,6 +73,8 @@ interface StateInput {
   postTimes: number[];
   now: number;
   random: (() => number) | undefined;
+  /** The new URL after permanent redirects, when the subscription moves. */
+  movedTo?: string | undefined;
 }
 
 /** The feed record after a fetch: history, validators (verbatim) and next check. */
@@ -101,6 +108,7 @@ export function nextFeedState(current: StoredFeed, out: FetchOutcome, s: StateIn
     if (s.parsed.siteUrl && !current.siteUrl) next.siteUrl = s.parsed.siteUrl;
   }
   if (s.status === 'gone') next.state = 'gone';
+  if (s.movedTo && s.movedTo !== current.url) next.url = s.movedTo;
   const decision = nextCheckAt({
     now: s.now,
     outcome: s.status === 'ok' ? 'ok' : s.status === 'not-modified' ? 'not-modified' : s.status === 'gone' ? 'gone' : s.status === 'rate-limited' ? 'rate-limited' : 'error',
@@ -120,9 +128,20 @@ export function nextFeedState(current: StoredFeed, out: FetchOutcome, s: StateIn
     ...(s.random ? { random: s.random } : {}),
   });
   next.nextCheckAt = decision.at;
+  if (s.status === 'rate-limited') next.retryAfterUntil = decision.at;
+  else delete next.retryAfterUntil;
   next.intervalMs = decision.intervalMs;
   next.scheduleReason = decision.reason;
   return next;
+}
+
+/** A 301/308 chain moves the subscription, unless the target is subscribed already. */
+async function adoptedUrl(feed: StoredFeed, out: FetchOutcome, deps: PollDeps): Promise<string | undefined> {
+  if (!out.redirected || !deps.redirects) return undefined;
+  const target = permanentTarget(deps.redirects.chain(feed.url), out.finalUrl);
+  if (!target || target === feed.url) return undefined;
+  if (await getFeedByUrl(deps.db, target)) return undefined;
+  return target;
 }
 
 function setOrDelete(feed: StoredFeed, key: 'etag' | 'lastModified', value: string | undefined): void {

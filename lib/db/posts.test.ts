@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { ParsedItem } from '../feed/types';
+import { addFeeds } from './feeds';
+import { commitPoll, markAllRead, setRead, setStarred } from './posts';
+import { countUnread, countUnreadInFeed, countUnreadInFolder, queryPosts } from './queries';
+import { freshDb } from './test-db';
+
+const item = (id: string, published: number | undefined, extra: Partial<ParsedItem> = {}): ParsedItem => ({
+  id,
+  title: `Post ${id}`,
+  ...(published !== undefined ? { published } : {}),
+  enclosures: [],
+  categories: [],
+  ...extra,
+});
+
+async function setup() {
+  const db = await freshDb();
+  const { added } = await addFeeds(db, [{ url: 'http://a.example/feed.xml', title: 'A', folder: 'Blogs', firstCheckAt: 0 }], 1000);
+  const feed = added[0]!;
+  return { db, feed };
+}
+
+describe('commitPoll', () => {
+  it('stores each post once, however often it is fetched', async () => {
+    const { db, feed } = await setup();
+    const items = [item('1', 100), item('2', 200)];
+    expect(await commitPoll(db, feed.id, (f) => f, items, 5000)).toEqual({ added: 2, updated: 0 });
+    expect(await commitPoll(db, feed.id, (f) => f, items, 6000)).toEqual({ added: 0, updated: 0 });
+    expect(await db.count('posts')).toBe(2);
+  });
+
+  it('updates a changed post in place and keeps its read and starred state', async () => {
+    const { db, feed } = await setup();
+    await commitPoll(db, feed.id, (f) => f, [item('1', 100)], 5000);
+    await setRead(db, [[feed.id, '1']], true);
+    await setStarred(db, [feed.id, '1'], true);
+    const r = await commitPoll(db, feed.id, (f) => f, [item('1', 100, { title: 'Post 1 (fixed typo)' })], 6000);
+    expect(r).toEqual({ added: 0, updated: 1 });
+    const post = await db.get('posts', [feed.id, '1']);
+    expect(post).toMatchObject({ title: 'Post 1 (fixed typo)', read: 1, starred: 1, firstSeen: 5000, updatedAt: 6000 });
+  });
+
+  it('gives a post without a date the time it was first seen, and keeps it', async () => {
+    const { db, feed } = await setup();
+    await commitPoll(db, feed.id, (f) => f, [item('x', undefined)], 5000);
+    await commitPoll(db, feed.id, (f) => f, [item('x', undefined, { summary: 'now with text' })], 9000);
+    expect(await db.get('posts', [feed.id, 'x'])).toMatchObject({ firstSeen: 5000, sortKey: 5000, summary: 'now with text' });
+  });
+
+  it('writes nothing when the feed was unsubscribed while its request was in flight', async () => {
+    const db = await freshDb();
+    expect(await commitPoll(db, 'gone-id', (f) => f, [item('1', 1)], 5000)).toBeUndefined();
+    expect(await db.count('posts')).toBe(0);
+  });
+
+  it('commits the feed state with the posts', async () => {
+    const { db, feed } = await setup();
+    await commitPoll(db, feed.id, (f) => ({ ...f, etag: '"v1"', lastStatus: 'ok' }), [item('1', 1)], 5000);
+    expect(await db.get('feeds', feed.id)).toMatchObject({ etag: '"v1"', lastStatus: 'ok' });
+  });
+});
+
+describe('counts and pages', () => {
+  it('counts unread posts in total, per feed and per folder, and pages newest first', async () => {
+    const { db, feed } = await setup();
+    const items = Array.from({ length: 25 }, (_, i) => item(String(i), 1000 + i));
+    await commitPoll(db, feed.id, (f) => f, items, 5000);
+    await setRead(db, [[feed.id, '24'], [feed.id, '0']], true);
+    expect(await countUnread(db)).toBe(23);
+    expect(await countUnreadInFeed(db, feed.id)).toBe(23);
+    expect(await countUnreadInFolder(db, 'Blogs')).toBe(23);
+    const seen: string[] = [];
+    let page = await queryPosts(db, { filter: 'all', limit: 10 });
+    seen.push(...page.posts.map((p) => p.id));
+    while (page.next) {
+      page = await queryPosts(db, { filter: 'all', limit: 10, after: page.next });
+      seen.push(...page.posts.map((p) => p.id));
+    }
+    expect(seen).toEqual(items.map((i) => i.id).reverse());
+    const unread = await queryPosts(db, { filter: 'unread', limit: 100 });
+    expect(unread.posts.map((p) => p.id)).not.toContain('24');
+    expect(unread.posts).toHaveLength(23);
+    const inFolder = await queryPosts(db, { filter: 'all', folder: 'Blogs', limit: 5 });
+    expect(inFolder.posts.map((p) => p.id)).toEqual(['24', '23', '22', '21', '20']);
+  });
+
+  it('pages through posts that share one timestamp without skipping or repeating', async () => {
+    const { db, feed } = await setup();
+    await commitPoll(db, feed.id, (f) => f, Array.from({ length: 7 }, (_, i) => item(`s${i}`, 500)), 5000);
+    const ids: string[] = [];
+    let page = await queryPosts(db, { filter: 'all', limit: 3 });
+    ids.push(...page.posts.map((p) => p.id));
+    while (page.next) {
+      page = await queryPosts(db, { filter: 'all', limit: 3, after: page.next });
+      ids.push(...page.posts.map((p) => p.id));
+    }
+    expect(new Set(ids).size).toBe(7);
+    expect(ids).toHaveLength(7);
+  });
+
+  it('marks everything read and returns the keys for undo', async () => {
+    const { db, feed } = await setup();
+    await commitPoll(db, feed.id, (f) => f, [item('1', 1), item('2', 2)], 5000);
+    const keys = await markAllRead(db);
+    expect(keys).toHaveLength(2);
+    expect(await countUnread(db)).toBe(0);
+    await setRead(db, keys, false);
+    expect(await countUnread(db)).toBe(2);
+  });
+
+  it('lists starred posts', async () => {
+    const { db, feed } = await setup();
+    await commitPoll(db, feed.id, (f) => f, [item('1', 1), item('2', 2)], 5000);
+    await setStarred(db, [feed.id, '1'], true);
+    expect((await queryPosts(db, { filter: 'starred', limit: 10 })).posts.map((p) => p.id)).toEqual(['1']);
+    expect((await queryPosts(db, { filter: 'starred', feedId: feed.id, limit: 10 })).posts.map((p) => p.id)).toEqual(['1']);
+  });
+});
