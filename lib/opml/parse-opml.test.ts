@@ -99,7 +99,8 @@ describe('parseOpml: outlines', () => {
     const result = ok(
       parseOpml(
         opml(`<outline text="js" xmlUrl="javascript:alert(1)"/><outline text="rel" xmlUrl="/feed.xml"/>
-          <outline text="empty" xmlUrl=""/><outline xmlUrl="ftp://x.example/f"/><outline text="good" xmlUrl="https://g.example/"/>`),
+          <outline text="empty" xmlUrl=""/><outline xmlUrl="ftp://x.example/f"/><outline text="good" xmlUrl="https://g.example/"/>
+          <outline type="rss" text="no url"/><outline text="just a note"/>`),
       ),
     );
     expect(result.feeds.map((f) => f.title)).toEqual(['good']);
@@ -108,6 +109,7 @@ describe('parseOpml: outlines', () => {
       { text: 'rel', reason: expect.stringContaining('not an absolute URL') },
       { text: 'empty', reason: 'missing feed URL' },
       { text: 'ftp://x.example/f', reason: expect.stringContaining('"ftp:"') },
+      { text: 'no url', reason: 'missing feed URL' },
     ]);
   });
 

@@ -86,6 +86,11 @@ function walk(outlines: Rec[], folders: string[], into: Collected): void {
     const name = cleanText(attrs.get('title') ?? '') || cleanText(attrs.get('text') ?? '');
     const rawUrl = attrs.get('xmlurl') ?? (type !== undefined && NON_FEED_TYPES.has(type) ? undefined : attrs.get('url'));
     const children = childOutlines(node);
+    if (rawUrl === undefined && children.length === 0 && (type === 'rss' || type === 'atom')) {
+      // Declared a feed but names no URL: the import report should say so rather than lose it.
+      into.invalid.push({ text: name || '(unnamed outline)', reason: 'missing feed URL' });
+      continue;
+    }
     if (rawUrl === undefined) {
       if (children.length > 0) {
         // Folders are named by `text` first: that is what OPML editors display.
