@@ -10,6 +10,7 @@ import { announceChange } from '../lib/messaging/changes';
 import { dispatch } from '../lib/messaging/dispatch';
 import { createPoller } from '../lib/poll/create-poller';
 import { createRedirectLog } from '../lib/poll/redirect-log';
+import { loadSettings, onSettingsChange } from '../lib/settings/settings-store';
 import { clearTabFeeds, getTabFeeds, setTabFeeds } from '../lib/tab-feeds/tab-feeds';
 
 const POLL_ALARM = 'poll';
@@ -19,7 +20,7 @@ export default defineBackground(() => {
   const now = () => Date.now();
   const refreshBadge = async () => {
     announceChange();
-    await updateBadge(await db());
+    await updateBadge(await db(), (await loadSettings()).badge);
   };
   // fetch() hides whether a redirect was 301 or 302; webRequest tells us (the worker's own requests have tabId -1).
   const redirects = createRedirectLog();
@@ -34,6 +35,14 @@ export default defineBackground(() => {
   const poller = createPoller({
     db,
     redirects,
+    settings: async () => {
+      const s = await loadSettings();
+      return {
+        retention: { keepPosts: s.keepPostsPerFeed, keepDays: s.keepDays },
+        minIntervalMs: s.minIntervalMinutes * 60_000,
+        maxIntervalMs: s.maxIntervalMinutes * 60_000,
+      };
+    },
     fetch: (input, init) => fetch(input, init),
     now,
     onChange: () => void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err)),
@@ -63,6 +72,7 @@ export default defineBackground(() => {
     if (change.status === 'loading' && change.url !== undefined) void clearTabFeeds(tabId);
   });
   browser.tabs.onRemoved.addListener((tabId) => void clearTabFeeds(tabId));
+  onSettingsChange(() => void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err)));
 
   // Every start: re-create the alarm, show the count, resume any interrupted refresh.
   void browser.alarms.create(POLL_ALARM, { periodInMinutes: 1, delayInMinutes: 1 });

@@ -25,8 +25,8 @@ describe('commitPoll', () => {
   it('stores each post once, however often it is fetched', async () => {
     const { db, feed } = await setup();
     const items = [item('1', 100), item('2', 200)];
-    expect(await commitPoll(db, feed.id, (f) => f, items, 5000)).toEqual({ added: 2, updated: 0 });
-    expect(await commitPoll(db, feed.id, (f) => f, items, 6000)).toEqual({ added: 0, updated: 0 });
+    expect(await commitPoll(db, feed.id, (f) => f, items, 5000)).toEqual({ added: 2, updated: 0, removed: 0 });
+    expect(await commitPoll(db, feed.id, (f) => f, items, 6000)).toEqual({ added: 0, updated: 0, removed: 0 });
     expect(await db.count('posts')).toBe(2);
   });
 
@@ -36,7 +36,7 @@ describe('commitPoll', () => {
     await setRead(db, [[feed.id, '1']], true);
     await setStarred(db, [feed.id, '1'], true);
     const r = await commitPoll(db, feed.id, (f) => f, [item('1', 100, { title: 'Post 1 (fixed typo)' })], 6000);
-    expect(r).toEqual({ added: 0, updated: 1 });
+    expect(r).toEqual({ added: 0, updated: 1, removed: 0 });
     const post = await db.get('posts', [feed.id, '1']);
     expect(post).toMatchObject({ title: 'Post 1 (fixed typo)', read: 1, starred: 1, firstSeen: 5000, updatedAt: 6000 });
   });
@@ -58,6 +58,23 @@ describe('commitPoll', () => {
     const { db, feed } = await setup();
     await commitPoll(db, feed.id, (f) => ({ ...f, etag: '"v1"', lastStatus: 'ok' }), [item('1', 1)], 5000);
     expect(await db.get('feeds', feed.id)).toMatchObject({ etag: '"v1"', lastStatus: 'ok' });
+  });
+});
+
+describe('retention', () => {
+  it('keeps the newest N, drops old posts, but never starred ones or ones still in the feed', async () => {
+    const { db, feed } = await setup();
+    const DAY = 86_400_000;
+    const now = 1000 * DAY;
+    const old = Array.from({ length: 10 }, (_, i) => item(`old${i}`, now - (100 + i) * DAY));
+    await commitPoll(db, feed.id, (f) => f, old, now);
+    await setStarred(db, [feed.id, 'old9'], true);
+    const fresh = Array.from({ length: 5 }, (_, i) => item(`new${i}`, now - i * DAY));
+    const r = await commitPoll(db, feed.id, (f) => f, [...fresh, old[0]!], now, { keepPosts: 3, keepDays: 30 });
+    expect(r?.removed).toBe(8);
+    const left = (await db.getAll('posts')).map((p) => p.id).sort();
+    // new0..new4 are in the feed; old0 is still in the feed; old9 is starred.
+    expect(left).toEqual(['new0', 'new1', 'new2', 'new3', 'new4', 'old0', 'old9']);
   });
 });
 

@@ -1,12 +1,15 @@
 /** Writing posts: one poll's result committed with its feed in a single transaction. */
 import type { ParsedItem } from '../feed/types';
 import type { Db } from './open-db';
+import { isExpired, type Retention } from './retention';
 import type { StoredFeed, StoredPost } from './types';
 
 /** What a commit changed (undefined when the feed was unsubscribed meanwhile). */
 export interface CommitResult {
   added: number;
   updated: number;
+  /** Posts removed by retention. */
+  removed: number;
 }
 
 /**
@@ -20,6 +23,7 @@ export async function commitPoll(
   update: (current: StoredFeed) => StoredFeed,
   items: ParsedItem[],
   now: number,
+  retention?: Retention,
 ): Promise<CommitResult | undefined> {
   const tx = db.transaction(['feeds', 'posts'], 'readwrite');
   // Re-read the feed inside the transaction: the user may have renamed, moved or
@@ -46,8 +50,21 @@ export async function commitPoll(
   });
   writes.push(tx.objectStore('feeds').put(feed));
   await Promise.all(writes);
+  let removed = 0;
+  if (retention) {
+    const inFeed = new Set(items.map((i) => i.id));
+    let rank = 0;
+    const range = IDBKeyRange.bound([feed.id, -Infinity], [feed.id, Infinity]);
+    for (let c = await posts.index('byFeed').openCursor(range, 'prev'); c; c = await c.continue()) {
+      if (isExpired(c.value, rank, inFeed.has(c.value.id), retention, now)) {
+        removed++;
+        await c.delete();
+      }
+      rank++;
+    }
+  }
   await tx.done;
-  return { added, updated };
+  return { added, updated, removed };
 }
 
 /** The stored form of a parsed item, merged with the stored copy when there is one. */

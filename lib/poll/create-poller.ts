@@ -3,6 +3,7 @@ import type { Db } from '../db/open-db';
 import { makeAllDue } from '../db/feeds';
 import type { RefreshRun } from '../db/types';
 import type { RefreshProgress } from '../messaging/protocol';
+import type { Retention } from '../db/retention';
 import type { RedirectLog } from './redirect-log';
 import { refreshProgress, runDuePolls } from './run-due-polls';
 
@@ -14,6 +15,15 @@ export interface PollerDeps {
   /** Called after every committed poll (to update the badge). */
   onChange: () => void;
   redirects?: RedirectLog;
+  /** The user's polling and retention settings, read at the start of each run. */
+  settings?: () => Promise<PollSettings>;
+}
+
+/** The settings a polling run obeys. */
+export interface PollSettings {
+  retention: Retention;
+  minIntervalMs: number;
+  maxIntervalMs: number;
 }
 
 /** The poller's operations. */
@@ -34,7 +44,9 @@ export function createPoller(deps: PollerDeps): Poller {
 
   async function run(): Promise<void> {
     const db = await deps.db();
+    const settings = await deps.settings?.();
     await runDuePolls({
+      ...(settings ?? {}),
       db,
       fetch: deps.fetch,
       now: deps.now,

@@ -4,6 +4,7 @@ import type { ParsedItem } from '../feed/types';
 import type { Db } from '../db/open-db';
 import { commitPoll, type CommitResult } from '../db/posts';
 import { recentPostTimes } from '../db/queries';
+import type { Retention } from '../db/retention';
 import type { FetchStatusKind, StoredFeed } from '../db/types';
 import { describeFetchStatus } from './describe-status';
 import { getFeedByUrl } from '../db/feeds';
@@ -20,6 +21,11 @@ export interface PollDeps {
   timeoutMs?: number;
   /** Redirects the browser reported, to tell 301/308 (adopt) from 302/307 (keep). */
   redirects?: RedirectLog;
+  /** The user's retention rule, applied in the same transaction. */
+  retention?: Retention;
+  /** The user's bounds for the adaptive interval. */
+  minIntervalMs?: number;
+  maxIntervalMs?: number;
 }
 
 /** What one poll did. */
@@ -58,9 +64,22 @@ export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollRe
   const commit = await commitPoll(
     deps.db,
     feed.id,
-    (current) => nextFeedState(current, out, { status, message, failed, parsed, postTimes, now, random: deps.random, movedTo }),
+    (current) =>
+      nextFeedState(current, out, {
+        status,
+        message,
+        failed,
+        parsed,
+        postTimes,
+        now,
+        random: deps.random,
+        movedTo,
+        minIntervalMs: deps.minIntervalMs,
+        maxIntervalMs: deps.maxIntervalMs,
+      }),
     items,
     now,
+    deps.retention,
   );
   return { feedId: feed.id, status, ...(commit ? { commit } : {}) };
 }
@@ -75,6 +94,8 @@ interface StateInput {
   random: (() => number) | undefined;
   /** The new URL after permanent redirects, when the subscription moves. */
   movedTo?: string | undefined;
+  minIntervalMs?: number | undefined;
+  maxIntervalMs?: number | undefined;
 }
 
 /** The feed record after a fetch: history, validators (verbatim) and next check. */
@@ -126,6 +147,8 @@ export function nextFeedState(current: StoredFeed, out: FetchOutcome, s: StateIn
     ...(current.skipDays ? { skipDays: current.skipDays } : {}),
     ...(current.overrideMinutes !== undefined ? { overrideMinutes: current.overrideMinutes } : {}),
     ...(s.random ? { random: s.random } : {}),
+    ...(s.minIntervalMs !== undefined ? { minIntervalMs: s.minIntervalMs } : {}),
+    ...(s.maxIntervalMs !== undefined ? { maxIntervalMs: s.maxIntervalMs } : {}),
   });
   next.nextCheckAt = decision.at;
   if (s.status === 'rate-limited') next.retryAfterUntil = decision.at;

@@ -1,0 +1,45 @@
+import 'fake-indexeddb/auto';
+import { openDB, type IDBPDatabase } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { openOrreryDb } from './open-db';
+import { DB_VERSION, MIGRATIONS, type OrreryDB } from './schema';
+
+/** Builds a database as version `v` of Orrery left it, with one feed and one post in it. */
+async function databaseAt(name: string, v: number): Promise<void> {
+  const db = await openDB<OrreryDB>(name, v, {
+    upgrade(db, oldVersion, _n, tx) {
+      for (let i = oldVersion; i < v; i++) MIGRATIONS[i]!(db, tx);
+    },
+  });
+  await seed(db);
+  db.close();
+}
+
+async function seed(db: IDBPDatabase<OrreryDB>): Promise<void> {
+  await db.put('feeds', {
+    id: 'f1', url: 'http://a.example/feed.xml', title: 'A', folder: 'Blogs', state: 'active', addedAt: 1,
+    nextCheckAt: 2, intervalMs: 0, scheduleReason: '', errorCount: 0, fetchCount: 0, notModifiedCount: 0, bytesReceived: 0,
+  });
+  await db.put('posts', {
+    feedId: 'f1', id: 'p1', title: 'P', firstSeen: 1, sortKey: 1, enclosures: [], categories: [], read: 1, starred: 1, folder: 'Blogs', updatedAt: 1,
+  });
+}
+
+describe('migrations', () => {
+  it('has one step per version', () => {
+    expect(MIGRATIONS).toHaveLength(DB_VERSION);
+  });
+
+  for (let from = 1; from <= DB_VERSION; from++) {
+    it(`upgrades a version ${from} database to ${DB_VERSION} and keeps its data`, async () => {
+      const name = `migrate-${from}-${Math.random()}`;
+      await databaseAt(name, from);
+      const db = await openOrreryDb(name);
+      expect(db.version).toBe(DB_VERSION);
+      expect(await db.get('feeds', 'f1')).toMatchObject({ url: 'http://a.example/feed.xml' });
+      expect(await db.get('posts', ['f1', 'p1'])).toMatchObject({ read: 1, starred: 1 });
+      expect(await db.countFromIndex('posts', 'byStarred', IDBKeyRange.bound([1, -Infinity], [1, Infinity]))).toBe(1);
+      db.close();
+    });
+  }
+});
