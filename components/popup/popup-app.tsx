@@ -1,15 +1,13 @@
 /** The toolbar popup: unread total, recent posts, feeds on this page, refresh. */
-import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { listFeeds } from '../../lib/db/feeds';
 import { countUnread, queryPosts } from '../../lib/db/queries';
 import type { StoredFeed, StoredPost } from '../../lib/db/types';
-import type { DiscoveredFeed } from '../../lib/discovery/types';
 import { send } from '../../lib/messaging/protocol';
 import { relativeAge } from '../../lib/ui/format-time';
 import { useLiveQuery } from '../use-live-query';
 import { RefreshButton } from '../refresh-button';
-import { currentPageTabId } from './current-tab';
+import { DetectedFeeds } from './detected-feeds';
 
 interface PopupData {
   unread: number;
@@ -95,44 +93,5 @@ export function PopupApp() {
         )}
       </footer>
     </main>
-  );
-}
-
-function DetectedFeeds({ feeds }: { feeds: Map<string, StoredFeed> | undefined }) {
-  const [detected, setDetected] = useState<DiscoveredFeed[]>([]);
-  const [status, setStatus] = useState<Record<string, string>>({});
-  useEffect(() => {
-    void currentPageTabId().then(async (tabId) => {
-      if (tabId !== undefined) setDetected(await send({ type: 'get-tab-feeds', tabId }));
-    });
-  }, []);
-  if (detected.length === 0) return null;
-  const subscribed = new Set([...(feeds?.values() ?? [])].map((f) => f.url));
-  const subscribe = async (f: DiscoveredFeed) => {
-    setStatus((s) => ({ ...s, [f.url]: 'Subscribing…' }));
-    const r = await send({ type: 'subscribe', url: f.url, ...(f.title ? { title: f.title } : {}) });
-    setStatus((s) => ({ ...s, [f.url]: r.ok ? 'Subscribed' : r.error }));
-  };
-  return (
-    <section aria-labelledby="detected-h">
-      <h2 id="detected-h">Feeds on this page</h2>
-      <ul>
-        {detected.map((f) => (
-          <li class="detected" key={f.url} data-testid="detected-feed">
-            <span class="name" title={f.url}>
-              {f.title ?? f.url} <span class="muted">({f.type === 'unknown' ? 'feed' : f.type.toUpperCase()})</span>
-            </span>
-            {subscribed.has(f.url) || status[f.url] === 'Subscribed' ? (
-              <span class="muted">Subscribed</span>
-            ) : (
-              <button type="button" data-testid="subscribe-detected" onClick={() => void subscribe(f)} aria-label={`Subscribe to ${f.title ?? f.url}`}>
-                Subscribe
-              </button>
-            )}
-            {status[f.url] && status[f.url] !== 'Subscribed' && <span role="status" class="muted">{status[f.url]}</span>}
-          </li>
-        ))}
-      </ul>
-    </section>
   );
 }

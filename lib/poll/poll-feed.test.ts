@@ -111,7 +111,7 @@ describe('pollFeed', () => {
   });
 
   it('gives up on a body over the size cap', async () => {
-    const { db, feed } = await setup();
+    const { feed } = await setup();
     const pub = publisher([() => response('x'.repeat(2000), 200)]);
     const { fetchFeed } = await import('./fetch-feed');
     const out = await fetchFeed({ url: feed.url }, { fetch: pub.fetch, maxBytes: 1000 });
