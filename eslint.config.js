@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.output/', '.wxt/', 'test/fixtures/', 'screenshots/', '.bench/'] },
+  { ignores: ['node_modules/', '.output/', '.output-*/', '.test-results/', '.wxt/', 'test/fixtures/', 'screenshots/', '.bench/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,8 @@ import preact from '@preact/preset-vite';
 // background worker fetches feeds from any site the user subscribes to.
 export default defineConfig({
   srcDir: '.',
-  outDir: '.output',
+  // ORRERY_OUT lets several builds (parallel test runs, benches) live side by side.
+  outDir: process.env.ORRERY_OUT ?? '.output',
   vite: () => ({
     plugins: [preact()],
     build: { sourcemap: false },

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 /** Where `wxt build` puts the Chrome package. */
-export const EXTENSION_DIR = path.resolve(import.meta.dirname, '..', '..', '.output', 'chrome-mv3');
+export const EXTENSION_DIR = path.resolve(import.meta.dirname, '..', '..', process.env.ORRERY_OUT ?? '.output', 'chrome-mv3');
 
 /** A running browser with Orrery in it. */
 export interface Orrery {
