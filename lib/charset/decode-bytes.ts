@@ -1,5 +1,4 @@
 import { decodeUtf32 } from './decode-utf32.ts';
-import { repairMojibake } from './repair-mojibake.ts';
 import { c1ToWindows1252, decodeWindows1252 } from './decode-windows-1252.ts';
 import { charsetFromContentType, charsetFromProlog, sniffCharset } from './sniff-charset.ts';
 
@@ -10,7 +9,7 @@ const SINGLE_BYTE = /^(?:iso-?8859-\d+|latin-?1|l1|us-ascii|ascii|windows-125\d|
 const C1_RE = /[\u0080-\u009f]/g;
 const HAS_C1 = /[\u0080-\u009f]/;
 
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+const utf8 = new TextDecoder('utf-8');
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function tryDecoder(label: string): TextDecoder | undefined {
@@ -21,7 +20,12 @@ function tryDecoder(label: string): TextDecoder | undefined {
   }
 }
 
+/** UTF-8 text, or undefined when the bytes are not valid UTF-8. */
 function strictUtf8(b: Uint8Array): string | undefined {
+  // The replacing decoder is the fast one (the fatal one goes through ICU in Node): decode, and
+  // only when a U+FFFD shows up ask the strict decoder whether it was in the bytes themselves.
+  const text = utf8.decode(b);
+  if (text.indexOf('\ufffd') === -1) return text;
   try {
     return utf8Strict.decode(b);
   } catch {
@@ -60,7 +64,6 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodedTex
     result = decodeDeclared(bytes, charsetFromContentType(contentType) ?? charsetFromProlog(bytes, 0));
   }
   if (HAS_C1.test(result.text)) result.text = result.text.replace(C1_RE, c1ToWindows1252);
-  result.text = repairMojibake(result.text);
   return result;
 }
 

@@ -3,6 +3,7 @@ import { zoneOffset } from './zone-offsets.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const DAYS = new Set(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+const CANONICAL_RE = /^(?:[A-Za-z]{3}, ?)?(\d{1,2}) ([A-Za-z]{3}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))? (GMT|UTC?|Z|[+-]\d{4})$/;
 const TIME_RE = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 
 /**
@@ -15,6 +16,14 @@ const TIME_RE = /^(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
  * a guess would be worse than no date.
  */
 export function parseRfc822Date(input: string): number | undefined {
+  // The canonical RFC 1123 spelling (nearly every RSS date): one regex, no token classification.
+  const c = CANONICAL_RE.exec(input);
+  if (c) {
+    const month = MONTHS.indexOf((c[2] as string).toLowerCase()) + 1;
+    const zone = c[7] as string;
+    const offset = zone.length === 5 ? (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(3))) : 0;
+    if (month > 0) return utcInstant(Number(c[3]), month, Number(c[1]), Number(c[4]), Number(c[5]), Number(c[6] ?? 0), 0, offset);
+  }
   const tokens = input.replace(/\([^)]*\)/g, ' ').split(/[\s,]+/).filter((t) => t !== '');
   let day: number | undefined;
   let month: number | undefined;

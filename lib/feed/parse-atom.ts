@@ -1,6 +1,7 @@
 import type { XmlElement } from '../xml/xml-node.ts';
 import { parseDate } from '../date/parse-date.ts';
 import type { ParsedEnclosure, ParsedFeed, ParsedItem } from './types.ts';
+import { capItems } from './cap-items.ts';
 import { atomAlternateLink, atomLinks, hrefOf } from './atom-links.ts';
 import { child, children, childText, firstOf, textOf } from './element-helpers.ts';
 import { itemId } from './item-id.ts';
@@ -27,6 +28,20 @@ function htmlOf(el: XmlElement, key: string): string | undefined {
   const html = textConstructHtml(c);
   return html === '' ? undefined : html;
 }
+
+function publishedOf(entry: XmlElement): number | undefined {
+  return parseDate(firstOf(childText(entry, 'published'), childText(entry, 'issued'), childText(entry, 'created'), childText(entry, 'dc:date')));
+}
+
+function updatedOf(entry: XmlElement): number | undefined {
+  // Repeated <updated>: the last one wins, as in the reference parser (later values overwrite).
+  const els = [...children(entry, 'updated'), ...children(entry, 'modified')];
+  const last = els[els.length - 1];
+  return parseDate(last ? textOf(last) : undefined);
+}
+
+/** The instant that ranks an entry when the feed has more than maxItems. */
+const entryDate = (entry: XmlElement): number | undefined => publishedOf(entry) ?? updatedOf(entry);
 
 function parseEntry(entry: XmlElement, feedEl: XmlElement): ParsedItem {
   const titleEl = child(entry, 'title');
@@ -55,12 +70,9 @@ function parseEntry(entry: XmlElement, feedEl: XmlElement): ParsedItem {
   if (link) item.url = link;
   const author = firstOf(authorOf(entry), authorOf(child(entry, 'source')), authorOf(feedEl));
   if (author) item.author = author;
-  const published = parseDate(firstOf(childText(entry, 'published'), childText(entry, 'issued'), childText(entry, 'created'), childText(entry, 'dc:date')));
+  const published = publishedOf(entry);
   if (published !== undefined) item.published = published;
-  // Repeated <updated>: the last one wins, as in the reference parser (later values overwrite).
-  const updatedEls = [...children(entry, 'updated'), ...children(entry, 'modified')];
-  const lastUpdated = updatedEls[updatedEls.length - 1];
-  const updated = parseDate(lastUpdated ? textOf(lastUpdated) : undefined);
+  const updated = updatedOf(entry);
   if (updated !== undefined) item.updated = updated;
   if (summary) item.summary = summary;
   if (contentHtml) item.contentHtml = contentHtml;
@@ -70,12 +82,12 @@ function parseEntry(entry: XmlElement, feedEl: XmlElement): ParsedItem {
 }
 
 /** Parse an Atom 1.0 or 0.3 document (root <feed>). */
-export function parseAtom(root: XmlElement): ParsedFeed {
+export function parseAtom(root: XmlElement, maxItems: number): ParsedFeed {
   const titleEl = child(root, 'title');
   const feed: ParsedFeed = {
     format: 'atom',
     title: titleEl ? textConstructPlain(titleEl) : '',
-    items: children(root, 'entry').map((e) => parseEntry(e, root)),
+    items: capItems(children(root, 'entry'), maxItems, entryDate).map((e) => parseEntry(e, root)),
   };
   const site = atomAlternateLink(root);
   if (site) feed.siteUrl = site;

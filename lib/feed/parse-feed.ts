@@ -1,7 +1,6 @@
 import { decodeBytes } from '../charset/decode-bytes.ts';
 import { parseXml } from '../xml/parse-xml.ts';
 import type { ParsedFeed, ParseErrorCode, ParseOptions, ParseResult } from './types.ts';
-import { capItems } from './cap-items.ts';
 import { parseAtom } from './parse-atom.ts';
 import { parseJsonFeed } from './parse-json-feed.ts';
 import { parseRss } from './parse-rss.ts';
@@ -14,7 +13,7 @@ export const DEFAULT_MAX_ITEMS = 500;
 
 const fail = (code: ParseErrorCode, message: string): ParseResult => ({ ok: false, error: { code, message: `feed: ${message}` } });
 
-function parseText(text: string, url: string): ParsedFeed | ParseResult {
+function parseText(text: string, url: string, maxItems: number): ParsedFeed | ParseResult {
   const syntax = sniffSyntax(text);
   if (syntax === 'json') {
     let doc: unknown;
@@ -23,14 +22,14 @@ function parseText(text: string, url: string): ParsedFeed | ParseResult {
     } catch (err) {
       return fail('malformed', `invalid JSON (${err instanceof Error ? err.message : String(err)})`);
     }
-    return parseJsonFeed(doc, url) ?? fail('not-a-feed', 'JSON that is not a JSON Feed');
+    return parseJsonFeed(doc, url, maxItems) ?? fail('not-a-feed', 'JSON that is not a JSON Feed');
   }
   if (syntax !== 'xml') return fail('not-a-feed', 'neither XML nor JSON');
   const { root } = parseXml(text, url);
   if (!root) return fail('malformed', 'no XML element found');
   const format = formatOfRoot(root);
-  if (format === 'atom') return parseAtom(root);
-  if (format === 'rss' || format === 'rdf') return parseRss(root, format);
+  if (format === 'atom') return parseAtom(root, maxItems);
+  if (format === 'rss' || format === 'rdf') return parseRss(root, format, maxItems);
   return fail('not-a-feed', `root element <${root.name.slice(0, 40)}> is not RSS, Atom or RDF`);
 }
 
@@ -44,10 +43,8 @@ export function parseFeed(bytes: Uint8Array, options: ParseOptions): ParseResult
   try {
     if (bytes.length > MAX_FEED_BYTES) return fail('too-large', `${bytes.length} bytes is over the ${MAX_FEED_BYTES}-byte limit`);
     const { text } = decodeBytes(bytes, options.contentType);
-    const result = parseText(text, options.url);
-    if ('ok' in result) return result;
-    result.items = capItems(result.items, options.maxItems ?? DEFAULT_MAX_ITEMS);
-    return { ok: true, feed: result };
+    const result = parseText(text, options.url, Math.max(0, options.maxItems ?? DEFAULT_MAX_ITEMS));
+    return 'ok' in result ? result : { ok: true, feed: result };
   } catch (err) {
     // A bug of ours, not the publisher's: still a value, never an exception, for the caller.
     return fail('malformed', `parser error (${err instanceof Error ? err.message : String(err)})`);

@@ -1,5 +1,6 @@
 import { parseDate } from '../date/parse-date.ts';
 import type { ParsedEnclosure, ParsedFeed, ParsedItem } from './types.ts';
+import { capItems } from './cap-items.ts';
 import { escapeHtml } from './escape-html.ts';
 import { itemId } from './item-id.ts';
 import { plainTitle } from './plain-title.ts';
@@ -69,13 +70,15 @@ function parseItem(raw: Json, base: string, feedAuthor: string | undefined): Par
 }
 
 /** Parse a JSON Feed 1.0/1.1 document already read as JSON; undefined when it is not one. */
-export function parseJsonFeed(doc: unknown, feedUrl: string): ParsedFeed | undefined {
+export function parseJsonFeed(doc: unknown, feedUrl: string, maxItems: number): ParsedFeed | undefined {
   if (!isObject(doc)) return undefined;
   const version = str(doc['version']) ?? '';
   if (!version.includes('jsonfeed.org') && !Array.isArray(doc['items'])) return undefined;
   const base = str(doc['feed_url']) ? resolveUrl(doc['feed_url'] as string, feedUrl) : feedUrl;
   const feedAuthor = authorOf(doc);
-  const items = (Array.isArray(doc['items']) ? doc['items'] : []).filter(isObject).map((i) => parseItem(i, base, feedAuthor));
+  const raw = (Array.isArray(doc['items']) ? doc['items'] : []).filter(isObject);
+  const dateOf = (i: Json): number | undefined => parseDate(str(i['date_published']) ?? str(i['date_modified']));
+  const items = capItems(raw, maxItems, dateOf).map((i) => parseItem(i, base, feedAuthor));
   const feed: ParsedFeed = { format: 'json', title: plainTitle(str(doc['title']) ?? ''), items };
   const home = str(doc['home_page_url']);
   if (home) feed.siteUrl = resolveUrl(home, base);

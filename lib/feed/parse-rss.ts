@@ -2,6 +2,7 @@ import type { XmlElement } from '../xml/xml-node.ts';
 import { parseDate } from '../date/parse-date.ts';
 import type { ParsedEnclosure, ParsedFeed, ParsedItem } from './types.ts';
 import { authorName } from './author-name.ts';
+import { capItems } from './cap-items.ts';
 import { child, children, childText, firstOf, markupOf, textOf } from './element-helpers.ts';
 import { itemId } from './item-id.ts';
 import { atomAlternateLink } from './atom-links.ts';
@@ -28,6 +29,17 @@ function linkOf(item: XmlElement): string | undefined {
   const href = item.attrs['href'] ?? item.attrs['HREF'] ?? el?.attrs['href'];
   return href ? resolveUrl(href, item.base) : undefined;
 }
+
+function publishedOf(item: XmlElement): number | undefined {
+  return parseDate(firstOf(childText(item, 'pubdate'), childText(item, 'dc:date'), childText(item, 'dcterms:issued'), childText(item, 'dcterms:created'), childText(item, 'dcterms:date'), childText(item, 'atom:published')));
+}
+
+function updatedOf(item: XmlElement): number | undefined {
+  return parseDate(firstOf(childText(item, 'dcterms:modified'), childText(item, 'atom:updated'), item.attrs['LASTMOD'] ?? item.attrs['lastmod']));
+}
+
+/** The instant that ranks an item when the feed has more than maxItems. */
+const itemDate = (item: XmlElement): number | undefined => publishedOf(item) ?? updatedOf(item);
 
 function parseItem(item: XmlElement): ParsedItem {
   const guidEl = child(item, 'guid');
@@ -69,9 +81,9 @@ function parseItem(item: XmlElement): ParsedItem {
   if (link) parsed.url = link;
   const author = authorName(firstOf(childText(item, 'author'), childText(item, 'dc:creator'), childText(item, 'dc:author'), childText(item, 'itunes:author'), childText(item, 'dc:contributor')));
   if (author) parsed.author = author;
-  const published = parseDate(firstOf(childText(item, 'pubdate'), childText(item, 'dc:date'), childText(item, 'dcterms:issued'), childText(item, 'dcterms:created'), childText(item, 'dcterms:date'), childText(item, 'atom:published')));
+  const published = publishedOf(item);
   if (published !== undefined) parsed.published = published;
-  const updated = parseDate(firstOf(childText(item, 'dcterms:modified'), childText(item, 'atom:updated'), item.attrs['LASTMOD'] ?? item.attrs['lastmod']));
+  const updated = updatedOf(item);
   if (updated !== undefined) parsed.updated = updated;
   if (summary) parsed.summary = summary;
   if (contentHtml) parsed.contentHtml = contentHtml;
@@ -81,12 +93,12 @@ function parseItem(item: XmlElement): ParsedItem {
 }
 
 /** Parse RSS 0.9x/2.0 (root <rss>) and RSS 0.90/1.0 (root <rdf:RDF>, items beside the channel). */
-export function parseRss(root: XmlElement, format: 'rss' | 'rdf'): ParsedFeed {
+export function parseRss(root: XmlElement, format: 'rss' | 'rdf', maxItems: number): ParsedFeed {
   const channel = child(root, 'channel') ?? root;
   const itemEls = children(channel, 'item');
   if (channel !== root) itemEls.push(...children(root, 'item'));
   const titleText = firstOf(childText(channel, 'title'), childText(channel, 'dc:title'));
-  const feed: ParsedFeed = { format, title: titleText === undefined ? '' : plainTitle(titleText), items: itemEls.map(parseItem) };
+  const feed: ParsedFeed = { format, title: titleText === undefined ? '' : plainTitle(titleText), items: capItems(itemEls, maxItems, itemDate).map(parseItem) };
   const site = firstOf(linkOf(channel), atomAlternateLink(channel));
   if (site) feed.siteUrl = site;
   const description = firstOf(childText(channel, 'description'), childText(channel, 'dc:description'), childText(channel, 'itunes:summary'));

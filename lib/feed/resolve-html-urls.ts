@@ -1,11 +1,15 @@
 import { decodeEntities } from '../xml/decode-entities.ts';
 import { resolveUrl } from './resolve-url.ts';
 
-// Attributes that hold one URL (HTML 4 + media), as the reference parsers resolve them.
-const URL_ATTRS = 'href|src|poster|cite|action|background|longdesc|usemap|codebase|data|profile|formaction|icon|manifest';
-const TAG_RE = new RegExp(`<[A-Za-z][^>]*?\\s(?:${URL_ATTRS})\\s*=[^>]*>`, 'gi');
-const ATTR_RE = new RegExp(`(\\s(?:${URL_ATTRS})\\s*=\\s*)(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'gi');
-const ABSOLUTE = /^[A-Za-z][A-Za-z0-9+.-]*:/;
+/** Attributes that hold one URL (HTML 4 + media), as the reference parsers resolve them. */
+const URL_ATTRS = new Set([
+  'href', 'src', 'poster', 'cite', 'action', 'background', 'longdesc', 'usemap', 'codebase', 'data', 'profile',
+  'formaction', 'icon', 'manifest',
+]);
+const ABSOLUTE = /^\s*[A-Za-z][A-Za-z0-9+.-]*:/;
+
+const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
+const isNameChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 function safeDecodeUri(url: string): string {
   try {
@@ -15,23 +19,52 @@ function safeDecodeUri(url: string): string {
   }
 }
 
+/** The attribute value starting at `start` (after '=' and spaces): [value, end index], or undefined. */
+function readValue(html: string, start: number): [string, number] | undefined {
+  const q = html.charCodeAt(start);
+  if (q === 34 || q === 39) {
+    const end = html.indexOf(q === 34 ? '"' : "'", start + 1);
+    return end === -1 ? undefined : [html.slice(start + 1, end), end + 1];
+  }
+  let end = start;
+  while (end < html.length && !isSpace(html.charCodeAt(end)) && html.charCodeAt(end) !== 62) end++;
+  return end === start ? undefined : [html.slice(start, end), end];
+}
+
 /**
  * Relative URLs in the href/src-like attributes of an HTML fragment, resolved against `base`.
- * String-level rewriting (the service worker has no DOM): only attribute values are touched,
- * absolute URLs and fragment-only links are left alone, values are re-quoted with double quotes.
+ * String-level rewriting (the service worker has no DOM), one indexOf('=') pass: a name=value
+ * counts only inside a tag (the last '<' before it is after the last '>'); absolute URLs and
+ * fragment-only links are left alone; rewritten values are double-quoted.
  */
 export function resolveHtmlUrls(html: string, base: string | undefined): string {
-  if (!base || html.indexOf('=') === -1) return html;
-  return html.replace(TAG_RE, (tag) =>
-    tag.replace(ATTR_RE, (whole: string, lead: string, dq?: string, sq?: string, bare?: string) => {
-      const raw = dq ?? sq ?? bare ?? '';
-      const value = decodeEntities(raw).trim();
-      if (ABSOLUTE.test(value) || value.startsWith('#') || value === '') return whole;
-      let resolved = resolveUrl(value, base);
-      // Keep non-ASCII as the publisher wrote it (an IRI) rather than percent-encoded.
-      if (/[\u0080-\uffff]/.test(value) && !value.includes('%')) resolved = safeDecodeUri(resolved);
-      resolved = resolved.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
-      return `${lead}"${resolved}"`;
-    }),
-  );
+  if (!base) return html;
+  let out = '';
+  let last = 0;
+  for (let eq = html.indexOf('='); eq !== -1; eq = html.indexOf('=', eq + 1)) {
+    let j = eq - 1;
+    while (j >= 0 && isSpace(html.charCodeAt(j))) j--;
+    let k = j;
+    while (k >= 0 && isNameChar(html.charCodeAt(k))) k--;
+    const len = j - k;
+    if (len < 3 || len > 10 || k < 0 || !isSpace(html.charCodeAt(k))) continue;
+    const name = html.slice(k + 1, j + 1);
+    if (!URL_ATTRS.has(name) && !URL_ATTRS.has(name.toLowerCase())) continue;
+    if (html.lastIndexOf('<', k) <= html.lastIndexOf('>', k)) continue; // text, not a tag
+    let v = eq + 1;
+    while (v < html.length && isSpace(html.charCodeAt(v))) v++;
+    const read = readValue(html, v);
+    if (!read) continue;
+    const [raw, end] = read;
+    if (ABSOLUTE.test(raw)) continue;
+    const value = decodeEntities(raw).trim();
+    if (value === '' || value.startsWith('#') || ABSOLUTE.test(value)) continue;
+    let url = resolveUrl(value, base);
+    // Keep non-ASCII as the publisher wrote it (an IRI) rather than percent-encoded.
+    if (/[\u0080-\uffff]/.test(value) && !value.includes('%')) url = safeDecodeUri(url);
+    out += `${html.slice(last, v)}"${url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
+    last = end;
+    eq = end - 1;
+  }
+  return last === 0 ? html : out + html.slice(last);
 }

@@ -22,7 +22,9 @@ const XML_ENTITIES: ReadonlyMap<string, string> = new Map([
   ['apos', "'"],
 ]);
 
-const REF_RE = /&(?:#([0-9]{1,8})|#[xX]([0-9a-fA-F]{1,7})|([A-Za-z_][\w.-]{0,31}));/g;
+const NAME_RE = /^[A-Za-z_][\w.-]*$/;
+const DEC_RE = /^[0-9]{1,8}$/;
+const HEX_RE = /^[0-9a-fA-F]{1,7}$/;
 
 /** The character a numeric reference stands for, or undefined when it is not a usable character. */
 export function codePointToString(cp: number): string | undefined {
@@ -37,17 +39,46 @@ export function codePointToString(cp: number): string | undefined {
  * Unknown names and bare ampersands are kept as written (lenient, never an error).
  */
 export function decodeEntities(text: string, declared?: EntityLookup): string {
-  if (text.indexOf('&') === -1) return text;
+  let amp = text.indexOf('&');
+  if (amp === -1) return text;
+  // A hand-written scan, not a regex replace: escaped HTML is mostly &lt; and &gt;, and this is
+  // the hottest loop of the parser.
+  // Pieces joined once: a flat string, not a rope the next scan would have to flatten.
+  const out: string[] = [];
+  let last = 0;
   let highRefs = false;
-  const out = text.replace(REF_RE, (ref: string, dec?: string, hex?: string, name?: string) => {
-    if (dec !== undefined || hex !== undefined) {
-      const cp = dec !== undefined ? parseInt(dec, 10) : parseInt(hex ?? '', 16);
-      if (cp >= 0x80 && cp <= 0xff) highRefs = true;
-      return codePointToString(cp) ?? ref;
+  while (amp !== -1) {
+    const semi = text.indexOf(';', amp + 2);
+    if (semi === -1) break;
+    let next = amp + 1;
+    if (semi - amp <= 33) {
+      const name = text.slice(amp + 1, semi);
+      let rep: string | undefined;
+      if (name === 'lt') rep = '<';
+      else if (name === 'gt') rep = '>';
+      else if (name === 'amp') rep = '&';
+      else if (name.charCodeAt(0) === 35 /* # */) {
+        const hex = name.charCodeAt(1) === 120 || name.charCodeAt(1) === 88;
+        const digits = name.slice(hex ? 2 : 1);
+        if (hex ? HEX_RE.test(digits) : DEC_RE.test(digits)) {
+          const cp = parseInt(digits, hex ? 16 : 10);
+          if (cp >= 0x80 && cp <= 0xff) highRefs = true;
+          rep = codePointToString(cp);
+        }
+      } else if (NAME_RE.test(name)) {
+        rep = XML_ENTITIES.get(name) ?? declared?.get(name) ?? HTML_ENTITIES.get(name);
+      }
+      if (rep !== undefined) {
+        out.push(text.slice(last, amp), rep);
+        last = semi + 1;
+        next = semi + 1;
+      }
     }
-    const key = name ?? '';
-    return XML_ENTITIES.get(key) ?? declared?.get(key) ?? HTML_ENTITIES.get(key) ?? ref;
-  });
+    amp = text.indexOf('&', next);
+  }
+  if (last === 0) return text;
+  out.push(text.slice(last));
+  const decoded = out.join('');
   // &#226;&#128;&#166; is UTF-8 escaped byte by byte: "…" double-encoded, repaired.
-  return highRefs ? repairMojibake(out) : out;
+  return highRefs ? repairMojibake(decoded) : decoded;
 }

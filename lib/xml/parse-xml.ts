@@ -4,6 +4,9 @@ import { readDoctypeEntities } from './doctype-entities.ts';
 import { ATOM_NAMESPACES, NAMESPACE_PREFIXES } from './namespace-prefixes.ts';
 import type { XmlElement } from './xml-node.ts';
 
+/** Shared by every element without attributes (most of them): one object fewer per element. */
+const NO_ATTRS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
+
 /** Deeper elements are flattened into their ancestor, so no later recursion can overflow. */
 const MAX_DEPTH = 256;
 
@@ -70,7 +73,7 @@ export function parseXml(src: string, baseUrl: string): XmlDocument {
       j++;
     }
     const name = src.slice(lt + 1, j);
-    const attrs = Object.create(null) as Record<string, string>;
+    let attrs = NO_ATTRS;
     let selfClosing = false;
     let declaresNs = false;
     // Attributes: name[=value], values quoted with " or ' (or bare, leniently).
@@ -108,6 +111,7 @@ export function parseXml(src: string, baseUrl: string): XmlDocument {
         }
       }
       if (attrName === '') { j++; continue; }
+      if (attrs === NO_ATTRS) attrs = Object.create(null) as Record<string, string>;
       attrs[attrName] = decodeEntities(value, entities);
       if (attrName === 'xmlns' || attrName.startsWith('xmlns:')) declaresNs = true;
     }
