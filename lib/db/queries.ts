@@ -80,8 +80,11 @@ export async function queryPosts(db: Db, q: PostQuery): Promise<PostPage> {
   const posts: StoredPost[] = [];
   let cursor = await tx.store.index(index).openCursor(range, 'prev');
   if (cursor && q.after) {
-    // continuePrimaryKey throws when asked for the cursor's own position, so check first.
-    if (indexedDB.cmp(cursor.key, q.after.key) !== 0 || !sameKey(cursor.primaryKey, q.after.primaryKey)) {
+    // continuePrimaryKey throws unless the target lies strictly ahead (below, walking 'prev'):
+    // the cursor may already be past it, e.g. when the last post of the previous page was read
+    // since and left the unread index.
+    const c = indexedDB.cmp(cursor.key, q.after.key);
+    if (c > 0 || (c === 0 && indexedDB.cmp(cursor.primaryKey, q.after.primaryKey) > 0)) {
       cursor = await cursor.continuePrimaryKey(q.after.key as never, q.after.primaryKey);
     }
     if (cursor && sameKey(cursor.primaryKey, q.after.primaryKey)) cursor = await cursor.continue();

@@ -1,6 +1,7 @@
 /** The background's handler map: one function per request type. */
 import type { Db } from '../db/open-db';
 import { removeFeed } from '../db/feeds';
+import { markScopeRead } from '../db/mark-scope-read';
 import { markAllRead, setRead, setStarred } from '../db/posts';
 import type { DiscoveredFeed } from '../discovery/types';
 import type { Poller } from '../poll/create-poller';
@@ -66,6 +67,11 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'mark-all-read': async (req) => {
       const keys = await markAllRead(await deps.db(), req.feedId);
+      await deps.refreshBadge();
+      return { keys };
+    },
+    'mark-scope-read': async (req) => {
+      const keys = await markScopeRead(await deps.db(), req.scope);
       await deps.refreshBadge();
       return { keys };
     },

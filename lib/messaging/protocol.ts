@@ -3,6 +3,7 @@
  * Every request names its reply type; the background checks who sent it.
  */
 import { browser } from 'wxt/browser';
+import type { ReadScope } from '../db/mark-scope-read';
 import type { DiscoveredFeed } from '../discovery/types';
 
 /** Result of an OPML import, shown to the user. */
@@ -31,6 +32,7 @@ export type PageRequest =
   | { type: 'set-read'; keys: [string, string][]; read: boolean }
   | { type: 'set-starred'; key: [string, string]; starred: boolean }
   | { type: 'mark-all-read'; feedId?: string }
+  | { type: 'mark-scope-read'; scope: ReadScope }
   | { type: 'get-tab-feeds'; tabId: number };
 
 /** Requests a content script may send (and nothing else). */
@@ -49,6 +51,8 @@ export interface ReplyMap {
   'set-read': { changed: number };
   'set-starred': { ok: boolean };
   'mark-all-read': { keys: [string, string][] };
+  /** The keys changed, so 'set-read' with read: false can undo it. */
+  'mark-scope-read': { keys: [string, string][] };
   'get-tab-feeds': DiscoveredFeed[];
   'feeds-detected': { ok: boolean };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayHeading, relativeAge } from './format-time';
+import { agoText, dayHeading, formatDuration, relativeAge } from './format-time';
 
 describe('format-time', () => {
   it('formats day headings as Planet does', () => {
@@ -14,5 +14,14 @@ describe('format-time', () => {
   ])('age of %i ms is %s', (ago, want) => {
     const now = Date.UTC(2026, 0, 1);
     expect(relativeAge(now - ago, now)).toBe(want);
+  });
+  it('says how long ago, and formats media times', () => {
+    const now = Date.UTC(2026, 0, 1);
+    expect(agoText(now - 10_000, now)).toBe('just now');
+    expect(agoText(now - 3 * 3600_000, now)).toBe('3 h ago');
+    expect(formatDuration(65)).toBe('1:05');
+    expect(formatDuration(3723.9)).toBe('1:02:03');
+    expect(formatDuration(Number.NaN)).toBe('--:--');
+    expect(formatDuration(undefined)).toBe('--:--');
   });
 });

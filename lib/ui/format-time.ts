@@ -39,3 +39,19 @@ export function relativeAge(ms: number, now: number): string {
   if (mo < 12) return `${mo} mo`;
   return `${Math.round(d / 365.25)} y`;
 }
+
+/** "5 min ago", "just now": the age a post shows next to its title. */
+export function agoText(ms: number, now: number): string {
+  const age = relativeAge(ms, now);
+  return age === 'just now' ? age : `${age} ago`;
+}
+
+/** A media time: "4:05", "1:02:03"; "--:--" when unknown. */
+export function formatDuration(seconds: number | undefined): string {
+  if (seconds === undefined || !Number.isFinite(seconds) || seconds < 0) return '--:--';
+  const s = Math.floor(seconds);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const ss = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
+}
