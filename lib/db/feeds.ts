@@ -1,6 +1,6 @@
 /** Subscriptions: adding, listing, updating and removing feeds. */
 import type { Db } from './open-db';
-import type { StoredFeed } from './types';
+import type { StoredFeed, StoredPost } from './types';
 
 /** What a new subscription needs; everything else gets defaults. */
 export interface NewFeed {
@@ -45,18 +45,23 @@ function hostOf(url: string): string {
   }
 }
 
-/** Adds feeds whose URL is not subscribed yet, in one transaction; returns the added and skipped. */
+/**
+ * Adds feeds whose URL is not subscribed yet, in one transaction; returns the added and skipped.
+ * `onProgress` hears how far it got every few feeds (an import's progress bar).
+ */
 export async function addFeeds(
   db: Db,
   inputs: NewFeed[],
   now: number,
+  onProgress?: (done: number, total: number) => void,
 ): Promise<{ added: StoredFeed[]; skipped: NewFeed[] }> {
   const tx = db.transaction('feeds', 'readwrite');
   const byUrl = tx.store.index('url');
   const added: StoredFeed[] = [];
   const skipped: NewFeed[] = [];
   const seen = new Set<string>();
-  for (const input of inputs) {
+  for (const [i, input] of inputs.entries()) {
+    if (onProgress && i % 25 === 0) onProgress(i, inputs.length);
     if (seen.has(input.url) || (await byUrl.getKey(input.url)) !== undefined) {
       skipped.push(input);
       continue;
@@ -67,6 +72,7 @@ export async function addFeeds(
     added.push(feed);
   }
   await tx.done;
+  onProgress?.(inputs.length, inputs.length);
   return { added, skipped };
 }
 
@@ -94,6 +100,11 @@ export async function dueFeeds(db: Db, now: number): Promise<StoredFeed[]> {
   return feeds.filter((f) => f.state === 'active');
 }
 
+/** How many feeds are due at `now` (one index count). */
+export function countDue(db: Db, now: number): Promise<number> {
+  return db.countFromIndex('feeds', 'nextCheckAt', IDBKeyRange.upperBound(now));
+}
+
 /** Makes every active feed due now (a "refresh now"), except those a server asked to wait; returns how many. */
 export async function makeAllDue(db: Db, now: number): Promise<number> {
   const tx = db.transaction('feeds', 'readwrite');
@@ -119,4 +130,122 @@ export async function removeFeed(db: Db, id: string): Promise<StoredFeed | undef
   }
   await tx.done;
   return feed;
+}
+
+/** What the user may change about a subscription. */
+export interface FeedChanges {
+  title?: string;
+  folder?: string;
+  /** Minutes between checks, at least 15; null returns to the adaptive schedule. */
+  overrideMinutes?: number | null;
+  notify?: boolean;
+}
+
+/** The shortest interval a user may ask for: more often is impolite to publishers. */
+export const MIN_OVERRIDE_MINUTES = 15;
+
+/**
+ * Applies the user's changes to a feed. Moving it to another folder rewrites its posts'
+ * denormalized folder in the same transaction, so per-folder counts never disagree with it.
+ */
+export async function updateFeed(db: Db, id: string, changes: FeedChanges, now: number): Promise<StoredFeed | undefined> {
+  const tx = db.transaction(['feeds', 'posts'], 'readwrite');
+  const feeds = tx.objectStore('feeds');
+  const current = await feeds.get(id);
+  if (!current) {
+    await tx.done;
+    return undefined;
+  }
+  const next: StoredFeed = { ...current };
+  const title = changes.title?.replace(/\s+/g, ' ').trim();
+  if (title) next.title = title;
+  if (changes.notify !== undefined) {
+    if (changes.notify && !current.notify) next.notifyFrom = now;
+    if (changes.notify) next.notify = true;
+    else {
+      delete next.notify;
+      delete next.notifyFrom;
+    }
+  }
+  if (changes.overrideMinutes !== undefined) {
+    if (changes.overrideMinutes === null) delete next.overrideMinutes;
+    else {
+      const minutes = Math.max(MIN_OVERRIDE_MINUTES, Math.round(changes.overrideMinutes));
+      next.overrideMinutes = minutes;
+      // A shorter interval takes effect now, not after the long wait already scheduled.
+      if (current.state === 'active') {
+        const due = (current.lastFetchAt ?? now) + minutes * 60_000;
+        if (due < next.nextCheckAt) next.nextCheckAt = Math.max(now, due);
+      }
+    }
+  }
+  const folder = changes.folder?.split('/').map((s) => s.replace(/\s+/g, ' ').trim()).filter(Boolean).join(' / ');
+  if (folder !== undefined && folder !== current.folder) {
+    next.folder = folder;
+    const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
+    for (let c = await tx.objectStore('posts').index('byFeed').openCursor(range); c; c = await c.continue()) {
+      await c.update({ ...c.value, folder });
+    }
+  }
+  await feeds.put(next);
+  await tx.done;
+  return next;
+}
+
+/** A removed feed with its posts, as removeFeedForUndo hands them back. */
+export interface RemovedFeedRecord {
+  feed: StoredFeed;
+  posts: StoredPost[];
+}
+
+/** Removes a feed and its posts in one transaction, returning both so the removal can be undone. */
+export async function removeFeedForUndo(db: Db, id: string): Promise<RemovedFeedRecord | undefined> {
+  const tx = db.transaction(['feeds', 'posts'], 'readwrite');
+  const feed = await tx.objectStore('feeds').get(id);
+  if (!feed) {
+    await tx.done;
+    return undefined;
+  }
+  const range = IDBKeyRange.bound([id, ''], [id, '\uffff']);
+  const posts = await tx.objectStore('posts').getAll(range);
+  await tx.objectStore('feeds').delete(id);
+  await tx.objectStore('posts').delete(range);
+  await tx.done;
+  return { feed, posts };
+}
+
+/**
+ * Puts a removed feed and its posts back (undo), in one transaction. Refused (false) when its
+ * URL was subscribed again in the meantime: the newer subscription wins.
+ */
+export async function restoreFeed(db: Db, removed: RemovedFeedRecord): Promise<boolean> {
+  const tx = db.transaction(['feeds', 'posts'], 'readwrite');
+  const feeds = tx.objectStore('feeds');
+  if ((await feeds.get(removed.feed.id)) || (await feeds.index('url').getKey(removed.feed.url)) !== undefined) {
+    await tx.done;
+    return false;
+  }
+  await feeds.add(removed.feed);
+  const posts = tx.objectStore('posts');
+  // A post keeps its folder only if the feed did: both come from the same record.
+  await Promise.all(removed.posts.map((p) => posts.put({ ...p, feedId: removed.feed.id, folder: removed.feed.folder })));
+  await tx.done;
+  return true;
+}
+
+/** Changes the feeds with the given URLs in one transaction; returns how many changed. */
+export async function patchFeedsByUrl(db: Db, urls: string[], patch: (feed: StoredFeed) => StoredFeed | undefined): Promise<number> {
+  const tx = db.transaction('feeds', 'readwrite');
+  const byUrl = tx.store.index('url');
+  let n = 0;
+  for (const url of new Set(urls)) {
+    const feed = await byUrl.get(url);
+    const next = feed ? patch(feed) : undefined;
+    if (next) {
+      n++;
+      await tx.store.put(next);
+    }
+  }
+  await tx.done;
+  return n;
 }

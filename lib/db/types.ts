@@ -37,6 +37,8 @@ export interface StoredFeed {
   /** Set after a 429/503: not even "refresh now" asks before this instant. */
   retryAfterUntil?: number;
   ttlMinutes?: number;
+  /** Newest publication times seen in the feed (for the posting cadence), newest first. */
+  postTimes?: number[];
   skipHours?: number[];
   skipDays?: string[];
   /** Fetch history. */
@@ -48,6 +50,14 @@ export interface StoredFeed {
   fetchCount: number;
   notModifiedCount: number;
   bytesReceived: number;
+  /** Body size of the last full (200) response: what each 304 saves, roughly. */
+  lastBodyBytes?: number;
+  /** Desktop notifications for this feed's new posts (the global setting must be on too). */
+  notify?: boolean;
+  /** Only posts first seen after this instant notify (set when notifications are turned on). */
+  notifyFrom?: number;
+  /** Set when a Planet kept in step (an OPML URL) stopped listing this feed. */
+  leftPlanet?: { url: string; title: string; at: number };
 }
 
 /** One post as stored. Key: [feedId, id]. */

@@ -5,11 +5,12 @@
 
 const CHANNEL = 'orrery-changes';
 
+let sender: BroadcastChannel | undefined;
+
 /** Tells open pages that stored data changed. */
 export function announceChange(): void {
-  const ch = new BroadcastChannel(CHANNEL);
-  ch.postMessage({ type: 'changed', at: Date.now() });
-  ch.close();
+  sender ??= new BroadcastChannel(CHANNEL);
+  sender.postMessage({ type: 'changed', at: Date.now() });
 }
 
 /** Calls `listener` (debounced) whenever stored data changes; returns the unsubscribe. */

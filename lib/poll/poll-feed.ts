@@ -3,7 +3,6 @@ import { parseFeed } from '../feed/parse-feed';
 import type { ParsedItem } from '../feed/types';
 import type { Db } from '../db/open-db';
 import { commitPoll, type CommitResult } from '../db/posts';
-import { recentPostTimes } from '../db/queries';
 import type { Retention } from '../db/retention';
 import type { FetchStatusKind, StoredFeed } from '../db/types';
 import { describeFetchStatus } from './describe-status';
@@ -58,9 +57,8 @@ export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollRe
   }
   const failed = status !== 'ok' && status !== 'not-modified';
   const movedTo = await adoptedUrl(feed, out, deps);
-  const postTimes = items.length
-    ? items.map((i) => i.published ?? i.updated).filter((t): t is number => t !== undefined)
-    : await recentPostTimes(deps.db, feed.id, 10);
+  // The cadence comes from the feed's own dates; a 304 reuses those of the last 200.
+  const postTimes = items.length ? newestTimes(items) : (feed.postTimes ?? []);
   const commit = await commitPoll(
     deps.db,
     feed.id,
@@ -117,6 +115,7 @@ export function nextFeedState(current: StoredFeed, out: FetchOutcome, s: StateIn
     ...(s.message !== undefined ? { message: s.message } : {}),
   }).message;
   if (out.kind === 'ok') {
+    next.lastBodyBytes = out.byteCount;
     // A new representation: its validators (or their absence) replace the old ones.
     setOrDelete(next, 'etag', out.headers.etag);
     setOrDelete(next, 'lastModified', out.headers.lastModified);
@@ -128,6 +127,7 @@ export function nextFeedState(current: StoredFeed, out: FetchOutcome, s: StateIn
     if (s.parsed.title && current.title === hostOf(current.url)) next.title = s.parsed.title;
     if (s.parsed.siteUrl && !current.siteUrl) next.siteUrl = s.parsed.siteUrl;
   }
+  if (s.parsed) next.postTimes = s.postTimes;
   if (s.status === 'gone') next.state = 'gone';
   if (s.movedTo && s.movedTo !== current.url) next.url = s.movedTo;
   const decision = nextCheckAt({
@@ -156,6 +156,15 @@ export function nextFeedState(current: StoredFeed, out: FetchOutcome, s: StateIn
   next.intervalMs = decision.intervalMs;
   next.scheduleReason = decision.reason;
   return next;
+}
+
+/** The newest ten publication times of a fetch, newest first. */
+export function newestTimes(items: ParsedItem[]): number[] {
+  return items
+    .map((i) => i.published ?? i.updated)
+    .filter((t): t is number => t !== undefined)
+    .sort((a, b) => b - a)
+    .slice(0, 10);
 }
 
 /** A 301/308 chain moves the subscription, unless the target is subscribed already. */

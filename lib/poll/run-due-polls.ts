@@ -1,6 +1,6 @@
 /** Polling every due feed, politely: one request per host, a small global limit. */
 import type { Db } from '../db/open-db';
-import { dueFeeds } from '../db/feeds';
+import { countDue, dueFeeds } from '../db/feeds';
 import { createHostLimiter } from './host-limiter';
 import { pollFeed, type PollDeps, type PollResult } from './poll-feed';
 
@@ -46,6 +46,7 @@ export async function runDuePolls(deps: RunDeps): Promise<PollResult[]> {
 
 /** How far a "refresh now" has got: derived from the database, so it survives restarts. */
 export async function refreshProgress(db: Db, startedAt: number, total: number): Promise<{ done: number; total: number }> {
-  const remaining = (await dueFeeds(db, startedAt)).length;
+  // One index count: gone and paused feeds are never due (their next check is Infinity).
+  const remaining = await countDue(db, startedAt);
   return { done: Math.max(0, total - remaining), total };
 }

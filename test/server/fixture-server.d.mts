@@ -11,6 +11,8 @@ export interface LoggedRequest {
   cookie: string | undefined;
   concurrentOnHost: number;
   status: number;
+  /** Body bytes sent. */
+  bytes: number;
 }
 
 /** A running fixture server. */

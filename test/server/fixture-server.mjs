@@ -63,6 +63,7 @@ export async function startFixtureServer({ port = 0, latency = [0, 0], quiet = t
       cookie: req.headers.cookie,
       concurrentOnHost: (inFlight.get(host) ?? 0) + 1,
       status: 0,
+      bytes: 0,
     };
     log.push(entry);
     inFlight.set(host, entry.concurrentOnHost);
@@ -79,7 +80,9 @@ export async function startFixtureServer({ port = 0, latency = [0, 0], quiet = t
       const route = routes.get(url);
       if (!route) {
         entry.status = 404;
-        res.writeHead(404, { 'Content-Type': 'text/plain' }).end(`No feed at ${url}\n`);
+        const body = `No feed at ${url}\n`;
+        entry.bytes = Buffer.byteLength(body);
+        res.writeHead(404, { 'Content-Type': 'text/plain' }).end(body);
         return;
       }
       if (req.headers['if-none-match'] === route.etag || (!req.headers['if-none-match'] && req.headers['if-modified-since'] === route.lastModified)) {
@@ -88,6 +91,7 @@ export async function startFixtureServer({ port = 0, latency = [0, 0], quiet = t
         return;
       }
       entry.status = 200;
+      entry.bytes = req.method === 'HEAD' ? 0 : route.body.length;
       res.writeHead(200, { 'Content-Type': route.type, 'Content-Length': route.body.length, ETag: route.etag, 'Last-Modified': route.lastModified });
       res.end(req.method === 'HEAD' ? undefined : route.body);
     }, delay);
