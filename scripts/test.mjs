@@ -33,7 +33,11 @@ function vitest(name, config, extra = []) {
   if (existsSync(json)) {
     const report = JSON.parse(readFileSync(json, 'utf8'));
     passed = report.numPassedTests ?? 0;
-    failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+    failed = report.numFailedTests ?? 0;
+    // A file that failed to load (syntax error, failing hook) has no failing test: count it.
+    for (const file of report.testResults ?? []) {
+      if (file.status === 'failed' && !(file.assertionResults ?? []).some((a) => a.status === 'failed')) failed++;
+    }
     skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
   }
   if (!r.ok && failed === 0) failed = 1; // the runner itself failed (crash, no report)

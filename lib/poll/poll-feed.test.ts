@@ -63,6 +63,16 @@ describe('pollFeed', () => {
     expect(await db.count('posts')).toBe(2);
   });
 
+  it('keeps old posts on a 304: retention only runs when the feed says what it still carries', async () => {
+    const { db, feed } = await setup();
+    const pub = publisher([() => response(RSS(3), 200, { ETag: '"1"' }), () => response(null, 304)]);
+    const retention = { keepPosts: 1, keepDays: 1 };
+    await pollFeed(feed, { db, fetch: pub.fetch, now: () => NOW, retention });
+    expect(await db.count('posts')).toBe(3); // all three are still in the feed
+    await pollFeed((await db.get('feeds', feed.id))!, { db, fetch: pub.fetch, now: () => NOW + 86_400_000 * 400, retention });
+    expect(await db.count('posts')).toBe(3);
+  });
+
   it('marks a 410 feed gone and never schedules it again', async () => {
     const { db, feed } = await setup();
     const pub = publisher([() => response('gone', 410)]);

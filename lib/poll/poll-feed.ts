@@ -77,7 +77,9 @@ export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollRe
       }),
     items,
     now,
-    deps.retention,
+    // Retention needs to know what the feed still carries: only after a full fetch, never on
+    // a 304 or an error (that would delete every old post the feed still lists).
+    items.length > 0 ? deps.retention : undefined,
   );
   return { feedId: feed.id, status, ...(commit ? { commit } : {}) };
 }
