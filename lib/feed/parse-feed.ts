@@ -1,10 +1,13 @@
 import { decodeBytes } from '../charset/decode-bytes.ts';
 import { parseXml } from '../xml/parse-xml.ts';
 import type { ParsedFeed, ParseErrorCode, ParseOptions, ParseResult } from './types.ts';
+import { detachFeed } from './detach-strings.ts';
 import { parseAtom } from './parse-atom.ts';
 import { parseJsonFeed } from './parse-json-feed.ts';
 import { parseRss } from './parse-rss.ts';
 import { formatOfRoot, sniffSyntax } from './sniff-format.ts';
+
+const RELEASE_LAST_MATCH = /^/;
 
 /** Larger inputs are refused outright ('too-large'): no feed needs 50 MB. */
 export const MAX_FEED_BYTES = 50 * 1024 * 1024;
@@ -44,7 +47,11 @@ export function parseFeed(bytes: Uint8Array, options: ParseOptions): ParseResult
     if (bytes.length > MAX_FEED_BYTES) return fail('too-large', `${bytes.length} bytes is over the ${MAX_FEED_BYTES}-byte limit`);
     const { text } = decodeBytes(bytes, options.contentType);
     const result = parseText(text, options.url, Math.max(0, options.maxItems ?? DEFAULT_MAX_ITEMS));
-    return 'ok' in result ? result : { ok: true, feed: result };
+    // V8 keeps the subject of the last successful regex match (RegExp.input); that subject is a
+    // slice of the document, which would keep the whole decoded feed alive until some other
+    // regex ran. Matching a tiny string releases it.
+    RELEASE_LAST_MATCH.exec('');
+    return 'ok' in result ? result : { ok: true, feed: detachFeed(result) };
   } catch (err) {
     // A bug of ours, not the publisher's: still a value, never an exception, for the caller.
     return fail('malformed', `parser error (${err instanceof Error ? err.message : String(err)})`);

@@ -1,4 +1,3 @@
-import { repairMojibake } from '../charset/repair-mojibake.ts';
 import { HTML_ENTITIES } from './html-entities.ts';
 
 /** Looks up an entity the document declared itself (bounded: see doctype-entities.ts). */
@@ -38,15 +37,54 @@ export function codePointToString(cp: number): string | undefined {
  * declared in the document's internal DTD subset, and the HTML 4 names feeds use undeclared.
  * Unknown names and bare ampersands are kept as written (lenient, never an error).
  */
+/** The numeric reference starting at `amp` ("&#233;", "&#xE9;"): [code point, index after], or undefined. */
+function numericRef(text: string, amp: number): [number, number] | undefined {
+  if (text.charCodeAt(amp) !== 38 || text.charCodeAt(amp + 1) !== 35) return undefined;
+  const semi = text.indexOf(';', amp + 2);
+  if (semi === -1 || semi - amp > 12) return undefined;
+  const hex = text.charCodeAt(amp + 2) === 120 || text.charCodeAt(amp + 2) === 88;
+  const digits = text.slice(amp + (hex ? 3 : 2), semi);
+  if (!(hex ? HEX_RE.test(digits) : DEC_RE.test(digits))) return undefined;
+  return [parseInt(digits, hex ? 16 : 10), semi + 1];
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * "&#226;&#128;&#166;": UTF-8 bytes escaped one reference per byte (a publisher's double
+ * encoding). When a reference to a UTF-8 lead byte is followed by references to exactly the
+ * continuation bytes it needs, they are one character: [that character, index after], else undefined.
+ */
+function byteEscapedUtf8(text: string, lead: number, after: number): [string, number] | undefined {
+  const need = lead >= 0xf0 ? 3 : lead >= 0xe0 ? 2 : 1;
+  const bytes = [lead];
+  let pos = after;
+  for (let n = 0; n < need; n++) {
+    const ref = numericRef(text, pos);
+    const b = ref ? (ref[0] <= 0xbf && ref[0] >= 0x80 ? ref[0] : undefined) : undefined;
+    if (!ref || b === undefined) return undefined;
+    bytes.push(b);
+    pos = ref[1];
+  }
+  try {
+    return [strictUtf8.decode(Uint8Array.from(bytes)), pos];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Decode character and entity references in XML text: numeric ones, the five XML ones, those
+ * declared in the document's internal DTD subset, and the HTML 4 names feeds use undeclared.
+ * Unknown names and bare ampersands are kept as written (lenient, never an error).
+ */
 export function decodeEntities(text: string, declared?: EntityLookup): string {
   let amp = text.indexOf('&');
   if (amp === -1) return text;
   // A hand-written scan, not a regex replace: escaped HTML is mostly &lt; and &gt;, and this is
-  // the hottest loop of the parser.
-  // Pieces joined once: a flat string, not a rope the next scan would have to flatten.
+  // the hottest loop of the parser. Pieces are joined once into a flat string (not a rope).
   const out: string[] = [];
   let last = 0;
-  let highRefs = false;
   while (amp !== -1) {
     const semi = text.indexOf(';', amp + 2);
     if (semi === -1) break;
@@ -54,31 +92,29 @@ export function decodeEntities(text: string, declared?: EntityLookup): string {
     if (semi - amp <= 33) {
       const name = text.slice(amp + 1, semi);
       let rep: string | undefined;
+      let end = semi + 1;
       if (name === 'lt') rep = '<';
       else if (name === 'gt') rep = '>';
       else if (name === 'amp') rep = '&';
       else if (name.charCodeAt(0) === 35 /* # */) {
-        const hex = name.charCodeAt(1) === 120 || name.charCodeAt(1) === 88;
-        const digits = name.slice(hex ? 2 : 1);
-        if (hex ? HEX_RE.test(digits) : DEC_RE.test(digits)) {
-          const cp = parseInt(digits, hex ? 16 : 10);
-          if (cp >= 0x80 && cp <= 0xff) highRefs = true;
-          rep = codePointToString(cp);
+        const ref = numericRef(text, amp);
+        if (ref) {
+          const repaired = ref[0] >= 0xc2 && ref[0] <= 0xf4 ? byteEscapedUtf8(text, ref[0], ref[1]) : undefined;
+          if (repaired) [rep, end] = repaired;
+          else rep = codePointToString(ref[0]);
         }
       } else if (NAME_RE.test(name)) {
         rep = XML_ENTITIES.get(name) ?? declared?.get(name) ?? HTML_ENTITIES.get(name);
       }
       if (rep !== undefined) {
         out.push(text.slice(last, amp), rep);
-        last = semi + 1;
-        next = semi + 1;
+        last = end;
+        next = end;
       }
     }
     amp = text.indexOf('&', next);
   }
   if (last === 0) return text;
   out.push(text.slice(last));
-  const decoded = out.join('');
-  // &#226;&#128;&#166; is UTF-8 escaped byte by byte: "…" double-encoded, repaired.
-  return highRefs ? repairMojibake(decoded) : decoded;
+  return out.join('');
 }
