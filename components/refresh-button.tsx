@@ -2,39 +2,56 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send, type RefreshProgress } from '../lib/messaging/protocol';
 
+const STARTED = 'orrery:refresh-started';
+
+/** Starts a refresh of every feed (the "r" key and the button); every RefreshButton on the page shows its progress. */
+export async function startRefresh(): Promise<RefreshProgress> {
+  const p = await send({ type: 'refresh-all' });
+  window.dispatchEvent(new CustomEvent<RefreshProgress>(STARTED, { detail: p }));
+  return p;
+}
+
 /** The refresh button and its progress bar. */
 export function RefreshButton() {
   const [progress, setProgress] = useState<RefreshProgress | undefined>(undefined);
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
+    const schedule = (p: RefreshProgress | undefined) => {
+      if (timer !== undefined) clearTimeout(timer);
+      timer = setTimeout(() => void tick(), p?.running ? 400 : 3000);
+    };
     const tick = async () => {
       const p = await send({ type: 'get-refresh-progress' }).catch(() => undefined);
       if (!live) return;
       setProgress(p);
-      timer = setTimeout(() => void tick(), p?.running ? 500 : 3000);
+      schedule(p);
     };
+    const onStart = (e: Event) => {
+      const p = (e as CustomEvent<RefreshProgress>).detail;
+      setProgress(p);
+      schedule(p);
+    };
+    window.addEventListener(STARTED, onStart);
     void tick();
     return () => {
       live = false;
+      window.removeEventListener(STARTED, onStart);
       if (timer !== undefined) clearTimeout(timer);
     };
   }, []);
   const running = progress?.running === true;
   return (
     <span class="refresh">
-      <button
-        type="button"
-        data-testid="refresh-all"
-        aria-label="Refresh every feed now"
-        title="Refresh every feed now (r)"
-        onClick={() => void send({ type: 'refresh-all' }).then(setProgress)}
-      >
+      <button type="button" data-testid="refresh-all" aria-label="Refresh every feed now" title="Refresh every feed now (r)" onClick={() => void startRefresh()}>
         {running ? 'Refreshing…' : 'Refresh'}
       </button>
       {running && progress && (
         <progress max={progress.total || 1} value={progress.done} aria-label={`Refreshed ${progress.done} of ${progress.total} feeds`} />
       )}
+      <span class="sr-only" role="status">
+        {running && progress ? `Refreshing: ${progress.done} of ${progress.total} feeds` : ''}
+      </span>
     </span>
   );
 }

@@ -1,53 +1,114 @@
-/** One post in the river. */
+/** One post in the river: an ARIA article with title, author, time, actions, content and episode player. */
+import { memo } from 'preact/compat';
 import type { StoredPost } from '../../lib/db/types';
-import { clockTime, fullTime } from '../../lib/ui/format-time';
+import { audioEnclosure } from '../../lib/ui/audio-enclosure';
+import { agoText, fullTime } from '../../lib/ui/format-time';
+import { postExcerpt } from '../../lib/ui/post-excerpt';
+import { EpisodeControls } from '../player/episode-controls';
 import { EntryContent } from './entry-content';
 
 /** How much of a post is shown. */
 export type ViewMode = 'full' | 'summary' | 'titles';
 
+/** What a post's controls do (one stable object for the whole river). */
+export interface EntryActions {
+  select: (post: StoredPost) => void;
+  opened: (post: StoredPost) => void;
+  toggleRead: (post: StoredPost) => void;
+  toggleStar: (post: StoredPost) => void;
+  toggleExpand: (post: StoredPost) => void;
+  markAbove: (post: StoredPost, index: number) => void;
+}
+
 /** Props of Entry. */
 export interface EntryProps {
   post: StoredPost;
+  /** Position in the whole river, 0-based. */
+  index: number;
+  setsize: number | undefined;
   view: ViewMode;
-  onOpen: (post: StoredPost) => void;
+  current: boolean;
+  expanded: boolean;
+  feedTitle: string;
+  /** Set on the first post of a page when nothing above it starts the page. */
+  pageFirst: number | undefined;
+  now: number;
+  actions: EntryActions;
 }
 
-/** A post: title link, author, time, content and audio. */
-export function Entry({ post, view, onOpen }: EntryProps) {
-  const audio = post.enclosures.find((e) => e.type?.startsWith('audio/') || /\.(mp3|m4a|ogg|opus)(\?|$)/i.test(e.url));
-  const body = view === 'full' ? (post.contentHtml ?? post.summary) : view === 'summary' ? (post.summary ?? post.contentHtml) : undefined;
+function EntryView({ post, index, setsize, view, current, expanded, feedTitle, pageFirst, now, actions }: EntryProps) {
+  const audio = audioEnclosure(post.enclosures);
+  const titleId = `e${index}-t`;
+  const metaId = `e${index}-m`;
+  const read = post.read === 1;
+  const starred = post.starred === 1;
+  const showFull = view === 'full' || expanded;
+  const body = post.contentHtml ?? post.summary;
+  const excerpt = view === 'summary' && !expanded ? postExcerpt(post) : '';
   return (
     <article
-      class="entry"
+      class={`entry${current ? ' current' : ''}`}
       data-testid="entry"
       data-entry-id={post.id}
-      data-read={String(post.read === 1)}
-      aria-labelledby={`t-${cssId(post)}`}
+      data-feed-id={post.feedId}
+      data-read={String(read)}
+      data-starred={String(starred)}
+      data-page-first={pageFirst}
+      tabIndex={current ? 0 : -1}
+      aria-posinset={index + 1}
+      aria-setsize={setsize ?? -1}
+      aria-labelledby={titleId}
+      aria-describedby={metaId}
+      onClick={() => actions.select(post)}
     >
-      <h3 class="entry-title" id={`t-${cssId(post)}`}>
-        <a data-testid="entry-title" href={post.url ?? '#'} target="_blank" rel="noopener noreferrer" onClick={() => onOpen(post)}>
-          {post.title || '(untitled)'}
-        </a>
-      </h3>
-      <p class="entry-meta muted">
-        {post.author && <span class="author">{post.author} · </span>}
-        <time dateTime={new Date(post.sortKey).toISOString()} title={fullTime(post.sortKey)}>
-          {clockTime(post.sortKey)}
-        </time>
-      </p>
-      {body && <EntryContent html={body} {...(post.url ? { baseUrl: post.url } : {})} />}
-      {audio && view !== 'titles' && (
-        <div class="audio">
-          <audio data-testid="entry-audio" controls preload="none" src={audio.url} aria-label={`Play ${post.title}`} />
+      <div class="entry-head">
+        <h4 class="entry-title" id={titleId}>
+          <a
+            data-testid="entry-title"
+            href={post.url ?? '#'}
+            target="_blank"
+            rel="noopener noreferrer"
+            onClick={() => actions.opened(post)}
+            onAuxClick={() => actions.opened(post)}
+          >
+            {post.title || '(untitled)'}
+          </a>
+        </h4>
+        <p class="entry-meta" id={metaId}>
+          {!read && <span class="unread-dot" title="Unread" />}
+          <span class="sr-only">{read ? 'Read' : 'Unread'}{starred ? ', starred' : ''}. {feedTitle}. </span>
+          {post.author && <span class="author">{post.author}</span>}
+          <time dateTime={new Date(post.sortKey).toISOString()} title={fullTime(post.sortKey)}>
+            {agoText(post.sortKey, now)}
+          </time>
+        </p>
+        <div class="entry-actions">
+          {view !== 'full' && (
+            <button type="button" class="icon" aria-expanded={expanded ? 'true' : 'false'} aria-label={expanded ? 'Hide content' : 'Show content'} title="Show or hide the content here (x)" onClick={() => actions.toggleExpand(post)}>
+              {expanded ? '▴' : '▾'}
+            </button>
+          )}
+          <button type="button" class="icon" data-testid="toggle-read" aria-pressed={read ? 'true' : 'false'} aria-label="Read" title={read ? 'Mark unread (m)' : 'Mark read (m)'} onClick={() => actions.toggleRead(post)}>
+            {read ? '●' : '○'}
+          </button>
+          <button type="button" class="icon star" data-testid="toggle-star" aria-pressed={starred ? 'true' : 'false'} aria-label="Star" title={starred ? 'Unstar (s)' : 'Star (s)'} onClick={() => actions.toggleStar(post)}>
+            {starred ? '★' : '☆'}
+          </button>
+          <button type="button" class="icon" data-testid="mark-above-read" aria-label="Mark every post above this one read" title="Mark every post above this one read (Shift+A)" onClick={() => actions.markAbove(post, index)}>
+            ⤒
+          </button>
         </div>
+      </div>
+      {excerpt && <p class="excerpt">{excerpt}</p>}
+      {showFull && body && <EntryContent html={body} {...(post.url ? { baseUrl: post.url } : {})} />}
+      {audio && (view !== 'titles' || expanded) && (
+        <EpisodeControls
+          episode={{ url: audio.url, title: post.title, feedTitle, postKey: [post.feedId, post.id], ...(audio.durationSeconds ? { duration: audio.durationSeconds } : {}) }}
+        />
       )}
     </article>
   );
 }
 
-function cssId(post: StoredPost): string {
-  let h = 0;
-  for (const ch of `${post.feedId}/${post.id}`) h = (h * 31 + ch.charCodeAt(0)) | 0;
-  return (h >>> 0).toString(36);
-}
+/** A post; re-renders only when its own props change. */
+export const Entry = memo(EntryView);

@@ -1,5 +1,7 @@
-/** The sidebar: everything, folders, and feeds with unread counts and health. */
+/** The sidebar: everything, each folder (a scope of its own), and each feed with its unread count and health. */
+import { useState } from 'preact/hooks';
 import type { StoredFeed } from '../../lib/db/types';
+import { feedHealth, healthText } from '../../lib/ui/feed-health';
 
 /** What the river shows. */
 export type Scope = { kind: 'all' } | { kind: 'folder'; folder: string } | { kind: 'feed'; feedId: string };
@@ -13,7 +15,16 @@ export interface SidebarProps {
   onScope: (scope: Scope) => void;
 }
 
-/** Lists folders and feeds; the current scope is marked. */
+const Count = ({ n }: { n: number }) => (
+  <>
+    <span class="count" data-testid="unread-count" data-zero={String(n === 0)}>
+      {n}
+    </span>
+    <span class="sr-only"> unread</span>
+  </>
+);
+
+/** Lists folders and feeds; the current scope is marked with aria-current. */
 export function Sidebar({ feeds, counts, total, scope, onScope }: SidebarProps) {
   const folders = new Map<string, StoredFeed[]>();
   for (const f of feeds) {
@@ -21,46 +32,71 @@ export function Sidebar({ feeds, counts, total, scope, onScope }: SidebarProps) 
     list.push(f);
     folders.set(f.folder, list);
   }
-  const count = (n: number) => (
-    <span class="count" data-testid="unread-count" data-zero={String(n === 0)}>
-      {n}
-    </span>
-  );
-  const isFeed = (id: string) => scope.kind === 'feed' && scope.feedId === id;
+  const [closed, setClosed] = useState<ReadonlySet<string>>(() => new Set([...folders].filter(([, l]) => l.length >= 60).map(([f]) => f)));
+  const toggle = (folder: string) =>
+    setClosed((c) => {
+      const next = new Set(c);
+      if (next.has(folder)) next.delete(folder);
+      else next.add(folder);
+      return next;
+    });
+  const now = Date.now();
   return (
-    <nav class="sidebar" aria-label="Feeds">
-      <button type="button" class="scope-all" aria-current={scope.kind === 'all' ? 'true' : undefined} onClick={() => onScope({ kind: 'all' })}>
-        <span>All feeds</span> {count(total)}
-      </button>
-      {[...folders].map(([folder, list]) => {
-        const unread = list.reduce((n, f) => n + (counts.get(f.id) ?? 0), 0);
-        return (
-          <details class="folder" key={folder} open={list.length < 60 || undefined}>
-            <summary>
-              <span class="folder-name">{folder || 'No folder'}</span> {count(unread)}
-            </summary>
-            <ul>
-              {list.map((f) => {
-                const n = counts.get(f.id) ?? 0;
-                const failing = f.errorCount > 0 || f.state === 'gone';
-                return (
-                  <li key={f.id} data-testid="feed-list-item" data-feed-url={f.url} class={failing ? 'failing' : undefined}>
-                    <button type="button" aria-current={isFeed(f.id) ? 'true' : undefined} onClick={() => onScope({ kind: 'feed', feedId: f.id })}>
-                      <span class="feed-title">{f.title}</span>
-                      {failing && (
-                        <span class="health" title={f.lastMessage ?? 'failing'} aria-label={`failing: ${f.lastMessage ?? ''}`}>
-                          !
-                        </span>
-                      )}
-                      {count(n)}
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-          </details>
-        );
-      })}
+    <nav class="sidebar" aria-label="Feeds and folders">
+      <ul class="tree">
+        <li>
+          <button type="button" class="scope scope-all" aria-current={scope.kind === 'all' ? 'true' : undefined} onClick={() => onScope({ kind: 'all' })}>
+            <span class="name">All feeds</span> <Count n={total} />
+          </button>
+        </li>
+        {[...folders].map(([folder, list]) => {
+          const unread = list.reduce((n, f) => n + (counts.get(f.id) ?? 0), 0);
+          const name = folder || 'No folder';
+          const open = !closed.has(folder);
+          const failing = list.filter((f) => feedHealth(f) === 'failing' || feedHealth(f) === 'gone').length;
+          return (
+            <li class="folder" key={folder}>
+              <div class="folder-row">
+                <button type="button" class="twisty" aria-expanded={open ? 'true' : 'false'} aria-label={`${open ? 'Hide' : 'Show'} the feeds of ${name}`} onClick={() => toggle(folder)}>
+                  {open ? '▾' : '▸'}
+                </button>
+                <button
+                  type="button"
+                  class="scope"
+                  data-testid="folder-scope"
+                  aria-current={scope.kind === 'folder' && scope.folder === folder ? 'true' : undefined}
+                  onClick={() => onScope({ kind: 'folder', folder })}
+                  title={failing ? `${failing} of ${list.length} feeds failing` : `${list.length} feeds`}
+                >
+                  <span class="name">{name}</span> <Count n={unread} />
+                </button>
+              </div>
+              <ul hidden={!open}>
+                {list.map((f) => {
+                  const n = counts.get(f.id) ?? 0;
+                  const health = feedHealth(f);
+                  return (
+                    <li key={f.id} data-testid="feed-list-item" data-feed-url={f.url} data-health={health}>
+                      <button
+                        type="button"
+                        class="scope"
+                        aria-current={scope.kind === 'feed' && scope.feedId === f.id ? 'true' : undefined}
+                        onClick={() => onScope({ kind: 'feed', feedId: f.id })}
+                        title={`${f.title}: ${healthText(f, now)}`}
+                      >
+                        <span class={`health health-${health}`} aria-hidden="true" />
+                        <span class="name">{f.title}</span>
+                        {health !== 'ok' && <span class="sr-only">({health === 'new' ? 'not fetched yet' : health})</span>}
+                        <Count n={n} />
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </li>
+          );
+        })}
+      </ul>
     </nav>
   );
 }

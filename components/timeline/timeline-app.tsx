@@ -1,20 +1,31 @@
-/** The full-page river: sidebar, toolbar (view, filter, search, refresh) and the posts. */
-import { useEffect, useState } from 'preact/hooks';
+/** The full-page river: sidebar of scopes, top bar (search, view, filter, actions), the windowed river, the player. */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { listFeeds } from '../../lib/db/feeds';
 import type { Db } from '../../lib/db/open-db';
-import { countUnread, countUnreadByFeed, queryPosts, type PostQuery } from '../../lib/db/queries';
-import { searchPosts } from '../../lib/db/search-posts';
+import { countUnread, countUnreadByFeed } from '../../lib/db/queries';
 import type { StoredPost } from '../../lib/db/types';
 import { send } from '../../lib/messaging/protocol';
-import { RefreshButton } from '../refresh-button';
+import { audioEnclosure } from '../../lib/ui/audio-enclosure';
+import { PlayerProvider, usePlayer } from '../player/player-context';
+import { PlayerDock } from '../player/player-dock';
+import { startRefresh } from '../refresh-button';
 import { useLiveQuery } from '../use-live-query';
+import { useSettings } from '../use-settings';
 import type { ViewMode } from './entry';
+import { NoticeBar } from './notice';
 import { River } from './river';
+import { keyOf, keysSource, querySource } from './river-source';
+import { ScopeHeader } from './scope-header';
+import { ShortcutsDialog } from './shortcuts-dialog';
 import { Sidebar, type Scope } from './sidebar';
-
-type Filter = PostQuery['filter'];
-
-const PAGE = 100;
+import { Toolbar, type Filter } from './toolbar';
+import { useMarkOnScroll } from './use-mark-on-scroll';
+import { useReadActions } from './use-read-actions';
+import { useRiver } from './use-river';
+import { articleOf, useRiverKeys } from './use-river-keys';
+import { useSearch } from './use-search';
+import { readHashScope, writeHashScope } from './scope-hash';
 
 async function loadSide(db: Db) {
   const feeds = await listFeeds(db);
@@ -22,83 +33,223 @@ async function loadSide(db: Db) {
   return { feeds, counts, total };
 }
 
+const saved = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
+  const v = localStorage.getItem(key);
+  return allowed.includes(v as T) ? (v as T) : fallback;
+};
+
 /** The timeline page. */
 export function TimelineApp() {
-  const [scope, setScope] = useState<Scope>({ kind: 'all' });
-  const [filter, setFilter] = useState<Filter>('all');
-  const [view, setView] = useState<ViewMode>('full');
-  const [search, setSearch] = useState('');
-  const [limit, setLimit] = useState(PAGE);
-  const side = useLiveQuery(loadSide, []);
-  const posts = useLiveQuery(
-    async (db) => {
-      if (search.trim()) return { posts: await searchPosts(db, search), more: false };
-      const q: PostQuery = {
-        filter,
-        limit,
-        ...(scope.kind === 'feed' ? { feedId: scope.feedId } : {}),
-        ...(scope.kind === 'folder' ? { folder: scope.folder } : {}),
-      };
-      const page = await queryPosts(db, q);
-      return { posts: page.posts, more: page.next !== undefined };
-    },
-    [scope, filter, limit, search],
-  );
-  useEffect(() => setLimit(PAGE), [scope, filter]);
-  const feedMap = new Map((side.value?.feeds ?? []).map((f) => [f.id, f]));
-  const onOpen = (post: StoredPost) => {
-    if (post.read === 0) void send({ type: 'set-read', keys: [[post.feedId, post.id]], read: true });
-  };
-  const lastUpdate = Math.max(0, ...(side.value?.feeds ?? []).map((f) => f.lastFetchAt ?? 0));
-  const toggle = <T,>(value: T, current: T, set: (v: T) => void, label: string, testid: string) => (
-    <button type="button" data-testid={testid} aria-pressed={value === current ? 'true' : 'false'} onClick={() => set(value)}>
-      {label}
-    </button>
-  );
+  const onPlayedRef = useRef<(key: [string, string]) => void>(() => undefined);
   return (
-    <div class="timeline">
-      <header class="topbar">
-        <h1>Orrery</h1>
-        <p class="muted last-update">{lastUpdate > 0 ? `Last update: ${new Date(lastUpdate).toUTCString()}` : 'Not refreshed yet'}</p>
-        <div class="tools">
-          <input
-            type="search"
-            data-testid="search-input"
-            aria-label="Search every stored post"
-            placeholder="Search"
-            value={search}
-            onInput={(e) => setSearch((e.target as HTMLInputElement).value)}
-          />
-          <div role="group" aria-label="View">
-            {toggle<ViewMode>('full', view, setView, 'Full', 'view-full')}
-            {toggle<ViewMode>('summary', view, setView, 'Summary', 'view-summary')}
-            {toggle<ViewMode>('titles', view, setView, 'Titles', 'view-titles')}
-          </div>
-          <div role="group" aria-label="Filter">
-            {toggle<Filter>('unread', filter, setFilter, 'Unread', 'filter-unread')}
-            {toggle<Filter>('all', filter, setFilter, 'All', 'filter-all')}
-            {toggle<Filter>('starred', filter, setFilter, 'Starred', 'filter-starred')}
-          </div>
-          <RefreshButton />
-        </div>
+    <PlayerProvider onPlayed={(ep) => onPlayedRef.current(ep.postKey)}>
+      <Timeline onPlayedRef={onPlayedRef} />
+    </PlayerProvider>
+  );
+}
+
+function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, string]) => void } }) {
+  const settings = useSettings();
+  const [scope, setScopeState] = useState<Scope>(readHashScope);
+  const [filter, setFilterState] = useState<Filter>(() => saved('orrery.filter', ['all', 'unread', 'starred'], 'all'));
+  const [view, setViewState] = useState<ViewMode>(() => saved('orrery.view', ['full', 'summary', 'titles'], 'full'));
+  const [query, setQuery] = useState('');
+  const [currentKey, setCurrent] = useState<string | undefined>(undefined);
+  const [help, setHelp] = useState(false);
+  const [sidebarOpen, setSidebarOpen] = useState(false);
+  const [now, setNow] = useState(() => Date.now());
+  const [topInset, setTopInset] = useState(64);
+  const topbar = useRef<HTMLElement>(null);
+  const main = useRef<HTMLElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const side = useLiveQuery(loadSide, []);
+  const search = useSearch(query);
+  const [player] = usePlayer();
+
+  const searching = search.keys !== undefined;
+  const source = useMemo(
+    () =>
+      search.keys
+        ? keysSource(`s:${search.version}`, search.keys)
+        : querySource({
+            filter,
+            ...(scope.kind === 'feed' ? { feedId: scope.feedId } : {}),
+            ...(scope.kind === 'folder' ? { folder: scope.folder } : {}),
+          }),
+    [search.keys, search.version, filter, scope],
+  );
+  const river = useRiver(source);
+  const read = useReadActions({ scope, filter, searchKeys: search.keys, refresh: river.refresh, setCurrent });
+  onPlayedRef.current = (key) => void send({ type: 'set-read', keys: [key], read: true });
+
+  const feeds = useMemo(() => new Map((side.value?.feeds ?? []).map((f) => [f.id, f])), [side.value]);
+
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 60_000);
+    return () => clearInterval(t);
+  }, []);
+  useEffect(() => {
+    const el = topbar.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => {
+      const h = el.getBoundingClientRect().height;
+      setTopInset(h);
+      document.documentElement.style.setProperty('--topbar-h', `${h}px`);
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+  useEffect(() => {
+    if (river.ready && river.items.length) performance.mark('orrery:first-posts');
+  }, [river.ready && river.items.length > 0]);
+
+  const setScope = (s: Scope) => {
+    setScopeState(s);
+    writeHashScope(s);
+    setQuery('');
+    setSidebarOpen(false);
+    setCurrent(undefined);
+    window.scrollTo(0, 0);
+  };
+  const setFilter = (f: Filter) => {
+    setFilterState(f);
+    localStorage.setItem('orrery.filter', f);
+    setCurrent(undefined);
+    window.scrollTo(0, 0);
+  };
+  const setView = (v: ViewMode) => {
+    setViewState(v);
+    localStorage.setItem('orrery.view', v);
+    const el = currentKey ? articleOf(main.current, currentKey) : null;
+    requestAnimationFrame(() => el?.scrollIntoView({ block: 'start' }));
+  };
+
+  const openPost = (post: StoredPost | undefined) => {
+    if (!post) return;
+    if (post.url) void browser.tabs.create({ url: post.url, active: false });
+    else read.actions.toggleExpand(post);
+    read.actions.opened(post);
+  };
+  useRiverKeys({
+    river,
+    root: main,
+    currentKey,
+    setCurrent,
+    topInset,
+    onArrive: (post) => {
+      if (view === 'full' && post.read === 0) read.setRead(post, true);
+    },
+    onEnd: () => undefined,
+    act: {
+      open: openPost,
+      expand: (p) => p && read.actions.toggleExpand(p),
+      'toggle-read': (p) => p && read.actions.toggleRead(p),
+      star: (p) => p && read.actions.toggleStar(p),
+      'mark-above-read': (p, i) => p && i !== undefined && read.actions.markAbove(p, i),
+      play: (p) => {
+        const audio = p && audioEnclosure(p.enclosures);
+        if (p && audio) void player?.toggle({ url: audio.url, title: p.title, feedTitle: feeds.get(p.feedId)?.title ?? '', postKey: [p.feedId, p.id] });
+      },
+      refresh: () => void startRefresh(),
+      search: () => {
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      },
+      help: () => setHelp(true),
+    },
+  });
+  useMarkOnScroll(main, settings.markReadOnScroll, topInset, read.markKeysRead);
+
+  const showPost = async (key: [string, string]) => {
+    const k = keyOf({ feedId: key[0], id: key[1] });
+    const el = articleOf(main.current, k);
+    setCurrent(k);
+    el?.scrollIntoView({ block: 'start' });
+    el?.focus({ preventScroll: true });
+  };
+
+  const scopeName =
+    scope.kind === 'all' ? 'All feeds' : scope.kind === 'folder' ? scope.folder || 'No folder' : (feeds.get(scope.feedId)?.title ?? 'Feed');
+  const markLabel = scope.kind === 'all' ? 'Mark all read' : scope.kind === 'folder' ? 'Mark folder read' : 'Mark feed read';
+  const searchStatus = search.indexing !== undefined && !searching && query.trim()
+    ? `Indexing ${search.indexing.toLocaleString('en-US')} posts…`
+    : searching
+      ? `${search.keys?.length.toLocaleString('en-US')} post${search.keys?.length === 1 ? '' : 's'} match`
+      : '';
+  const label = searching ? `Posts matching “${query.trim()}”` : `${scopeName}, ${filter === 'all' ? 'all posts' : filter}, newest first`;
+  const lastUpdate = Math.max(0, ...(side.value?.feeds ?? []).map((f) => f.lastFetchAt ?? 0));
+
+  return (
+    <div class={`timeline${sidebarOpen ? ' sidebar-open' : ''}`}>
+      <a class="skip-link" href="#river-main">
+        Skip to posts
+      </a>
+      <header class="topbar" ref={topbar}>
+        <p class="brand">Orrery</p>
+        <Toolbar
+          search={query}
+          searchRef={searchRef}
+          searchStatus={searchStatus}
+          onSearch={setQuery}
+          onSearchFocus={search.prepare}
+          onSearchEscape={() => {
+            if (query) setQuery('');
+            else searchRef.current?.blur();
+          }}
+          view={view}
+          onView={setView}
+          filter={filter}
+          onFilter={setFilter}
+          markLabel={markLabel}
+          onMarkScope={() => void read.markScope()}
+          onHelp={() => setHelp(true)}
+          sidebarOpen={sidebarOpen}
+          onSidebar={() => setSidebarOpen((o) => !o)}
+        />
       </header>
       <div class="layout">
-        {side.value && (
-          <Sidebar feeds={side.value.feeds} counts={side.value.counts} total={side.value.total} scope={scope} onScope={setScope} />
-        )}
-        <main class="main">
-          {posts.error && <p class="error" role="alert">Could not read stored posts: {posts.error}</p>}
-          {posts.value && posts.value.posts.length === 0 && (
-            <p class="empty muted">{search ? 'No post matches your search.' : 'Nothing here yet. Subscribe to feeds in Settings, then refresh.'}</p>
+        <div id="sidebar" class="sidebar-wrap">
+          {side.value && <Sidebar feeds={side.value.feeds} counts={side.value.counts} total={side.value.total} scope={scope} onScope={setScope} />}
+        </div>
+        <main class="main" id="river-main" ref={main} tabIndex={-1}>
+          <ScopeHeader scope={scope} name={scopeName} feed={scope.kind === 'feed' ? feeds.get(scope.feedId) : undefined} searching={searching} query={query.trim()} total={river.total} lastUpdate={lastUpdate} now={now} />
+          {river.error && (
+            <p class="error" role="alert">
+              Could not read stored posts: {river.error}
+            </p>
           )}
-          {posts.value && <River posts={posts.value.posts} feeds={feedMap} view={view} onOpen={onOpen} />}
-          {posts.value?.more && (
-            <button type="button" class="more" onClick={() => setLimit((n) => n + PAGE)}>
-              Load older posts
+          {river.newer && (
+            <button type="button" class="newer primary" onClick={() => { window.scrollTo(0, 0); river.reload(); }}>
+              New posts: show them
             </button>
           )}
+          {river.ready && river.items.length === 0 && !river.busy && (
+            <p class="empty muted">
+              {searching
+                ? 'No post matches your search.'
+                : filter === 'unread'
+                  ? 'No unread posts here. Everything is read.'
+                  : filter === 'starred'
+                    ? 'No starred posts here. Star a post with s or ☆ to keep it.'
+                    : 'Nothing here yet. Subscribe to feeds in Settings, then refresh.'}
+            </p>
+          )}
+          <River
+            river={river}
+            feeds={feeds}
+            view={view}
+            label={label}
+            currentKey={currentKey}
+            expanded={read.expanded}
+            overrides={read.overrides}
+            now={now}
+            actions={read.actions}
+          />
         </main>
       </div>
+      <NoticeBar notice={read.notice} onDismiss={read.dismiss} />
+      <PlayerDock onShowPost={(k) => void showPost(k)} />
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </div>
   );
 }

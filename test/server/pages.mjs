@@ -1,4 +1,21 @@
 // HTML pages and hostile feeds served by the fixture server for browser tests and the demo.
+import { readFileSync } from 'node:fs';
+
+/**
+ * About one second of silent MP3 (MPEG-1 Layer III, 128 kbit/s, 44.1 kHz, mono): frames of a
+ * header and zeroed side information, which decoders play as silence. Served for the
+ * podcast episodes of the fixtures so the player test can play one to its end.
+ */
+function silentMp3(frames = 39) {
+  const frame = Buffer.alloc(417);
+  frame.set([0xff, 0xfb, 0x90, 0xc0]);
+  return Buffer.concat(Array.from({ length: frames }, () => frame));
+}
+
+const episodeUrls = [
+  ...readFileSync(new URL('../fixtures/feeds/python-bytes.xml', import.meta.url), 'utf8').matchAll(/<enclosure url="([^"]+)"/g),
+].map((m) => m[1]);
+const episodes = Object.fromEntries(episodeUrls.map((url) => [url, { type: 'audio/mpeg', body: silentMp3() }]));
 
 const hostileFeed = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Hostile Blog</title><link>http://hostile.example/</link>
@@ -27,4 +44,5 @@ export const pages = {
     body: `<!doctype html><html><head><title>No feed here</title><link rel="stylesheet" href="/s.css"></head><body><p>Nothing to subscribe to.</p></body></html>`,
   },
   'http://hostile.example/feed.xml': { type: 'application/rss+xml', body: hostileFeed },
+  ...episodes,
 };

@@ -1,0 +1,46 @@
+/** The player shared by the page: one <audio> element, owned here, handed to posts through context. */
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext, useEffect, useRef, useState } from 'preact/hooks';
+import { createEpisodeStore } from '../../lib/ui/episode-store';
+import { createPlayer, type Episode, type Player, type PlayerSnapshot } from './player-state';
+
+const PlayerContext = createContext<Player | undefined>(undefined);
+
+/** Props of PlayerProvider. */
+export interface PlayerProviderProps {
+  /** An episode was listened to the end (the page marks its post read). */
+  onPlayed: (episode: Episode) => void;
+  children: ComponentChildren;
+}
+
+/** Renders the page's audio element once and provides the player around it. */
+export function PlayerProvider({ onPlayed, children }: PlayerProviderProps) {
+  const audioRef = useRef<HTMLAudioElement>(null);
+  const played = useRef(onPlayed);
+  played.current = onPlayed;
+  const [player, setPlayer] = useState<Player | undefined>(undefined);
+  useEffect(() => {
+    if (!audioRef.current) return;
+    const p = createPlayer({ audio: audioRef.current, store: createEpisodeStore(), onPlayed: (ep) => played.current(ep) });
+    setPlayer(p);
+    return () => p.close();
+  }, []);
+  return (
+    <PlayerContext.Provider value={player}>
+      <audio ref={audioRef} preload="metadata" class="page-audio" aria-hidden="true" />
+      {children}
+    </PlayerContext.Provider>
+  );
+}
+
+/** The player and its latest snapshot (re-renders on every change). */
+export function usePlayer(): [Player | undefined, PlayerSnapshot | undefined] {
+  const player = useContext(PlayerContext);
+  const [snap, setSnap] = useState<PlayerSnapshot | undefined>(player?.snapshot());
+  useEffect(() => {
+    if (!player) return;
+    setSnap(player.snapshot());
+    return player.subscribe(() => setSnap(player.snapshot()));
+  }, [player]);
+  return [player, snap];
+}

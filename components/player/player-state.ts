@@ -1,0 +1,170 @@
+/**
+ * The page's one podcast player: a single <audio> element and what it is playing. Posts
+ * only show controls bound to this state, so playback goes on whatever the river mounts
+ * or unmounts while the reader scrolls.
+ */
+import type { EpisodeStore } from '../../lib/ui/episode-store';
+
+/** An episode: the enclosure of one post. */
+export interface Episode {
+  url: string;
+  title: string;
+  feedTitle: string;
+  postKey: [string, string];
+  /** From the feed (itunes:duration), until the audio says better. */
+  duration?: number;
+}
+
+/** What the controls show. */
+export interface PlayerSnapshot {
+  episode: Episode | undefined;
+  playing: boolean;
+  position: number;
+  duration: number | undefined;
+  rate: number;
+  error: string | undefined;
+  /** The active episode's controls in its post are on screen (the dock hides then). */
+  inlineVisible: boolean;
+}
+
+/** The player's actions. */
+export interface Player {
+  snapshot(): PlayerSnapshot;
+  subscribe(listener: () => void): () => void;
+  /** Plays `episode` (resuming where it was left), or resumes/pauses it when it is already loaded. */
+  toggle(episode: Episode): Promise<void>;
+  pause(): void;
+  seek(seconds: number): void;
+  skip(deltaSeconds: number): void;
+  setRate(rate: number): void;
+  /** Stops and forgets the current episode (its position is saved). */
+  close(): void;
+  setInlineVisible(url: string, visible: boolean): void;
+}
+
+/** What the player needs. */
+export interface PlayerDeps {
+  audio: HTMLAudioElement;
+  store: EpisodeStore;
+  /** Called when an episode is listened to the end. */
+  onPlayed: (episode: Episode) => void;
+  now?: () => number;
+}
+
+/** Seconds between saves of the position while playing. */
+const SAVE_EVERY_S = 5;
+
+/** Creates the player around the page's audio element. */
+export function createPlayer({ audio, store, onPlayed }: PlayerDeps): Player {
+  let snap: PlayerSnapshot = { episode: undefined, playing: false, position: 0, duration: undefined, rate: 1, error: undefined, inlineVisible: false };
+  const listeners = new Set<() => void>();
+  let lastSaved = 0;
+  /** Episodes whose controls are on screen now. */
+  const onScreen = new Set<string>();
+  const set = (patch: Partial<PlayerSnapshot>) => {
+    snap = { ...snap, ...patch };
+    for (const l of listeners) l();
+  };
+  const save = (played = false) => {
+    const ep = snap.episode;
+    if (!ep) return;
+    lastSaved = audio.currentTime;
+    const duration = Number.isFinite(audio.duration) ? audio.duration : ep.duration;
+    void store.save(ep.url, { position: played ? 0 : audio.currentTime, ...(duration !== undefined ? { duration } : {}), played });
+  };
+  void store.rate().then((rate) => {
+    audio.playbackRate = rate;
+    audio.defaultPlaybackRate = rate;
+    set({ rate });
+  });
+
+  audio.addEventListener('timeupdate', () => {
+    set({ position: audio.currentTime });
+    if (Math.abs(audio.currentTime - lastSaved) >= SAVE_EVERY_S) save();
+  });
+  audio.addEventListener('durationchange', () => {
+    if (Number.isFinite(audio.duration)) set({ duration: audio.duration });
+  });
+  audio.addEventListener('play', () => set({ playing: true, error: undefined }));
+  audio.addEventListener('pause', () => {
+    set({ playing: false });
+    if (!audio.ended) save();
+  });
+  audio.addEventListener('ended', () => {
+    const ep = snap.episode;
+    save(true);
+    set({ playing: false, position: audio.duration || snap.position });
+    if (ep) onPlayed(ep);
+  });
+  audio.addEventListener('ratechange', () => set({ rate: audio.playbackRate }));
+  audio.addEventListener('error', () => set({ playing: false, error: 'This episode could not be played (the file is missing or in a format the browser cannot play).' }));
+
+  const load = async (episode: Episode) => {
+    if (snap.episode) save();
+    const saved = await store.get(episode.url);
+    const start = saved && !saved.played ? saved.position : 0;
+    set({ episode, position: start, duration: saved?.duration ?? episode.duration, error: undefined, playing: false, inlineVisible: onScreen.has(episode.url) });
+    audio.src = episode.url;
+    audio.playbackRate = snap.rate;
+    if (start > 0) {
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          audio.removeEventListener('loadedmetadata', done);
+          audio.removeEventListener('error', done);
+          resolve();
+        };
+        audio.addEventListener('loadedmetadata', done);
+        audio.addEventListener('error', done);
+      });
+      audio.currentTime = start;
+    }
+    lastSaved = start;
+  };
+
+  return {
+    snapshot: () => snap,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async toggle(episode) {
+      if (snap.episode?.url !== episode.url) await load(episode);
+      else if (!audio.paused) {
+        audio.pause();
+        return;
+      }
+      try {
+        await audio.play();
+      } catch (err) {
+        if ((err as Error).name !== 'AbortError') set({ error: `Could not play: ${(err as Error).message}` });
+      }
+    },
+    pause: () => audio.pause(),
+    seek(seconds) {
+      const max = Number.isFinite(audio.duration) ? audio.duration : Infinity;
+      audio.currentTime = Math.max(0, Math.min(max, seconds));
+      set({ position: audio.currentTime });
+    },
+    skip(delta) {
+      this.seek(audio.currentTime + delta);
+    },
+    setRate(rate) {
+      audio.playbackRate = rate;
+      audio.defaultPlaybackRate = rate;
+      set({ rate });
+      void store.setRate(rate);
+    },
+    close() {
+      save();
+      audio.pause();
+      audio.removeAttribute('src');
+      audio.load();
+      set({ episode: undefined, playing: false, position: 0, duration: undefined });
+    },
+    setInlineVisible(url, visible) {
+      if (visible) onScreen.add(url);
+      else onScreen.delete(url);
+      if (snap.episode?.url === url && snap.inlineVisible !== visible) set({ inlineVisible: visible });
+    },
+  };
+}

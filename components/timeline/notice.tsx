@@ -1,0 +1,35 @@
+/** A polite live region for what just happened ("Marked 42 posts read"), with Undo when it can be undone. */
+
+/** Something to tell the reader. */
+export interface Notice {
+  id: number;
+  text: string;
+  undo?: () => void;
+}
+
+/** Props of NoticeBar. */
+export interface NoticeBarProps {
+  notice: Notice | undefined;
+  onDismiss: () => void;
+}
+
+/** The live region is always in the DOM so screen readers announce what appears in it. */
+export function NoticeBar({ notice, onDismiss }: NoticeBarProps) {
+  return (
+    <div class={`notice${notice ? ' shown' : ''}`} role="status" aria-live="polite" data-testid="notice">
+      {notice && (
+        <>
+          <span>{notice.text}</span>
+          {notice.undo && (
+            <button type="button" class="primary" data-testid="undo" onClick={notice.undo}>
+              Undo
+            </button>
+          )}
+          <button type="button" class="icon" aria-label="Dismiss" onClick={onDismiss}>
+            ×
+          </button>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,364 @@
+/**
+ * The river's data and window: pages read from a RiverSource as the reader scrolls, only
+ * MAX_PAGES consecutive pages in the DOM (the others are empty space of their measured
+ * height), stored changes applied in place so nothing moves under the reader.
+ */
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { openOrreryDb } from '../../lib/db/open-db';
+import type { StoredPost } from '../../lib/db/types';
+import { onStoredChange } from '../../lib/messaging/changes';
+import { heightOf, pageAt, windowAround, type PageWindow } from '../../lib/ui/river-window';
+import { readPosts, type RiverSource } from './river-source';
+
+/** Posts per page read from IndexedDB. */
+export const PAGE_SIZE = 40;
+/** Pages in the DOM at most (PAGE_SIZE × MAX_PAGES articles). */
+export const MAX_PAGES = 5;
+/** The end must stay in reach this long before the next page loads by itself (a click on "Load older posts" wins). */
+const AUTOLOAD_DWELL_MS = 200;
+
+interface Page {
+  keys: [string, string][];
+  /** Undefined while the page is out of the window. */
+  posts?: StoredPost[];
+  next?: unknown;
+  height: number;
+}
+
+/** A post in the window, with its position in the whole river. */
+export interface RiverItem {
+  post: StoredPost;
+  /** 0-based position in the river (aria-posinset is index + 1). */
+  index: number;
+  page: number;
+  /** First post of its page: the element that starts it carries data-page-first. */
+  pageFirst: boolean;
+}
+
+/** What the river component renders and what the app drives. */
+export interface RiverModel {
+  ready: boolean;
+  busy: boolean;
+  error: string | undefined;
+  total: number | undefined;
+  /** More posts exist below the window (loaded or not). */
+  more: boolean;
+  /** Newer posts arrived since the river was read. */
+  newer: boolean;
+  items: RiverItem[];
+  topSpace: number;
+  bottomSpace: number;
+  /** Shows the next older posts (next page of the window, or a new page). */
+  loadMore: () => Promise<void>;
+  /** Reads the river again from the top. */
+  reload: () => void;
+  /** Brings post `index` into the window; resolves with it once rendered (undefined past the end). */
+  ensure: (index: number) => Promise<StoredPost | undefined>;
+  /** Re-reads the posts in the window (after a change made here, without waiting for the broadcast). */
+  refresh: () => Promise<void>;
+  topRef: { current: HTMLDivElement | null };
+  bottomRef: { current: HTMLDivElement | null };
+}
+
+interface State {
+  gen: number;
+  pages: Page[];
+  win: PageWindow;
+  total: number | undefined;
+  loading: boolean;
+  shifting: boolean;
+  ended: boolean;
+  newer: boolean;
+  error: string | undefined;
+  ready: boolean;
+  headSortKey: number | undefined;
+}
+
+const fresh = (gen: number): State => ({
+  gen,
+  pages: [],
+  win: { lo: 0, hi: -1 },
+  total: undefined,
+  loading: false,
+  shifting: false,
+  ended: false,
+  newer: false,
+  error: undefined,
+  ready: false,
+  headSortKey: undefined,
+});
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Drives one river: `source` changing (by id) starts a new river at the top. */
+export function useRiver(source: RiverSource): RiverModel {
+  const [, setTick] = useState(0);
+  const render = () => setTick((t) => t + 1);
+  const s = useRef<State>(fresh(0));
+  const src = useRef(source);
+  const topRef = useRef<HTMLDivElement>(null);
+  const bottomRef = useRef<HTMLDivElement>(null);
+  const anchor = useRef<{ feedId: string; id: string; top: number } | undefined>(undefined);
+  const waiters = useRef<(() => void)[]>([]);
+  const dwell = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
+  const container = () => topRef.current?.parentElement ?? null;
+  const rendered = () => new Promise<void>((resolve) => waiters.current.push(resolve));
+
+  /** The first article on screen and where it is, so a window change can keep it in place. */
+  const captureAnchor = () => {
+    const root = container();
+    if (!root) return;
+    for (const el of root.querySelectorAll<HTMLElement>('article[data-entry-id]')) {
+      const r = el.getBoundingClientRect();
+      if (r.bottom > 0) {
+        anchor.current = { feedId: el.dataset.feedId ?? '', id: el.dataset.entryId ?? '', top: r.top };
+        return;
+      }
+    }
+  };
+
+  const setWindow = async (want: PageWindow) => {
+    const st = s.current;
+    const gen = st.gen;
+    const missing = [];
+    for (let p = want.lo; p <= want.hi; p++) if (!st.pages[p]?.posts) missing.push(p);
+    if (missing.length) {
+      st.shifting = true;
+      const db = await openOrreryDb();
+      const got = await Promise.all(missing.map((p) => readPosts(db, st.pages[p]?.keys ?? [])));
+      if (s.current.gen !== gen) return;
+      missing.forEach((p, i) => {
+        const page = st.pages[p];
+        if (page) page.posts = got[i];
+      });
+      st.shifting = false;
+    }
+    // Pages leaving the window give their posts back; their keys stay, to read them again.
+    st.pages.forEach((page, p) => {
+      if (p < want.lo || p > want.hi) delete page.posts;
+    });
+    captureAnchor();
+    st.win = want;
+    render();
+    await rendered();
+  };
+
+  const loadNext = async () => {
+    const st = s.current;
+    if (st.loading || st.ended) return;
+    const gen = st.gen;
+    st.loading = true;
+    render();
+    try {
+      const db = await openOrreryDb();
+      const last = st.pages[st.pages.length - 1];
+      const page = await src.current.load(db, last?.next, PAGE_SIZE);
+      if (s.current.gen !== gen) return;
+      st.pages.push({
+        keys: page.posts.map((p) => [p.feedId, p.id]),
+        posts: page.posts,
+        ...(page.next !== undefined ? { next: page.next } : {}),
+        height: page.posts.length * 120,
+      });
+      if (st.pages.length === 1) st.headSortKey = page.posts[0]?.sortKey;
+      st.ended = page.next === undefined;
+      st.loading = false;
+      st.ready = true;
+      const n = st.pages.length;
+      await setWindow({ lo: Math.max(0, n - MAX_PAGES), hi: n - 1 });
+    } catch (err) {
+      if (s.current.gen !== gen) return;
+      st.loading = false;
+      st.ready = true;
+      st.error = errorText(err);
+      render();
+    }
+  };
+
+  const start = () => {
+    const gen = s.current.gen + 1;
+    s.current = fresh(gen);
+    render();
+    void loadNext();
+    void openOrreryDb()
+      .then((db) => src.current.count(db))
+      .then((total) => {
+        if (s.current.gen === gen) {
+          s.current.total = total;
+          render();
+        }
+      }, () => undefined);
+  };
+
+  const refresh = async () => {
+    const st = s.current;
+    const gen = st.gen;
+    const db = await openOrreryDb();
+    const { lo, hi } = st.win;
+    const pages = st.pages.slice(lo, hi + 1);
+    const [got, total, head] = await Promise.all([
+      Promise.all(pages.map((p) => readPosts(db, p.keys))),
+      src.current.count(db),
+      src.current.head(db),
+    ]);
+    if (s.current.gen !== gen) return;
+    pages.forEach((page, i) => {
+      const posts = got[i] ?? [];
+      page.posts = posts;
+      page.keys = posts.map((p) => [p.feedId, p.id]);
+    });
+    st.total = total;
+    if (head !== undefined && (st.headSortKey === undefined || head > st.headSortKey)) {
+      // At the very top, new posts simply appear; further down, the reader is told and chooses.
+      if (st.win.lo === 0 && window.scrollY < 40) {
+        start();
+        return;
+      }
+      st.newer = true;
+    }
+    captureAnchor();
+    render();
+  };
+
+  const loadMore = async () => {
+    const st = s.current;
+    if (dwell.current !== undefined) clearTimeout(dwell.current);
+    const hi = st.win.hi + 1;
+    if (hi < st.pages.length) await setWindow({ lo: Math.max(0, hi - MAX_PAGES + 1), hi });
+    else await loadNext();
+  };
+
+  const locate = (index: number): { page: number; i: number } | undefined => {
+    let first = 0;
+    const pages = s.current.pages;
+    for (let p = 0; p < pages.length; p++) {
+      const n = pages[p]?.keys.length ?? 0;
+      if (index < first + n) return { page: p, i: index - first };
+      first += n;
+    }
+    return undefined;
+  };
+
+  const ensure = async (index: number) => {
+    const gen = s.current.gen;
+    let at = locate(index);
+    while (!at) {
+      if (s.current.ended || s.current.gen !== gen) return undefined;
+      await loadNext();
+      at = locate(index);
+    }
+    const st = s.current;
+    if (at.page < st.win.lo || at.page > st.win.hi) await setWindow(windowAround(at.page, st.pages.length, MAX_PAGES));
+    return s.current.pages[at.page]?.posts?.[at.i];
+  };
+
+  /** Measures the pages in the DOM, moves the window with the reader, loads more near the end. */
+  const check = () => {
+    const st = s.current;
+    const root = container();
+    const top = topRef.current;
+    const bottom = bottomRef.current;
+    if (!root || !top || !bottom || !st.ready || st.loading || st.shifting) return;
+    const { lo, hi } = st.win;
+    const contentTop = top.getBoundingClientRect().bottom;
+    const contentBottom = bottom.getBoundingClientRect().top;
+    const marks = new Map<number, number>();
+    for (const el of root.querySelectorAll<HTMLElement>('[data-page-first]')) marks.set(Number(el.dataset.pageFirst), el.getBoundingClientRect().top);
+    for (let p = lo; p <= hi; p++) {
+      const from = p === lo ? contentTop : marks.get(p);
+      const to = p === hi ? contentBottom : marks.get(p + 1);
+      const page = st.pages[p];
+      if (page && from !== undefined && to !== undefined) page.height = Math.max(0, to - from);
+    }
+    const heights = st.pages.map((p) => p.height);
+    const riverTop = top.getBoundingClientRect().top;
+    const focus = pageAt(heights, window.innerHeight / 2 - riverTop);
+    const want = windowAround(focus, st.pages.length, MAX_PAGES);
+    if (want.lo !== lo || want.hi !== hi) {
+      void setWindow(want);
+      return;
+    }
+    const nearEnd = hi === st.pages.length - 1 && !st.ended && contentBottom < window.innerHeight * 2.5;
+    if (nearEnd && dwell.current === undefined) {
+      dwell.current = setTimeout(() => {
+        dwell.current = undefined;
+        const b = bottomRef.current?.getBoundingClientRect().top;
+        if (b !== undefined && b < window.innerHeight * 2.5) void loadNext();
+      }, AUTOLOAD_DWELL_MS);
+    }
+  };
+
+  useEffect(() => {
+    src.current = source;
+    start();
+  }, [source.id]);
+
+  useEffect(() => onStoredChange(() => void refresh().catch(() => undefined)), []);
+
+  useEffect(() => {
+    let frame = 0;
+    const onScroll = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        check();
+      });
+    };
+    window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll);
+    return () => {
+      window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onScroll);
+      if (frame) cancelAnimationFrame(frame);
+      if (dwell.current !== undefined) clearTimeout(dwell.current);
+    };
+  }, []);
+
+  useLayoutEffect(() => {
+    // Keep the post the reader was looking at exactly where it was.
+    const a = anchor.current;
+    anchor.current = undefined;
+    const root = container();
+    if (a && root) {
+      for (const el of root.querySelectorAll<HTMLElement>('article[data-entry-id]')) {
+        if (el.dataset.entryId === a.id && el.dataset.feedId === a.feedId) {
+          const delta = el.getBoundingClientRect().top - a.top;
+          if (Math.abs(delta) > 0.5) window.scrollBy(0, delta);
+          break;
+        }
+      }
+    }
+    const done = waiters.current;
+    waiters.current = [];
+    for (const w of done) w();
+    requestAnimationFrame(check);
+  });
+
+  const st = s.current;
+  const items: RiverItem[] = [];
+  let index = 0;
+  st.pages.forEach((page, p) => {
+    if (p >= st.win.lo && p <= st.win.hi && page.posts) {
+      page.posts.forEach((post, i) => items.push({ post, index: index + i, page: p, pageFirst: i === 0 }));
+    }
+    index += page.keys.length;
+  });
+  return {
+    ready: st.ready,
+    busy: st.loading || st.shifting || !st.ready,
+    error: st.error,
+    total: st.total,
+    more: !st.ended || st.win.hi < st.pages.length - 1,
+    newer: st.newer,
+    items,
+    topSpace: heightOf(st.pages.map((p) => p.height), 0, st.win.lo),
+    bottomSpace: heightOf(st.pages.map((p) => p.height), st.win.hi + 1, st.pages.length),
+    loadMore,
+    reload: start,
+    ensure,
+    refresh,
+    topRef,
+    bottomRef,
+  };
+}
