@@ -1,93 +1,139 @@
-/** The toolbar popup: unread total, recent posts, feeds on this page, refresh. */
+/** The toolbar popup: unread total, newest posts, unread by folder, feeds on this page, failing feeds, refresh. */
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { listFeeds } from '../../lib/db/feeds';
-import { countUnread, queryPosts } from '../../lib/db/queries';
-import type { StoredFeed, StoredPost } from '../../lib/db/types';
+import type { StoredPost } from '../../lib/db/types';
 import { send } from '../../lib/messaging/protocol';
 import { relativeAge } from '../../lib/ui/format-time';
-import { useLiveQuery } from '../use-live-query';
 import { RefreshButton } from '../refresh-button';
+import { useLiveQuery } from '../use-live-query';
+import { useSettings } from '../use-settings';
 import { DetectedFeeds } from './detected-feeds';
+import { loadDetails, loadTotal } from './popup-data';
 
-interface PopupData {
-  unread: number;
-  recent: StoredPost[];
-  feeds: Map<string, StoredFeed>;
-  failing: number;
-}
-
-async function loadPopup(db: Parameters<typeof countUnread>[0]): Promise<PopupData> {
-  const [unread, unreadPage, feeds] = await Promise.all([
-    countUnread(db),
-    queryPosts(db, { filter: 'unread', limit: 12 }),
-    listFeeds(db),
-  ]);
-  const recent = unreadPage.posts.length ? unreadPage.posts : (await queryPosts(db, { filter: 'all', limit: 12 })).posts;
-  return {
-    unread,
-    recent,
-    feeds: new Map(feeds.map((f) => [f.id, f])),
-    failing: feeds.filter((f) => f.errorCount > 0 || f.state === 'gone').length,
-  };
-}
+const page = (path: string) => browser.runtime.getURL(path as '/timeline.html');
 
 /** The popup page. */
 export function PopupApp() {
-  const { value, error } = useLiveQuery(loadPopup, []);
+  useSettings();
+  const total = useLiveQuery(loadTotal, []);
+  const details = useLiveQuery(loadDetails, []);
+  const [undo, setUndo] = useState<{ keys: [string, string][] } | undefined>(undefined);
+  const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const now = Date.now();
+  const d = details.value;
+  useEffect(() => {
+    if (total.value !== undefined) performance.mark('orrery:counts');
+  }, [total.value !== undefined]);
+
   const open = async (post: StoredPost) => {
+    setOpened((s) => new Set(s).add(`${post.feedId}/${post.id}`));
     if (post.url) await browser.tabs.create({ url: post.url });
     await send({ type: 'set-read', keys: [[post.feedId, post.id]], read: true });
   };
+  const markAll = async () => {
+    const { keys } = await send({ type: 'mark-scope-read', scope: {} });
+    setUndo({ keys });
+  };
+  const undoMark = async () => {
+    if (!undo) return;
+    await send({ type: 'set-read', keys: undo.keys, read: false });
+    setUndo(undefined);
+  };
+  const unread = total.value ?? 0;
   return (
     <main class="popup">
       <header>
         <h1>Orrery</h1>
-        <span>
-          <span class="total" data-testid="unread-total">{value?.unread ?? 0}</span> <span class="muted">unread</span>
-        </span>
+        <p class="total-line">
+          <span class="total" data-testid="unread-total">
+            {unread}
+          </span>{' '}
+          <span class="muted">unread</span>
+        </p>
         <RefreshButton />
       </header>
-      {error && <p class="error" role="alert">Could not read stored posts: {error}</p>}
-      <DetectedFeeds feeds={value?.feeds} />
+      {(total.error || details.error) && (
+        <p class="error" role="alert">
+          Could not read stored posts: {total.error ?? details.error}
+        </p>
+      )}
+      {undo && (
+        <p class="undo" role="status">
+          Marked {undo.keys.length} post{undo.keys.length === 1 ? '' : 's'} read.{' '}
+          <button type="button" data-testid="undo" onClick={() => void undoMark()}>
+            Undo
+          </button>
+        </p>
+      )}
+      <DetectedFeeds feeds={d?.feeds} />
       <section aria-labelledby="recent-h">
-        <h2 id="recent-h">{value?.unread ? 'Newest unread' : 'Recent posts'}</h2>
-        {value && value.recent.length === 0 && <p class="muted">No posts yet. Subscribe to a feed in Settings.</p>}
+        <h2 id="recent-h">{d && !d.recentUnread ? 'Recent posts' : 'Newest unread'}</h2>
+        {d && d.recent.length === 0 && <p class="muted">No posts yet. Subscribe to a feed in Settings.</p>}
         <ul>
-          {value?.recent.map((post) => (
-            <li class="recent" key={`${post.feedId}/${post.id}`} data-testid="recent-entry" data-read={String(post.read === 1)}>
-              <a
-                href={post.url ?? '#'}
-                onClick={(e) => {
-                  e.preventDefault();
-                  void open(post);
-                }}
-              >
-                <span class="title">{post.title || '(untitled)'}</span>
-                <span class="meta">
-                  {value.feeds.get(post.feedId)?.title ?? ''} · {relativeAge(post.sortKey, now)}
-                </span>
-              </a>
-            </li>
-          ))}
+          {d?.recent.map((post) => {
+            const read = post.read === 1 || opened.has(`${post.feedId}/${post.id}`);
+            return (
+              <li class="recent" key={`${post.feedId}/${post.id}`} data-testid="recent-entry" data-read={String(read)}>
+                <a
+                  href={post.url ?? '#'}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    void open(post);
+                  }}
+                >
+                  <span class="title">{post.title || '(untitled)'}</span>
+                  <span class="meta">
+                    {d.feeds.get(post.feedId)?.title ?? ''} · {relativeAge(post.sortKey, now)}
+                  </span>
+                </a>
+              </li>
+            );
+          })}
         </ul>
       </section>
-      {value && value.failing > 0 && (
-        <section>
-          <a class="failing" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
-            {value.failing} feed{value.failing === 1 ? '' : 's'} failing: see Settings
+      {d && d.groups.length > 0 && (
+        <section aria-labelledby="groups-h">
+          <h2 id="groups-h">Unread by {d.groups[0]?.kind === 'folder' ? 'folder' : 'feed'}</h2>
+          <ul class="groups">
+            {d.groups.slice(0, 8).map((g) => (
+              <li key={g.id} data-testid="unread-group">
+                <a href={page(`/timeline.html#${new URLSearchParams({ [g.kind]: g.id })}`)} target="_blank" rel="noopener">
+                  <span class="name">{g.label}</span>
+                  <span class="count" data-testid="unread-count">
+                    {g.unread}
+                  </span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {d && d.failing.length > 0 && (
+        <section aria-labelledby="failing-h" class="failing">
+          <h2 id="failing-h">
+            {d.failing.length} feed{d.failing.length === 1 ? '' : 's'} failing
+          </h2>
+          <ul>
+            {d.failing.slice(0, 3).map((f) => (
+              <li key={f.id} data-testid="failing-feed">
+                {f.title} <span class="muted">({f.lastMessage ?? (f.state === 'gone' ? 'gone' : 'error')})</span>
+              </li>
+            ))}
+          </ul>
+          <a href={page('/options.html')} target="_blank" rel="noopener">
+            See them in Settings
           </a>
         </section>
       )}
       <footer>
-        <a data-testid="open-timeline" href={browser.runtime.getURL('/timeline.html')} target="_blank" rel="noopener">
+        <a data-testid="open-timeline" href={page('/timeline.html')} target="_blank" rel="noopener">
           Open the river
         </a>
-        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
+        <a data-testid="open-settings" href={page('/options.html')} target="_blank" rel="noopener">
           Settings
         </a>
-        {value && value.unread > 0 && (
-          <button type="button" onClick={() => void send({ type: 'mark-all-read' })}>
+        {unread > 0 && (
+          <button type="button" data-testid="mark-all-read" onClick={() => void markAll()}>
             Mark all read
           </button>
         )}

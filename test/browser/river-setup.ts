@@ -1,0 +1,51 @@
+/** Shared setup of the river suites: a browser with a few fixture feeds subscribed in two folders. */
+import type { Page } from 'playwright-core';
+import { startFixtureServer } from '../server/fixture-server.mjs';
+import { sendFromPage, waitForRefresh } from './helpers';
+import { launchOrrery, type Orrery } from './launch';
+
+/** Feeds the river suites subscribe to, by folder. */
+export const RIVER_FEEDS: [url: string, folder: string][] = [
+  ['http://pythonbytes.example/feed.xml', 'Podcasts'],
+  ['http://talk-python-to-me.example/feed.xml', 'Podcasts'],
+  ['http://ned-batchelder.example/atom.xml', 'Blogs'],
+  ['http://real-python.example/feed.xml', 'Blogs'],
+  ['http://armin-ronacher.example/feed.xml', 'Blogs'],
+  ['http://django-weblog.example/feed.xml', 'Blogs'],
+  ['http://python-speed.example/atom.xml', 'Blogs'],
+];
+
+/** A feed that starts failing after it was subscribed (its posts stay): the sidebar and popup show it. */
+export const FAILING_FEED = 'http://python-speed.example/atom.xml';
+
+/** A running river fixture. */
+export interface RiverFixture {
+  server: Awaited<ReturnType<typeof startFixtureServer>>;
+  orrery: Orrery;
+  /** An extension page kept open to send messages from. */
+  home: Page;
+  close: () => Promise<void>;
+}
+
+/** Launches Chromium with Orrery, subscribes to RIVER_FEEDS, then refreshes once with FAILING_FEED answering 500. */
+export async function setupRiver(): Promise<RiverFixture> {
+  const server = await startFixtureServer();
+  const orrery = await launchOrrery({ serverPort: server.port });
+  const home = await orrery.open('/options.html');
+  for (const [url, folder] of RIVER_FEEDS) {
+    await sendFromPage(home, { type: 'subscribe', url, folder });
+  }
+  server.overrides.set(FAILING_FEED, (_req, res) => void res.writeHead(500, { 'Content-Type': 'text/plain' }).end('down'));
+  const since = Date.now();
+  await sendFromPage(home, { type: 'refresh-all' });
+  await waitForRefresh(home, since);
+  return {
+    server,
+    orrery,
+    home,
+    close: async () => {
+      await orrery.close();
+      await server.close();
+    },
+  };
+}
