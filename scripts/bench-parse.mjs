@@ -1,6 +1,6 @@
 // Parser benchmark: Orrery's parseFeed against its peers, on the same bytes, in one run.
 //
-//   node --expose-gc --import tsx scripts/bench-parse.mjs [--rounds 7] [--no-write]
+//   node --expose-gc --import tsx scripts/bench-parse.mjs [--rounds 15] [--no-write]
 //
 // Sets: the conformance corpus' real-world feeds (../shared/corpus: cases/netnewswire and every
 // case in the "real-world" category), the fixtures (test/fixtures/feeds) and a generated 5 MB
@@ -29,7 +29,7 @@ const arg = (name, fallback) => {
   const i = args.indexOf(name);
   return i === -1 ? fallback : args[i + 1];
 };
-const ROUNDS = Number(arg('--rounds', '7'));
+const ROUNDS = Number(arg('--rounds', '15'));
 
 const utf8 = new TextDecoder('utf-8');
 const rssParser = new RssParser();
@@ -78,25 +78,41 @@ function loadSets() {
   ].filter(([, files]) => files.length > 0);
 }
 
-/** Median wall time of ROUNDS passes over the set, and how many feeds threw or rejected. */
-async function timeSet(parse, files) {
-  const times = [];
+/** One pass of `parse` over the files: wall time and how many feeds threw or rejected. */
+async function pass(parse, files) {
   let failures = 0;
-  for (let r = 0; r < ROUNDS + 1; r++) {
-    failures = 0;
-    const start = performance.now();
-    for (const b of files) {
-      try {
-        const out = parse(b);
-        if (out && typeof out.then === 'function') await out;
-      } catch {
-        failures++;
-      }
+  const start = performance.now();
+  for (const b of files) {
+    try {
+      const out = parse(b);
+      if (out && typeof out.then === 'function') await out;
+    } catch {
+      failures++;
     }
-    if (r > 0) times.push(performance.now() - start); // round 0 warms the JIT
   }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], failures };
+  return { ms: performance.now() - start, failures };
+}
+
+/**
+ * Median time per parser over ROUNDS rounds. Rounds are interleaved (every parser once per
+ * round, in rotating order) so that load on a shared machine hits all parsers alike; round 0
+ * only warms the JIT.
+ */
+async function timeSet(files) {
+  const times = PARSERS.map(() => []);
+  const failures = PARSERS.map(() => 0);
+  for (let r = 0; r <= ROUNDS; r++) {
+    for (let k = 0; k < PARSERS.length; k++) {
+      const p = (k + r) % PARSERS.length;
+      const { ms, failures: f } = await pass(PARSERS[p][2], files);
+      if (r > 0) times[p].push(ms);
+      failures[p] = f;
+    }
+  }
+  return PARSERS.map(([name, kind], p) => {
+    const sorted = times[p].sort((a, b) => a - b);
+    return { name, kind, ms: sorted[Math.floor(sorted.length / 2)], failures: failures[p] };
+  });
 }
 
 /** In a fresh process: parse the 5 MB feed once, report committed-heap and RSS growth. */
@@ -128,8 +144,7 @@ const log = (s = '') => {
 log(`Node ${process.version}, ${ROUNDS} rounds (median), ${new Date().toISOString().slice(0, 10)}`);
 for (const [setName, files] of sets) {
   const bytes = files.reduce((a, b) => a + b.length, 0);
-  const rows = [];
-  for (const [name, kind, parse] of PARSERS) rows.push({ name, kind, ...(await timeSet(parse, files)) });
+  const rows = await timeSet(files);
   const fastestPeer = Math.min(...rows.filter((r) => r.kind === 'peer').map((r) => r.ms));
   log('');
   log(`### ${setName}: ${files.length} feed(s), ${(bytes / 2 ** 20).toFixed(2)} MB`);

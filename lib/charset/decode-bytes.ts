@@ -33,6 +33,15 @@ function strictUtf8(b: Uint8Array): string | undefined {
   }
 }
 
+/** Whether UTF-8 bytes encode any C1 control (U+0080-U+009F is C2 80 to C2 9F). */
+function hasUtf8C1(b: Uint8Array): boolean {
+  for (let i = b.indexOf(0xc2); i !== -1 && i + 1 < b.length; i = b.indexOf(0xc2, i + 1)) {
+    const next = b[i + 1] as number;
+    if (next >= 0x80 && next <= 0x9f) return true;
+  }
+  return false;
+}
+
 const hasHighBytes = (b: Uint8Array): boolean => {
   for (let i = 0; i < b.length; i++) if ((b[i] as number) >= 0x80) return true;
   return false;
@@ -63,7 +72,10 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodedTex
   } else {
     result = decodeDeclared(bytes, charsetFromContentType(contentType) ?? charsetFromProlog(bytes, 0));
   }
-  if (HAS_C1.test(result.text)) result.text = result.text.replace(C1_RE, c1ToWindows1252);
+  // Only text that came from UTF-8/16/32 can hold C1 controls worth repairing; for UTF-8 the
+  // bytes say so much faster than a scan of the text (C1 controls are encoded C2 80-9F).
+  const mayHaveC1 = result.charset === 'utf-8' ? hasUtf8C1(bytes) : result.charset.startsWith('utf-');
+  if (mayHaveC1 && HAS_C1.test(result.text)) result.text = result.text.replace(C1_RE, c1ToWindows1252);
   return result;
 }
 

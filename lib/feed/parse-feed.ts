@@ -8,6 +8,8 @@ import { parseRss } from './parse-rss.ts';
 import { formatOfRoot, sniffSyntax } from './sniff-format.ts';
 
 const RELEASE_LAST_MATCH = /^/;
+/** Documents up to this many characters cost less to keep alive than to copy out of. */
+const DETACH_ABOVE = 1_000_000;
 
 /** Larger inputs are refused outright ('too-large'): no feed needs 50 MB. */
 export const MAX_FEED_BYTES = 50 * 1024 * 1024;
@@ -51,7 +53,9 @@ export function parseFeed(bytes: Uint8Array, options: ParseOptions): ParseResult
     // slice of the document, which would keep the whole decoded feed alive until some other
     // regex ran. Matching a tiny string releases it.
     RELEASE_LAST_MATCH.exec('');
-    return 'ok' in result ? result : { ok: true, feed: detachFeed(result) };
+    if ('ok' in result) return result;
+    // Items of a large document are copied out of it, so they do not keep it alive (see detach).
+    return { ok: true, feed: text.length > DETACH_ABOVE ? detachFeed(result) : result };
   } catch (err) {
     // A bug of ours, not the publisher's: still a value, never an exception, for the caller.
     return fail('malformed', `parser error (${err instanceof Error ? err.message : String(err)})`);

@@ -39,7 +39,7 @@ function readValue(html: string, start: number): [string, number] | undefined {
  */
 export function resolveHtmlUrls(html: string, base: string | undefined): string {
   if (!base) return html;
-  let out = '';
+  const out: string[] = []; // joined once: a flat string, not a rope of slices of the document
   let last = 0;
   for (let eq = html.indexOf('='); eq !== -1; eq = html.indexOf('=', eq + 1)) {
     let j = eq - 1;
@@ -62,9 +62,11 @@ export function resolveHtmlUrls(html: string, base: string | undefined): string 
     let url = resolveUrl(value, base);
     // Keep non-ASCII as the publisher wrote it (an IRI) rather than percent-encoded.
     if (/[\u0080-\uffff]/.test(value) && !value.includes('%')) url = safeDecodeUri(url);
-    out += `${html.slice(last, v)}"${url.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}"`;
+    out.push(html.slice(last, v), '"', url.replace(/&/g, '&amp;').replace(/"/g, '&quot;'), '"');
     last = end;
     eq = end - 1;
   }
-  return last === 0 ? html : out + html.slice(last);
+  if (last === 0) return html;
+  out.push(html.slice(last));
+  return out.join('');
 }
