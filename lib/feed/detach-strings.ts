@@ -9,7 +9,7 @@ export function detach(s: string): string {
   return s.length < 13 ? s : (` ${s}`).slice(1);
 }
 
-const ITEM_FIELDS = ['id', 'url', 'title', 'author', 'summary', 'contentHtml', 'imageUrl'] as const;
+const ITEM_FIELDS = ['id', 'url', 'title', 'author', 'summary', 'contentHtml', 'imageUrl', 'transcriptUrl', 'chaptersUrl'] as const;
 
 /** The feed with every string of every item detached from the source text (see detach). */
 export function detachFeed(feed: ParsedFeed): ParsedFeed {

@@ -8,6 +8,7 @@ import { itemId } from './item-id.ts';
 import { atomAlternateLink } from './atom-links.ts';
 import { dedupeEnclosures, itemImage, makeEnclosure, mediaEnclosures } from './media-enclosures.ts';
 import { plainTitle } from './plain-title.ts';
+import { podcastLinks } from './podcast-links.ts';
 import { contentHtml as cleanHtml } from './content-html.ts';
 import { resolveUrl } from './resolve-url.ts';
 
@@ -89,7 +90,7 @@ function parseItem(item: XmlElement): ParsedItem {
   if (contentHtml) parsed.contentHtml = contentHtml;
   const image = itemImage(item);
   if (image) parsed.imageUrl = image;
-  return parsed;
+  return Object.assign(parsed, podcastLinks(item));
 }
 
 /** Parse RSS 0.9x/2.0 (root <rss>) and RSS 0.90/1.0 (root <rdf:RDF>, items beside the channel). */

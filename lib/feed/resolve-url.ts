@@ -14,7 +14,8 @@ function originOf(base: string): string | null {
   if (origin === undefined) {
     try {
       const u = new URL(base);
-      origin = /^https?:$/.test(u.protocol) ? u.origin : null;
+      // Only plain http(s) bases: user info would have to be carried over, origin drops it.
+      origin = /^https?:$/.test(u.protocol) && !u.username && !u.password ? u.origin : null;
     } catch {
       origin = null;
     }

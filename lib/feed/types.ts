@@ -25,6 +25,10 @@ export interface ParsedItem {
   enclosures: ParsedEnclosure[];
   categories: string[];
   imageUrl?: string;
+  /** Podcasting 2.0 podcast:transcript (the first one listed), resolved. */
+  transcriptUrl?: string;
+  /** Podcasting 2.0 podcast:chapters (JSON chapters file), resolved. */
+  chaptersUrl?: string;
 }
 
 /** A whole feed after parsing. */

@@ -50,6 +50,12 @@ describe('RSS item fields', () => {
     expect(item?.imageUrl).toBe('https://v.example/t.jpg');
   });
 
+  it('Podcasting 2.0 transcript and chapters', () => {
+    const item = feedOf(`<rss version="2.0" xmlns:podcast="https://podcastindex.org/namespace/1.0"><channel><title>P</title><item>` +
+      '<podcast:transcript url="/t/1.vtt" type="text/vtt"/><podcast:chapters url="https://pod.example/c/1.json" type="application/json+chapters"/></item></channel></rss>').items[0];
+    expect(item).toMatchObject({ transcriptUrl: 'https://pod.example/t/1.vtt', chaptersUrl: 'https://pod.example/c/1.json' });
+  });
+
   it('atom:link in RSS gives the link when <link> is missing', () => {
     expect(rssItem('<atom:link rel="alternate" href="https://pod.example/p"/>')?.url).toBe('https://pod.example/p');
   });
