@@ -20,6 +20,14 @@ export interface XmlDocument {
   root: XmlElement | undefined;
 }
 
+/** Container elements of the feed formats, whose own text is never read. */
+const STRUCTURAL = new Set(['rss', 'channel', 'item', 'feed', 'entry', 'rdf:rdf', 'author', 'image', 'media:group', 'source']);
+
+function isBlank(text: string): boolean {
+  for (let k = 0; k < text.length; k++) if (!isSpace(text.charCodeAt(k))) return false;
+  return true;
+}
+
 const isNameStart = (c: number): boolean =>
   (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c === 58 || c > 127;
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13;
@@ -42,6 +50,9 @@ export function parseXml(src: string, baseUrl: string): XmlDocument {
   const addText = (text: string): void => {
     const parent = stack[stack.length - 1];
     if (!parent || text === '') return;
+    // Indentation between the elements of a feed's skeleton is never content: not keeping it
+    // saves an object per element on large feeds.
+    if (STRUCTURAL.has(parent.key) && isBlank(text)) return;
     const kids = parent.children;
     const last = kids[kids.length - 1];
     if (typeof last === 'string') kids[kids.length - 1] = last + text;
