@@ -41,7 +41,14 @@ export function EpisodeControls({ episode }: EpisodeControlsProps) {
   return (
     <div class={`episode${active ? ' active' : ''}`} ref={root} data-testid="entry-audio" data-audio-src={episode.url} role="group" aria-label={`Episode: ${episode.title}`}>
       {active && player && snap ? (
-        <PlayerControls player={player} snap={snap} episode={episode} where="post" />
+        <>
+          <PlayerControls player={player} snap={snap} episode={episode} where="post" />
+          {saved?.played && !snap.playing && (
+            <span class="muted" data-testid="episode-status">
+              Played
+            </span>
+          )}
+        </>
       ) : (
         <div class="episode-idle">
           <button type="button" class="play" data-testid="player-toggle" disabled={!player} aria-label={`Play episode: ${episode.title}`} onClick={() => void player?.toggle(episode)}>

@@ -160,13 +160,22 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
   });
   useMarkOnScroll(main, settings.markReadOnScroll, topInset, read.markKeysRead);
 
-  const showPost = async (key: [string, string]) => {
-    const k = keyOf({ feedId: key[0], id: key[1] });
-    const el = articleOf(main.current, k);
-    setCurrent(k);
-    el?.scrollIntoView({ block: 'start' });
-    el?.focus({ preventScroll: true });
+  // The dock's "show this episode's post": scroll to it, or open its feed when it is not in the river.
+  const pendingShow = useRef<string | undefined>(undefined);
+  const showPost = (key: [string, string]) => {
+    pendingShow.current = keyOf({ feedId: key[0], id: key[1] });
+    if (!articleOf(main.current, pendingShow.current)) setScope({ kind: 'feed', feedId: key[0] });
+    else setCurrent(pendingShow.current);
   };
+  useEffect(() => {
+    const k = pendingShow.current;
+    const el = k ? articleOf(main.current, k) : null;
+    if (!k || !el) return;
+    pendingShow.current = undefined;
+    setCurrent(k);
+    el.scrollIntoView({ block: 'start' });
+    el.focus({ preventScroll: true });
+  });
 
   const scopeName =
     scope.kind === 'all' ? 'All feeds' : scope.kind === 'folder' ? scope.folder || 'No folder' : (feeds.get(scope.feedId)?.title ?? 'Feed');
@@ -248,7 +257,7 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
         </main>
       </div>
       <NoticeBar notice={read.notice} onDismiss={read.dismiss} />
-      <PlayerDock onShowPost={(k) => void showPost(k)} />
+      <PlayerDock onShowPost={showPost} />
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
     </div>
   );

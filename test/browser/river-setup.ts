@@ -1,6 +1,7 @@
 /** Shared setup of the river suites: a browser with a few fixture feeds subscribed in two folders. */
 import type { Page } from 'playwright-core';
 import { startFixtureServer } from '../server/fixture-server.mjs';
+import { pages } from '../server/pages.mjs';
 import { sendFromPage, waitForRefresh } from './helpers';
 import { launchOrrery, type Orrery } from './launch';
 
@@ -35,6 +36,7 @@ export async function setupRiver(): Promise<RiverFixture> {
   for (const [url, folder] of RIVER_FEEDS) {
     await sendFromPage(home, { type: 'subscribe', url, folder });
   }
+  serveRanges(server);
   server.overrides.set(FAILING_FEED, (_req, res) => void res.writeHead(500, { 'Content-Type': 'text/plain' }).end('down'));
   const since = Date.now();
   await sendFromPage(home, { type: 'refresh-all' });
@@ -48,4 +50,29 @@ export async function setupRiver(): Promise<RiverFixture> {
       await server.close();
     },
   };
+}
+
+/** Answers byte-range requests for the fixture episodes, as podcast hosts do (media elements seek with them). */
+function serveRanges(server: RiverFixture['server']): void {
+  for (const [url, page] of Object.entries(pages)) {
+    if (!page.type.startsWith('audio/')) continue;
+    const body = Buffer.from(page.body);
+    server.overrides.set(url, (req, res) => {
+      const m = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+      if (!m) {
+        res.writeHead(200, { 'Content-Type': page.type, 'Content-Length': body.length, 'Accept-Ranges': 'bytes' }).end(body);
+        return;
+      }
+      const start = m[1] ? Number(m[1]) : body.length - Number(m[2]);
+      const end = m[1] && m[2] ? Math.min(Number(m[2]), body.length - 1) : body.length - 1;
+      res
+        .writeHead(206, {
+          'Content-Type': page.type,
+          'Content-Length': end - start + 1,
+          'Content-Range': `bytes ${start}-${end}/${body.length}`,
+          'Accept-Ranges': 'bytes',
+        })
+        .end(body.subarray(start, end + 1));
+    });
+  }
 }

@@ -55,28 +55,28 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  // Every test starts from everything unread, nothing starred, default views.
-  await fx.home.evaluate(async () => {
+  // Every test starts from everything unread, nothing starred, default views: set through
+  // the extension's own messages, so every count it maintains stays true.
+  const { keys, starred } = await fx.home.evaluate(async () => {
+    localStorage.clear();
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const r = indexedDB.open('orrery');
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
-    const tx = db.transaction('posts', 'readwrite');
-    const req = tx.objectStore('posts').openCursor();
-    await new Promise<void>((resolve, reject) => {
-      req.onsuccess = () => {
-        const c = req.result;
-        if (!c) return resolve();
-        c.update({ ...c.value, read: 0, starred: 0 });
-        c.continue();
-      };
-      req.onerror = () => reject(req.error);
+    const all = await new Promise<{ feedId: string; id: string; starred: number }[]>((resolve, reject) => {
+      const r = db.transaction('posts').objectStore('posts').getAll();
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
     });
     db.close();
-    localStorage.clear();
+    return {
+      keys: all.map((p) => [p.feedId, p.id] as [string, string]),
+      starred: all.filter((p) => p.starred === 1).map((p) => [p.feedId, p.id] as [string, string]),
+    };
   });
-  await sendFromPage(fx.home, { type: 'set-read', keys: [], read: true });
+  await sendFromPage(fx.home, { type: 'set-read', keys, read: false });
+  for (const key of starred) await sendFromPage(fx.home, { type: 'set-starred', key, starred: false });
   page = await openTimeline();
 });
 

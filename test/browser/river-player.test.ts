@@ -1,0 +1,120 @@
+/**
+ * Podcasts in the river: the Python Bytes fixture's episodes (served as silent MP3s, the
+ * newest 30 s long, the others 1 s) played through the page's one audio element.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setupRiver, type RiverFixture } from './river-setup';
+
+let fx: RiverFixture;
+
+const audio = (p: Page) =>
+  p.evaluate(() => {
+    const all = document.querySelectorAll('audio');
+    const a = all[0];
+    return { count: all.length, paused: a?.paused ?? true, time: a?.currentTime ?? 0, rate: a?.playbackRate ?? 0, src: a?.currentSrc ?? '' };
+  });
+
+async function openPodcast(): Promise<Page> {
+  const p = await fx.orrery.open('/timeline.html');
+  await p.getByTestId('feed-list-item').filter({ hasText: 'Python Bytes' }).locator('button').click();
+  await expect.poll(() => p.getByTestId('entry-audio').count()).toBe(12);
+  return p;
+}
+
+beforeAll(async () => {
+  fx = await setupRiver();
+});
+
+afterAll(async () => {
+  await fx?.close();
+});
+
+describe('the podcast player', () => {
+  it('plays an episode, changes speed, skips, and keeps playing in the dock when its post is gone', async () => {
+    const p = await openPodcast();
+    const first = p.getByTestId('entry-audio').first();
+    const url = await first.getAttribute('data-audio-src');
+    expect(url).toBe('http://pythonbytes.example/episodes/download/481.mp3');
+    await first.getByRole('button', { name: /^Play episode/ }).click();
+    await expect.poll(async () => (await audio(p)).time, { timeout: 10_000 }).toBeGreaterThan(0.3);
+    const playing = await audio(p);
+    expect(playing).toMatchObject({ count: 1, paused: false, src: url });
+    expect(await first.getByRole('button', { name: 'Pause' }).count()).toBe(1);
+    // Speed is the audio's and is remembered.
+    await first.getByLabel('Speed').selectOption('1.5');
+    await expect.poll(async () => (await audio(p)).rate).toBe(1.5);
+    expect(await p.evaluate(() => chrome.storage.local.get('playbackRate'))).toEqual({ playbackRate: 1.5 });
+    // Skips move the position both ways.
+    await first.getByRole('button', { name: 'Ahead 30 seconds' }).isVisible();
+    const before = (await audio(p)).time;
+    await first.getByRole('button', { name: 'Back 15 seconds' }).click();
+    expect((await audio(p)).time).toBeLessThan(before);
+    await p.evaluate(() => {
+      document.querySelector('audio')!.currentTime = 2;
+    });
+    await first.getByRole('button', { name: 'Ahead 30 seconds' }).click();
+    // 2 s + 30 s is past the end of a 30 s episode: clamped there.
+    await expect.poll(async () => (await audio(p)).time).toBeGreaterThan(25);
+    await p.evaluate(() => {
+      document.querySelector('audio')!.currentTime = 1;
+    });
+    // No dock while the episode's own controls are on screen.
+    expect(await p.getByTestId('player-dock').count()).toBe(0);
+    // Leave the podcast: its post is unmounted, the episode goes on in the dock.
+    await p.locator('.sidebar .scope', { hasText: 'Blogs' }).first().click();
+    await expect.poll(() => p.getByTestId('entry-audio').count()).toBe(0);
+    const dock = p.getByTestId('player-dock');
+    await expect.poll(() => dock.count()).toBe(1);
+    expect(await dock.textContent()).toContain('Python Bytes');
+    const t1 = (await audio(p)).time;
+    await expect.poll(async () => (await audio(p)).time).toBeGreaterThan(t1 + 0.3);
+    expect((await audio(p)).count).toBe(1);
+    await dock.getByRole('button', { name: 'Pause' }).click();
+    await expect.poll(async () => (await audio(p)).paused).toBe(true);
+    const saved = (await p.evaluate((u) => chrome.storage.local.get(`episode:${u}`), url!))[`episode:${url}`] as { position: number; played: boolean };
+    expect(saved.played).toBe(false);
+    expect(saved.position).toBeGreaterThan(1);
+    // The dock's title brings the reader back to the episode's post; the dock then steps aside.
+    await dock.getByRole('button', { name: /Python/ }).first().click();
+    await expect.poll(() => p.locator('.scope-header h1').textContent()).toBe('Python Bytes');
+    await expect.poll(() => p.getByTestId('player-dock').count()).toBe(0);
+    expect(await p.getByTestId('entry').first().evaluate((el) => el.classList.contains('current'))).toBe(true);
+    await p.close();
+
+    // A new page resumes where the episode was left.
+    const again = await openPodcast();
+    const row = again.getByTestId('entry-audio').first();
+    expect(await row.getByTestId('episode-status').textContent()).toMatch(/^Resume at 0:0\d$/);
+    await row.getByRole('button', { name: /^Play episode/ }).click();
+    await expect.poll(async () => (await audio(again)).paused).toBe(false);
+    expect((await audio(again)).time).toBeGreaterThanOrEqual(saved.position - 0.5);
+    await again.getByRole('button', { name: 'Pause' }).first().click();
+    await again.close();
+  });
+
+  it('marks an episode played, and its post read, at the end', async () => {
+    const p = await openPodcast();
+    const entry = p.getByTestId('entry').nth(1);
+    expect(await entry.getAttribute('data-read')).toBe('false');
+    const row = entry.getByTestId('entry-audio');
+    const url = await row.getAttribute('data-audio-src');
+    await row.getByRole('button', { name: /^Play episode/ }).click();
+    await expect.poll(() => row.getByTestId('episode-status').textContent(), { timeout: 15_000 }).toBe('Played');
+    await expect.poll(() => entry.getAttribute('data-read')).toBe('true');
+    const saved = (await p.evaluate((u) => chrome.storage.local.get(`episode:${u}`), url!))[`episode:${url}`] as { played: boolean };
+    expect(saved.played).toBe(true);
+    await p.close();
+  });
+
+  it('plays and pauses the current post’s episode with p', async () => {
+    const p = await openPodcast();
+    await p.locator('body').click({ position: { x: 5, y: 300 } });
+    await p.keyboard.press('j');
+    await p.keyboard.press('p');
+    await expect.poll(async () => (await audio(p)).paused).toBe(false);
+    await p.keyboard.press('p');
+    await expect.poll(async () => (await audio(p)).paused).toBe(true);
+    await p.close();
+  });
+});
