@@ -14,7 +14,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Orrery',
     description: 'Your own Planet: a polite feed reader in the toolbar. RSS, Atom, RDF, JSON Feed and podcasts.',
-    permissions: ['alarms', 'storage', 'unlimitedStorage', 'tabs', 'webRequest'],
+    permissions: ['alarms', 'storage', 'unlimitedStorage', 'tabs', 'webRequest', 'notifications'],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Orrery' },
     content_security_policy: {

@@ -11,7 +11,9 @@ import { dispatch } from '../lib/messaging/dispatch';
 import { createPoller } from '../lib/poll/create-poller';
 import { createRedirectLog } from '../lib/poll/redirect-log';
 import { loadSettings, onSettingsChange } from '../lib/settings/settings-store';
-import { clearTabFeeds, getTabFeeds, setTabFeeds } from '../lib/tab-feeds/tab-feeds';
+import { getFeedByUrl } from '../lib/db/feeds';
+import { registerSubscribingListeners } from '../lib/subscribe/register-listeners';
+import { createTabFeeds } from '../lib/tab-feeds/tab-feeds';
 
 const POLL_ALARM = 'poll';
 
@@ -45,16 +47,21 @@ export default defineBackground(() => {
     },
     fetch: (input, init) => fetch(input, init),
     now,
-    onChange: () => void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err)),
+    onChange: () => {
+      void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err));
+      void notifier.check();
+    },
   });
+  const tabFeeds = createTabFeeds({ isSubscribed: async (url) => (await getFeedByUrl(await db(), url)) !== undefined });
+  // Tabs, notifications for new posts, Planet sync.
+  const notifier = registerSubscribingListeners({ db, fetch: (input, init) => fetch(input, init), now, poller, refreshBadge, tabFeeds });
   const handlers = createHandlers({
     db,
     fetch: (input, init) => fetch(input, init),
     now,
     poller,
     refreshBadge,
-    setTabFeeds,
-    getTabFeeds,
+    tabFeeds,
   });
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
@@ -67,11 +74,6 @@ export default defineBackground(() => {
     if (alarm.name === POLL_ALARM) void poller.pollDue();
   });
 
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A new document in the tab: its feeds are no longer those of the old one.
-    if (change.status === 'loading' && change.url !== undefined) void clearTabFeeds(tabId);
-  });
-  browser.tabs.onRemoved.addListener((tabId) => void clearTabFeeds(tabId));
   onSettingsChange(() => void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err)));
 
   // Every start: re-create the alarm, show the count, resume any interrupted refresh.

@@ -1,33 +1,64 @@
-/** OPML import (with a report) and export. */
-import { useState } from 'preact/hooks';
+/** OPML: import a file or a URL (with progress and a report), export, and the Planets followed. */
+import { useEffect, useState } from 'preact/hooks';
 import { listFeeds } from '../../lib/db/feeds';
 import { openOrreryDb } from '../../lib/db/open-db';
 import { send, type ImportReport } from '../../lib/messaging/protocol';
 import { serializeOpml } from '../../lib/opml/serialize-opml';
+import { onImportProgress } from '../../lib/subscribe/import-progress';
+import { ImportReportView } from './import-report';
+import { PlanetList } from './planet-list';
+
+type Outcome = { report: ImportReport; source: string } | { error: string } | undefined;
 
 /** Import and export controls. */
 export function OpmlSection() {
-  const [report, setReport] = useState<ImportReport | undefined>(undefined);
-  const [error, setError] = useState<string | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome>(undefined);
+  const [progress, setProgress] = useState<{ done: number; total: number } | undefined>(undefined);
+  const [busy, setBusy] = useState<'file' | 'url' | undefined>(undefined);
+  const [planetUrl, setPlanetUrl] = useState('');
+  const [keepInSync, setKeepInSync] = useState(true);
+  const [planetsVersion, setPlanetsVersion] = useState(0);
+  const [exportNote, setExportNote] = useState<string | undefined>(undefined);
+
+  /** Runs one import with its progress bar; nothing of a refused list is added. */
+  const run = async (kind: 'file' | 'url', source: string, ask: (importId: string) => Promise<{ ok: true; report: ImportReport } | { ok: false; error: string }>) => {
+    const importId = crypto.randomUUID();
+    setBusy(kind);
+    setOutcome(undefined);
+    setProgress(undefined);
+    const off = onImportProgress(importId, (p) => setProgress({ done: p.done, total: p.total }));
+    try {
+      const r = await ask(importId);
+      setOutcome(r.ok ? { report: r.report, source } : { error: `${source}: ${r.error}` });
+    } catch (err) {
+      setOutcome({ error: `${source}: the import was interrupted (${err instanceof Error ? err.message : String(err)}); nothing was imported. Try again.` });
+    } finally {
+      off();
+      setBusy(undefined);
+      setProgress(undefined);
+    }
+  };
+
   const onFile = async (e: Event) => {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    setBusy(true);
-    setError(undefined);
-    setReport(undefined);
-    try {
-      const r = await send({ type: 'import-opml', text: await file.text() });
-      if (r.ok) setReport(r.report);
-      else setError(`${file.name}: ${r.error}`);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    } finally {
-      setBusy(false);
-      input.value = '';
-    }
+    const text = await file.text();
+    await run('file', file.name, (importId) => send({ type: 'import-opml', text, importId }));
+    input.value = '';
   };
+
+  const onUrl = async (e: Event) => {
+    e.preventDefault();
+    const url = planetUrl.trim();
+    if (!url) {
+      setOutcome({ error: 'Type the address of an OPML list (a Planet’s …/opml.xml).' });
+      return;
+    }
+    await run('url', url, (importId) => send({ type: 'import-opml-url', url, keepInSync, importId }));
+    setPlanetsVersion((v) => v + 1);
+  };
+
   const exportOpml = async () => {
     const feeds = await listFeeds(await openOrreryDb());
     const xml = serializeOpml(
@@ -36,45 +67,59 @@ export function OpmlSection() {
     );
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([xml], { type: 'text/x-opml' }));
-    a.download = 'orrery-subscriptions.opml';
+    a.download = `orrery-subscriptions-${new Date().toISOString().slice(0, 10)}.opml`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+    setExportNote(`Exported ${feeds.length} subscription${feeds.length === 1 ? '' : 's'} as OPML 2.0.`);
   };
+  useEffect(() => setExportNote(undefined), [outcome]);
+
   return (
-    <section aria-labelledby="opml-h">
-      <h2 id="opml-h">OPML</h2>
-      <p>
-        <label>
-          Import subscriptions from an OPML file:{' '}
-          <input type="file" accept=".opml,.xml,text/xml,application/xml,text/x-opml" data-testid="opml-file" onChange={(e) => void onFile(e)} disabled={busy} />
-        </label>{' '}
-        <button type="button" data-testid="opml-export" onClick={() => void exportOpml()}>
-          Export as OPML
-        </button>
-      </p>
-      {busy && <p role="status">Importing…</p>}
-      {error && (
-        <p class="error" role="alert">
-          {error}
+    <section aria-labelledby="opml-h" id="opml">
+      <h2 id="opml-h">Import and export (OPML)</h2>
+      <div class="opml-controls">
+        <p>
+          <label class="field">
+            <span>Import an OPML file (nested outlines become folders; feeds you already have are skipped)</span>
+            <input type="file" accept=".opml,.xml,text/xml,application/xml,text/x-opml" data-testid="opml-file" onChange={(e) => void onFile(e)} disabled={busy !== undefined} />
+          </label>
+        </p>
+        <form class="opml-url" onSubmit={(e) => void onUrl(e)}>
+          <label class="field grow">
+            <span>Or import from a URL, e.g. a Planet’s list of feeds</span>
+            <input type="text" inputMode="url" placeholder="https://planetpython.org/opml.xml" value={planetUrl} onInput={(e) => setPlanetUrl((e.target as HTMLInputElement).value)} data-testid="opml-url" />
+          </label>
+          <label class="check">
+            <input type="checkbox" checked={keepInSync} onChange={(e) => setKeepInSync((e.target as HTMLInputElement).checked)} /> Keep my subscriptions in step with it (checked twice a day: new feeds are added, dropped ones are flagged)
+          </label>
+          <button type="submit" disabled={busy !== undefined} data-testid="opml-url-submit">
+            Import from URL
+          </button>
+        </form>
+        <p>
+          <button type="button" data-testid="opml-export" onClick={() => void exportOpml()}>
+            Export subscriptions as OPML
+          </button>{' '}
+          {exportNote && <span class="muted" role="status">{exportNote}</span>}
+        </p>
+      </div>
+      <div aria-live="polite">
+        {busy && (
+          <p>
+            <label>
+              {progress ? `Importing ${progress.done} of ${progress.total} feeds… ` : busy === 'url' ? 'Fetching the list… ' : 'Reading the file… '}
+              <progress data-testid="import-progress" {...(progress ? { max: progress.total || 1, value: progress.done } : {})} />
+            </label>
+          </p>
+        )}
+      </div>
+      {outcome && 'error' in outcome && (
+        <p class="error" role="alert" data-testid="import-error">
+          {outcome.error}
         </p>
       )}
-      {report && (
-        <div class="report" data-testid="import-report" role="status">
-          <p>
-            <strong>{report.added}</strong> added, <strong>{report.skipped.length}</strong> skipped (already subscribed),{' '}
-            <strong>{report.failed.length}</strong> failed.
-          </p>
-          {report.failed.length > 0 && (
-            <ul>
-              {report.failed.slice(0, 50).map((f) => (
-                <li key={f.text}>
-                  {f.text}: {f.reason}
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-      )}
+      {outcome && 'report' in outcome && <ImportReportView report={outcome.report} source={outcome.source} />}
+      <PlanetList version={planetsVersion} />
     </section>
   );
 }

@@ -1,17 +1,24 @@
 /** Settings and subscriptions page. */
 import { browser } from 'wxt/browser';
 import { OpmlSection } from './opml-section';
+import { SettingsForm } from './settings-form';
 import { SubscribeForm } from './subscribe-form';
 import { SubscriptionList } from './subscription-list';
+import { FolderDatalist, useFolders } from './use-folders';
 
 /** The options page. */
 export function OptionsApp() {
+  const folders = useFolders();
   return (
     <main class="options">
-      <h1>Orrery: subscriptions</h1>
-      <p>
-        <a href={browser.runtime.getURL('/timeline.html')}>Open the river</a>
-      </p>
+      <header class="options-head">
+        <h1>Orrery: subscriptions and settings</h1>
+        <nav aria-label="Sections">
+          <a href="#add-h">Add a feed</a> <a href="#opml-h">Import and export</a> <a href="#subs-h">Subscriptions</a> <a href="#settings-h">Settings</a>{' '}
+          <a href={browser.runtime.getURL('/timeline.html')}>Open the river</a>
+        </nav>
+      </header>
+      <FolderDatalist folders={folders} />
       <section aria-labelledby="add-h">
         <h2 id="add-h">Add a feed</h2>
         <SubscribeForm />
@@ -20,6 +27,10 @@ export function OptionsApp() {
       <section aria-labelledby="subs-h">
         <h2 id="subs-h">Subscriptions</h2>
         <SubscriptionList />
+      </section>
+      <section aria-labelledby="settings-h">
+        <h2 id="settings-h">Settings</h2>
+        <SettingsForm />
       </section>
     </main>
   );

@@ -1,13 +1,26 @@
-/** Every subscription with its health: last fetch, status, next check, 304 share, posts. */
+/**
+ * Every subscription with its health (last fetch, status, next check, 304s and bytes saved,
+ * posts), grouped by folder, filterable; edit in place; unsubscribe with undo.
+ */
+import { useMemo, useRef, useState } from 'preact/hooks';
 import { listFeeds } from '../../lib/db/feeds';
 import type { Db } from '../../lib/db/open-db';
 import type { StoredFeed } from '../../lib/db/types';
 import { send } from '../../lib/messaging/protocol';
-import { describeFetchStatus } from '../../lib/poll/describe-status';
-import { relativeAge } from '../../lib/ui/format-time';
+import { isFailing } from '../../lib/subscribe/feed-report';
+import type { RemovedFeed } from '../../lib/subscribe/types';
 import { useLiveQuery } from '../use-live-query';
+import { useSettings } from '../use-settings';
+import { FeedEditor } from './feed-editor';
+import { SubscriptionRow } from './subscription-row';
 
-async function loadList(db: Db) {
+/** One row's data. */
+export interface ListRow {
+  feed: StoredFeed;
+  posts: number;
+}
+
+async function loadList(db: Db): Promise<ListRow[]> {
   const feeds = await listFeeds(db);
   const tx = db.transaction('posts');
   const index = tx.store.index('byFeed');
@@ -16,75 +29,170 @@ async function loadList(db: Db) {
   return feeds.map((feed, i) => ({ feed, posts: counts[i] ?? 0 }));
 }
 
-function statusOf(f: StoredFeed): { label: string; message: string } {
-  if (!f.lastStatus) return { label: 'Not fetched yet', message: 'Waiting for its first fetch.' };
-  return describeFetchStatus({ kind: f.lastStatus, ...(f.lastHttpStatus !== undefined ? { status: f.lastHttpStatus } : {}) });
+type Show = 'all' | 'failing' | 'new' | 'notify' | 'left';
+
+const SHOW: { value: Show; label: string; test: (f: StoredFeed) => boolean }[] = [
+  { value: 'all', label: 'All', test: () => true },
+  { value: 'failing', label: 'Failing', test: isFailing },
+  { value: 'new', label: 'Not fetched yet', test: (f) => f.lastFetchAt === undefined },
+  { value: 'notify', label: 'With notifications', test: (f) => f.notify === true },
+  { value: 'left', label: 'Dropped by a Planet', test: (f) => f.leftPlanet !== undefined },
+];
+
+function matches(f: StoredFeed, q: string): boolean {
+  if (!q) return true;
+  return `${f.title}\n${f.url}\n${f.siteUrl ?? ''}\n${f.folder}`.toLowerCase().includes(q);
 }
 
-function when(ms: number | undefined, now: number): string {
-  if (ms === undefined) return '—';
-  if (!Number.isFinite(ms)) return 'never';
-  const age = ms <= now ? relativeAge(ms, now) : relativeAge(now, ms);
-  if (age === 'just now') return age;
-  return ms <= now ? `${age} ago` : `in ${age}`;
+/** Rows grouped by folder (named folders A→Z, then feeds without one). */
+function groupByFolder(rows: ListRow[]): [string, ListRow[]][] {
+  const groups = new Map<string, ListRow[]>();
+  for (const r of rows) groups.set(r.feed.folder, [...(groups.get(r.feed.folder) ?? []), r]);
+  return [...groups].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
 }
 
 /** The subscriptions table. */
 export function SubscriptionList() {
-  const { value, error } = useLiveQuery(loadList, []);
+  const { value, error, reload } = useLiveQuery(loadList, []);
+  const settings = useSettings();
+  const [query, setQuery] = useState('');
+  const [show, setShow] = useState<Show>('all');
+  const [editing, setEditing] = useState<string | undefined>(undefined);
+  const [undo, setUndo] = useState<{ removed: RemovedFeed; title: string } | undefined>(undefined);
+  const [notice, setNotice] = useState<string | undefined>(undefined);
+  const undoButton = useRef<HTMLButtonElement>(null);
+  const filterInput = useRef<HTMLInputElement>(null);
   const now = Date.now();
+
+  const q = query.trim().toLowerCase();
+  const test = SHOW.find((s) => s.value === show)?.test ?? (() => true);
+  const shown = useMemo(() => (value ?? []).filter((r) => test(r.feed) && matches(r.feed, q)), [value, q, show]);
+  const groups = useMemo(() => groupByFolder(shown), [shown]);
+
   if (error) return <p class="error" role="alert">Could not read subscriptions: {error}</p>;
   if (!value) return <p class="muted">Loading…</p>;
-  if (value.length === 0) return <p class="muted">No subscriptions yet.</p>;
+
+  const failing = value.filter((r) => isFailing(r.feed)).length;
+
+  const unsubscribe = async (feed: StoredFeed) => {
+    setNotice(undefined);
+    const r = await send({ type: 'unsubscribe', feedId: feed.id });
+    if (r.removed) {
+      setUndo({ removed: r.removed, title: feed.title });
+      // The row is gone: keep the keyboard where the next step is.
+      setTimeout(() => undoButton.current?.focus(), 0);
+    }
+    reload();
+  };
+  const restore = async () => {
+    if (!undo) return;
+    const r = await send({ type: 'restore-feed', removed: undo.removed });
+    setNotice(r.ok ? `${undo.title} is back, with its posts.` : (r.error ?? 'It could not be restored.'));
+    setUndo(undefined);
+    reload();
+    filterInput.current?.focus();
+  };
+
   return (
-    <div class="table-wrap">
-      <table>
-        <caption class="sr-only">Subscriptions</caption>
-        <thead>
-          <tr>
-            <th scope="col">Feed</th>
-            <th scope="col">Folder</th>
-            <th scope="col">Last fetch</th>
-            <th scope="col">Status</th>
-            <th scope="col">Next check</th>
-            <th scope="col">Not modified</th>
-            <th scope="col">Posts</th>
-            <th scope="col"><span class="sr-only">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          {value.map(({ feed, posts }) => {
-            const s = statusOf(feed);
-            const bad = feed.errorCount > 0 || feed.state === 'gone';
-            return (
-              <tr key={feed.id} data-testid="subscription" data-feed-url={feed.url} class={bad ? 'failing' : undefined}>
-                <td>
-                  <div>{feed.title}</div>
-                  <div class="muted">
-                    <small>{feed.url}</small>
-                  </div>
-                </td>
-                <td>{feed.folder || '—'}</td>
-                <td>{when(feed.lastFetchAt, now)}</td>
-                <td>
-                  <span data-testid="subscription-status" class={bad ? 'status-bad' : 'status-ok'} title={feed.lastMessage ?? s.message}>
-                    {s.label}
-                  </span>
-                  {bad && <div class="muted"><small>{feed.lastMessage ?? s.message}</small></div>}
-                </td>
-                <td title={feed.scheduleReason}>{feed.state === 'active' ? when(feed.nextCheckAt, now) : feed.state}</td>
-                <td>{feed.fetchCount ? `${Math.round((100 * feed.notModifiedCount) / feed.fetchCount)}%` : '—'}</td>
-                <td>{posts}</td>
-                <td class="row-actions">
-                  <button type="button" data-testid="unsubscribe" aria-label={`Unsubscribe from ${feed.title}`} onClick={() => void send({ type: 'unsubscribe', feedId: feed.id })}>
-                    Unsubscribe
-                  </button>
-                </td>
+    <div class="subscriptions">
+      <div class="list-tools">
+        <label class="field grow">
+          <span>Filter</span>
+          <input ref={filterInput} type="search" placeholder="Name, address or folder" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} data-testid="subscription-filter" />
+        </label>
+        <label class="field">
+          <span>Show</span>
+          <select value={show} onChange={(e) => setShow((e.target as HTMLSelectElement).value as Show)} data-testid="subscription-show">
+            {SHOW.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+                {s.value === 'failing' ? ` (${failing})` : ''}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p class="muted count" aria-live="polite">
+          {shown.length === value.length ? `${value.length} subscriptions` : `${shown.length} of ${value.length} subscriptions`}
+          {failing > 0 && (
+            <>
+              {' · '}
+              <button type="button" class="link" onClick={() => setShow('failing')}>
+                {failing} failing
+              </button>
+            </>
+          )}
+        </p>
+      </div>
+      <div class="undo-bar" aria-live="polite">
+        {undo && (
+          <p role="status">
+            Unsubscribed from <strong>{undo.title}</strong>.{' '}
+            <button type="button" ref={undoButton} onClick={() => void restore()} data-testid="undo-unsubscribe">
+              Undo
+            </button>
+          </p>
+        )}
+        {notice && <p role="status">{notice}</p>}
+      </div>
+      {value.length === 0 ? (
+        <p class="muted">No subscriptions yet: add a feed above, or import an OPML file.</p>
+      ) : shown.length === 0 ? (
+        <p class="muted">No subscription matches.</p>
+      ) : (
+        <div class="table-wrap">
+          <table>
+            <caption class="sr-only">Subscriptions, grouped by folder</caption>
+            <thead>
+              <tr>
+                <th scope="col">Feed</th>
+                <th scope="col">Status</th>
+                <th scope="col">Last fetch</th>
+                <th scope="col">Next fetch</th>
+                <th scope="col">Not modified</th>
+                <th scope="col">Posts</th>
+                <th scope="col">
+                  <span class="sr-only">Actions</span>
+                </th>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            </thead>
+            {groups.map(([folder, rows]) => (
+              <tbody key={folder} data-testid="folder-group" data-folder={folder}>
+                <tr class="folder-row">
+                  <th colSpan={7} scope="rowgroup">
+                    {folder || 'No folder'} <span class="muted">({rows.length})</span>
+                  </th>
+                </tr>
+                {rows.map(({ feed, posts }) => [
+                  <SubscriptionRow
+                    key={feed.id}
+                    feed={feed}
+                    posts={posts}
+                    now={now}
+                    editing={editing === feed.id}
+                    onEdit={() => setEditing(editing === feed.id ? undefined : feed.id)}
+                    onUnsubscribe={() => void unsubscribe(feed)}
+                  />,
+                  editing === feed.id && (
+                    <tr key={`${feed.id}-edit`} class="edit-row">
+                      <td colSpan={7}>
+                        <FeedEditor
+                          feed={feed}
+                          notificationsOn={settings.notifications}
+                          onClose={(saved) => {
+                            setEditing(undefined);
+                            if (saved) reload();
+                            setTimeout(() => document.getElementById(`edit-btn-${feed.id}`)?.focus(), 0);
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  ),
+                ])}
+              </tbody>
+            ))}
+          </table>
+        </div>
+      )}
     </div>
   );
 }

@@ -1,51 +1,168 @@
-/** "Feeds on this page": what the current tab offers, with one click to subscribe. */
+/**
+ * "Feeds on this page": what the current tab offers (or the tab itself, when it shows a raw
+ * feed), each with a preview (grade and latest posts) and one click to subscribe; already
+ * subscribed feeds are marked. "Look for feeds" probes the usual addresses, on request only.
+ */
 import { useEffect, useState } from 'preact/hooks';
 import type { StoredFeed } from '../../lib/db/types';
 import type { DiscoveredFeed } from '../../lib/discovery/types';
 import { send } from '../../lib/messaging/protocol';
-import { currentPageTabId } from './current-tab';
+import type { FeedPreview } from '../../lib/subscribe/types';
+import { FeedPreviewCard } from '../subscribe/feed-preview-card';
+import { currentPageTab, type PageTab } from './current-tab';
+import './detected-feeds.css';
 
 /** Props of DetectedFeeds. */
 export interface DetectedFeedsProps {
   feeds: Map<string, StoredFeed> | undefined;
 }
 
-/** Lists the feeds detected on the current tab; renders nothing when there are none. */
+type RowState =
+  | { kind: 'previewing' }
+  | { kind: 'preview'; preview: FeedPreview; open: boolean }
+  | { kind: 'subscribing'; preview?: FeedPreview }
+  | { kind: 'subscribed'; feedId: string; title: string; preview?: FeedPreview }
+  | { kind: 'error'; error: string; preview?: FeedPreview; open?: boolean };
+
+const FORMAT: Record<DiscoveredFeed['type'], string> = { rss: 'RSS', atom: 'Atom', rdf: 'RSS 1.0', json: 'JSON Feed', unknown: 'feed' };
+
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Lists the feeds detected on the current tab, and offers to look for more. */
 export function DetectedFeeds({ feeds }: DetectedFeedsProps) {
+  const [tab, setTab] = useState<PageTab | undefined>(undefined);
   const [detected, setDetected] = useState<DiscoveredFeed[]>([]);
-  const [status, setStatus] = useState<Record<string, string>>({});
+  const [rows, setRows] = useState<Record<string, RowState>>({});
+  const [probe, setProbe] = useState<{ running: boolean; message?: string }>({ running: false });
   useEffect(() => {
-    void currentPageTabId().then(async (tabId) => {
-      if (tabId !== undefined) setDetected(await send({ type: 'get-tab-feeds', tabId }));
+    void currentPageTab().then(async (t) => {
+      setTab(t);
+      if (t) setDetected(await send({ type: 'get-tab-feeds', tabId: t.id }));
     });
   }, []);
-  if (detected.length === 0) return null;
-  const subscribed = new Set([...(feeds?.values() ?? [])].map((f) => f.url));
-  const subscribe = async (f: DiscoveredFeed) => {
-    setStatus((s) => ({ ...s, [f.url]: 'Subscribing…' }));
-    const r = await send({ type: 'subscribe', url: f.url, ...(f.title ? { title: f.title } : {}) });
-    setStatus((s) => ({ ...s, [f.url]: r.ok ? 'Subscribed' : r.error }));
+  const setRow = (url: string, state: RowState) => setRows((r) => ({ ...r, [url]: state }));
+  const subscribedUrls = new Map([...(feeds?.values() ?? [])].map((f) => [f.url, f]));
+  const isWebPage = tab?.url !== undefined && /^https?:/i.test(tab.url);
+  if (!tab || (detected.length === 0 && !isWebPage)) return null;
+
+  const togglePreview = async (f: DiscoveredFeed) => {
+    const row = rows[f.url];
+    if (row?.kind === 'preview') return setRow(f.url, { ...row, open: !row.open });
+    setRow(f.url, { kind: 'previewing' });
+    try {
+      const r = await send({ type: 'preview-feed', url: f.url });
+      if (r.kind === 'feed') setRow(f.url, { kind: 'preview', preview: r.preview, open: true });
+      else setRow(f.url, { kind: 'error', error: r.kind === 'error' ? r.error : 'This address is not a feed.' });
+    } catch (err) {
+      setRow(f.url, { kind: 'error', error: errorText(err) });
+    }
   };
+
+  const subscribe = async (f: DiscoveredFeed) => {
+    const row = rows[f.url];
+    const preview = row && 'preview' in row ? row.preview : undefined;
+    setRow(f.url, { kind: 'subscribing', ...(preview ? { preview } : {}) });
+    try {
+      // The preview's response (if one was fetched) becomes the first fetch: no second request.
+      const r = await send({ type: 'confirm-subscribe', url: f.url, ...(preview ? { token: preview.token } : {}) });
+      if (r.ok) setRow(f.url, { kind: 'subscribed', feedId: r.feedId, title: r.title, preview: r.preview });
+      else setRow(f.url, { kind: 'error', error: r.error, ...(preview ? { preview } : {}) });
+    } catch (err) {
+      setRow(f.url, { kind: 'error', error: errorText(err) });
+    }
+  };
+
+  const undo = async (url: string, feedId: string) => {
+    await send({ type: 'unsubscribe', feedId });
+    setRows((r) => {
+      const { [url]: _gone, ...rest } = r;
+      return rest;
+    });
+  };
+
+  const lookForMore = async () => {
+    setProbe({ running: true });
+    try {
+      const r = await send({ type: 'probe-tab', tabId: tab.id });
+      if (!r.ok) return setProbe({ running: false, message: r.error });
+      setDetected(r.feeds);
+      setProbe({ running: false, message: r.found ? `Found ${r.found} more feed${r.found === 1 ? '' : 's'} at the usual addresses.` : 'No feed at the usual addresses (/feed, /rss.xml, /atom.xml, /index.xml, /feed.json…).' });
+    } catch (err) {
+      setProbe({ running: false, message: errorText(err) });
+    }
+  };
+
+  const now = Date.now();
   return (
-    <section aria-labelledby="detected-h">
+    <section aria-labelledby="detected-h" class="detected-feeds">
       <h2 id="detected-h">Feeds on this page</h2>
+      {detected.length === 0 && <p class="muted">This page links no feed.</p>}
       <ul>
-        {detected.map((f) => (
-          <li class="detected" key={f.url} data-testid="detected-feed">
-            <span class="name" title={f.url}>
-              {f.title ?? f.url} <span class="muted">({f.type === 'unknown' ? 'feed' : f.type.toUpperCase()})</span>
-            </span>
-            {subscribed.has(f.url) || status[f.url] === 'Subscribed' ? (
-              <span class="muted">Subscribed</span>
-            ) : (
-              <button type="button" data-testid="subscribe-detected" onClick={() => void subscribe(f)} aria-label={`Subscribe to ${f.title ?? f.url}`}>
-                Subscribe
-              </button>
-            )}
-            {status[f.url] && status[f.url] !== 'Subscribed' && <span role="status" class="muted">{status[f.url]}</span>}
-          </li>
-        ))}
+        {detected.map((f) => {
+          const row = rows[f.url];
+          const stored = subscribedUrls.get(f.url);
+          const name = f.title ?? f.url;
+          const preview = row && 'preview' in row ? row.preview : undefined;
+          const open = row?.kind === 'preview' ? row.open : row?.kind === 'subscribed' || (row?.kind === 'error' && row.open !== false && preview !== undefined);
+          return (
+            <li class="detected" key={f.url} data-testid="detected-feed" data-feed-url={f.url}>
+              <div class="detected-line">
+                <span class="name" title={f.url}>
+                  {f.source === 'self' && <span class="muted">This page is a feed: </span>}
+                  {name} <span class="muted">({FORMAT[f.type]})</span>
+                  {f.source === 'probe' && <span class="muted"> · found at {new URL(f.url).pathname}</span>}
+                </span>
+                {stored || row?.kind === 'subscribed' ? (
+                  <span class="subscribed-mark" data-testid="detected-subscribed">
+                    ✓ Subscribed
+                    {row?.kind === 'subscribed' && (
+                      <>
+                        {' '}
+                        <button type="button" class="small" onClick={() => void undo(f.url, row.feedId)} aria-label={`Undo: unsubscribe from ${row.title}`}>
+                          Undo
+                        </button>
+                      </>
+                    )}
+                  </span>
+                ) : (
+                  <span class="detected-actions">
+                    <button
+                      type="button"
+                      class="small"
+                      aria-expanded={row?.kind === 'preview' ? row.open : false}
+                      onClick={() => void togglePreview(f)}
+                      disabled={row?.kind === 'previewing' || row?.kind === 'subscribing'}
+                      aria-label={`Preview ${name}`}
+                      data-testid="preview-detected"
+                    >
+                      {row?.kind === 'previewing' ? 'Reading…' : 'Preview'}
+                    </button>
+                    <button type="button" class="primary small" data-testid="subscribe-detected" onClick={() => void subscribe(f)} disabled={row?.kind === 'subscribing'} aria-label={`Subscribe to ${name}`}>
+                      {row?.kind === 'subscribing' ? 'Subscribing…' : 'Subscribe'}
+                    </button>
+                  </span>
+                )}
+              </div>
+              {row?.kind === 'error' && (
+                <p class="error" role="alert">
+                  {row.error}
+                </p>
+              )}
+              {open && preview && <FeedPreviewCard preview={preview} now={now} compact />}
+            </li>
+          );
+        })}
       </ul>
+      {isWebPage && (
+        <p class="probe">
+          <button type="button" class="small" onClick={() => void lookForMore()} disabled={probe.running} data-testid="probe-feeds">
+            {probe.running ? 'Looking…' : detected.length ? 'Look for more feeds' : 'Look for feeds at the usual addresses'}
+          </button>{' '}
+          <span class="muted" role="status">
+            {probe.message}
+          </span>
+        </p>
+      )}
     </section>
   );
 }

@@ -10,8 +10,11 @@ export interface DiscoveredFeed {
   /** The publisher's name for it (<link title>, or the anchor's text). */
   title?: string;
   type: DiscoveredFeedType;
-  /** 'link' for <link rel=alternate> (the publisher's own claim); 'anchor' for a guess from an <a>. */
-  source: 'link' | 'anchor';
+  /**
+   * 'link' for <link rel=alternate> (the publisher's own claim); 'anchor' for a guess from an <a>;
+   * 'self' when the page itself is a feed shown raw; 'probe' for a well-known address that answered.
+   */
+  source: 'link' | 'anchor' | 'self' | 'probe';
 }
 
 /** The attributes of a <link> element that matter to discovery, as written (entities decoded). */

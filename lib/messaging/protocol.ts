@@ -5,12 +5,25 @@
 import { browser } from 'wxt/browser';
 import type { ReadScope } from '../db/mark-scope-read';
 import type { DiscoveredFeed } from '../discovery/types';
+import type { FeedChanges } from '../db/feeds';
+import type { ConfirmResult } from '../subscribe/confirm-subscription';
+import type { Planet } from '../subscribe/planet-store';
+import type { SyncSummary, UrlImportResult } from '../subscribe/planets';
+import type { FeedCandidate, FeedPreview, PreviewReply, RemovedFeed } from '../subscribe/types';
 
 /** Result of an OPML import, shown to the user. */
 export interface ImportReport {
   added: number;
   skipped: { url: string; reason: string }[];
   failed: { text: string; reason: string }[];
+  /** The list's own title (OPML <head><title>). */
+  title?: string;
+  /** The addedAt of every feed this import added (to follow their first fetches). */
+  importedAt?: number;
+  /** Feeds added per folder ('' for none), in the list's order. */
+  folders?: { name: string; count: number }[];
+  /** The first fetches of the added feeds are spread over this long. */
+  firstPollsOverMs?: number;
 }
 
 /** Progress of a "refresh now". */
@@ -28,7 +41,16 @@ export type PageRequest =
   | { type: 'get-refresh-progress' }
   | { type: 'subscribe'; url: string; title?: string; folder?: string }
   | { type: 'unsubscribe'; feedId: string }
-  | { type: 'import-opml'; text: string }
+  | { type: 'import-opml'; text: string; importId?: string }
+  | { type: 'import-opml-url'; url: string; keepInSync: boolean; importId?: string }
+  | { type: 'preview-feed'; url: string; probe?: boolean }
+  | { type: 'confirm-subscribe'; token?: string; url: string; title?: string; folder?: string }
+  | { type: 'update-feed'; feedId: string; changes: FeedChanges }
+  | { type: 'restore-feed'; removed: RemovedFeed }
+  | { type: 'probe-tab'; tabId: number }
+  | { type: 'list-planets' }
+  | { type: 'sync-planet'; url: string }
+  | { type: 'forget-planet'; url: string }
   | { type: 'set-read'; keys: [string, string][]; read: boolean }
   | { type: 'set-starred'; key: [string, string]; starred: boolean }
   | { type: 'mark-all-read'; feedId?: string }
@@ -45,9 +67,19 @@ export type Request = PageRequest | ContentRequest;
 export interface ReplyMap {
   'refresh-all': RefreshProgress;
   'get-refresh-progress': RefreshProgress;
-  subscribe: { ok: true; feedId: string } | { ok: false; error: string };
-  unsubscribe: { ok: boolean };
+  subscribe: { ok: true; feedId: string; title?: string; preview?: FeedPreview } | { ok: false; error: string; choices?: FeedCandidate[]; pageUrl?: string };
+  /** `removed` hands the feed and its posts back, so 'restore-feed' can undo. */
+  unsubscribe: { ok: boolean; removed?: RemovedFeed };
   'import-opml': { ok: true; report: ImportReport } | { ok: false; error: string };
+  'import-opml-url': UrlImportResult;
+  'preview-feed': PreviewReply;
+  'confirm-subscribe': ConfirmResult;
+  'update-feed': { ok: boolean; error?: string };
+  'restore-feed': { ok: boolean; error?: string };
+  'probe-tab': { ok: true; feeds: DiscoveredFeed[]; found: number } | { ok: false; error: string };
+  'list-planets': Planet[];
+  'sync-planet': { ok: true; summary: SyncSummary } | { ok: false; error: string };
+  'forget-planet': { ok: boolean };
   'set-read': { changed: number };
   'set-starred': { ok: boolean };
   'mark-all-read': { keys: [string, string][] };

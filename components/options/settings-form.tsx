@@ -1,0 +1,105 @@
+/** Settings: polling bounds, retention, notifications, badge, theme. Saved as they change. */
+import { useState } from 'preact/hooks';
+import type { Settings } from '../../lib/settings/settings';
+import { saveSettings } from '../../lib/settings/settings-store';
+import { everyText } from '../../lib/subscribe/feed-report';
+import { useSettings } from '../use-settings';
+
+const MIN_CHOICES = [15, 30, 60, 120, 180, 360, 720];
+const MAX_CHOICES = [60, 180, 360, 720, 1440, 2880, 4320, 10080];
+const DAY_CHOICES = [7, 30, 90, 180, 365, 730, 0];
+
+/** The settings form. */
+export function SettingsForm() {
+  const settings = useSettings();
+  const [status, setStatus] = useState<string | undefined>(undefined);
+  const save = async (change: Partial<Settings>) => {
+    try {
+      await saveSettings(change);
+      setStatus('Saved.');
+    } catch (err) {
+      setStatus(`Could not save: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  const num = (e: Event) => Number((e.target as HTMLSelectElement | HTMLInputElement).value);
+  return (
+    <form class="settings" onSubmit={(e) => e.preventDefault()} data-testid="settings">
+      <fieldset>
+        <legend>Checking feeds</legend>
+        <p class="muted">Orrery checks each feed as often as it posts, within these bounds. You can set one feed’s interval in its Edit panel.</p>
+        <label class="field">
+          <span>At most</span>
+          <select value={String(settings.minIntervalMinutes)} onChange={(e) => void save({ minIntervalMinutes: num(e) })} data-testid="setting-min-interval">
+            {MIN_CHOICES.map((m) => (
+              <option key={m} value={String(m)}>
+                {everyText(m)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="field">
+          <span>At least</span>
+          <select value={String(settings.maxIntervalMinutes)} onChange={(e) => void save({ maxIntervalMinutes: num(e) })} data-testid="setting-max-interval">
+            {MAX_CHOICES.filter((m) => m >= settings.minIntervalMinutes).map((m) => (
+              <option key={m} value={String(m)}>
+                {everyText(m)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Keeping posts</legend>
+        <p class="muted">Starred posts, and posts a feed still carries, are always kept.</p>
+        <label class="field">
+          <span>Posts per feed</span>
+          <input type="number" min={10} max={100000} step={10} value={settings.keepPostsPerFeed} onChange={(e) => void save({ keepPostsPerFeed: num(e) })} data-testid="setting-keep-posts" />
+        </label>
+        <label class="field">
+          <span>For</span>
+          <select value={String(settings.keepDays)} onChange={(e) => void save({ keepDays: num(e) })} data-testid="setting-keep-days">
+            {(DAY_CHOICES.includes(settings.keepDays) ? DAY_CHOICES : [...DAY_CHOICES, settings.keepDays]).map((d) => (
+              <option key={d} value={String(d)}>
+                {d === 0 ? 'ever' : d % 365 === 0 ? `${d / 365} year${d === 365 ? '' : 's'}` : `${d} days`}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Notifications</legend>
+        <label class="check">
+          <input type="checkbox" checked={settings.notifications} onChange={(e) => void save({ notifications: (e.target as HTMLInputElement).checked })} data-testid="setting-notifications" /> Desktop notifications for new posts
+        </label>
+        <p class="muted">Only for the feeds you choose: open a subscription’s Edit panel and tick “Notify me of new posts”.</p>
+      </fieldset>
+      <fieldset>
+        <legend>Toolbar badge</legend>
+        {(['count', 'dot', 'off'] as const).map((b) => (
+          <label class="check" key={b}>
+            <input type="radio" name="badge" value={b} checked={settings.badge === b} onChange={() => void save({ badge: b })} />{' '}
+            {b === 'count' ? 'Unread count' : b === 'dot' ? 'A dot when there is something unread' : 'Nothing'}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Theme</legend>
+        {(['system', 'light', 'dark'] as const).map((t) => (
+          <label class="check" key={t}>
+            <input type="radio" name="theme" value={t} checked={settings.theme === t} onChange={() => void save({ theme: t })} />{' '}
+            {t === 'system' ? 'Follow the system' : t === 'light' ? 'Light' : 'Dark'}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>Reading</legend>
+        <label class="check">
+          <input type="checkbox" checked={settings.markReadOnScroll} onChange={(e) => void save({ markReadOnScroll: (e.target as HTMLInputElement).checked })} /> Mark posts read as they scroll past in the river
+        </label>
+      </fieldset>
+      <p class="muted" role="status" aria-live="polite">
+        {status}
+      </p>
+    </form>
+  );
+}

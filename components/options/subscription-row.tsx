@@ -1,0 +1,98 @@
+/** One subscription in the list: name, site, health, schedule, savings, posts, actions. */
+import type { StoredFeed } from '../../lib/db/types';
+import { everyText, feedStatus, isFailing, notModifiedText } from '../../lib/subscribe/feed-report';
+import { relativeAge } from '../../lib/ui/format-time';
+
+/** Props of SubscriptionRow. */
+export interface SubscriptionRowProps {
+  feed: StoredFeed;
+  posts: number;
+  now: number;
+  editing: boolean;
+  onEdit: () => void;
+  onUnsubscribe: () => void;
+}
+
+const fullDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
+
+function when(ms: number | undefined, now: number): string {
+  if (ms === undefined) return '—';
+  if (!Number.isFinite(ms)) return 'never';
+  const age = ms <= now ? relativeAge(ms, now) : relativeAge(now, ms);
+  if (age === 'just now') return ms <= now ? age : 'now';
+  return ms <= now ? `${age} ago` : `in ${age}`;
+}
+
+function nextText(f: StoredFeed, now: number): string {
+  if (f.state === 'gone') return 'stopped (gone)';
+  if (f.state === 'paused') return 'paused';
+  return when(f.nextCheckAt, now);
+}
+
+function safeHref(url: string | undefined): string | undefined {
+  return url && /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+/** The row. */
+export function SubscriptionRow({ feed, posts, now, editing, onEdit, onUnsubscribe }: SubscriptionRowProps) {
+  const s = feedStatus(feed);
+  const bad = isFailing(feed);
+  const site = safeHref(feed.siteUrl);
+  return (
+    <tr data-testid="subscription" data-feed-url={feed.url} class={bad ? 'failing' : undefined}>
+      <td class="feed-cell">
+        <div class="feed-title">
+          {feed.title}
+          {feed.notify && <span class="tag" title="Desktop notifications for new posts">notifies</span>}
+        </div>
+        <div class="muted">
+          <small>
+            {site && (
+              <>
+                <a href={site} target="_blank" rel="noopener noreferrer">
+                  site
+                </a>
+                {' · '}
+              </>
+            )}
+            <span class="url">{feed.url}</span>
+          </small>
+        </div>
+        {feed.leftPlanet && (
+          <div class="left-planet">
+            <small>No longer listed by {feed.leftPlanet.title}: keep it, or unsubscribe.</small>
+          </div>
+        )}
+      </td>
+      <td>
+        <span data-testid="subscription-status" class={bad ? 'status-bad' : feed.lastStatus ? 'status-ok' : 'muted'} title={s.message}>
+          {s.label}
+        </span>
+        {bad && (
+          <div class="status-detail">
+            <small>{s.message}</small>
+          </div>
+        )}
+      </td>
+      <td title={feed.lastFetchAt ? fullDate.format(feed.lastFetchAt) : undefined}>{when(feed.lastFetchAt, now)}</td>
+      <td title={feed.scheduleReason}>
+        {nextText(feed, now)}
+        {feed.overrideMinutes !== undefined && (
+          <div class="muted">
+            <small>{everyText(feed.overrideMinutes)} (yours)</small>
+          </div>
+        )}
+      </td>
+      <td>{notModifiedText(feed)}</td>
+      <td>{posts}</td>
+      <td class="row-actions">
+        <button type="button" id={`edit-btn-${feed.id}`} aria-expanded={editing} aria-label={`Edit ${feed.title}`} onClick={onEdit} data-testid="edit-subscription">
+          Edit
+        </button>{' '}
+        <button type="button" data-testid="unsubscribe" aria-label={`Unsubscribe from ${feed.title}`} onClick={onUnsubscribe}>
+          Unsubscribe
+        </button>
+      </td>
+    </tr>
+  );
+}

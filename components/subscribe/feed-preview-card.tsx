@@ -1,0 +1,87 @@
+/** A previewed feed: its grade and newest posts, before (or just after) subscribing. */
+import { gradeLines } from '../../lib/subscribe/grade-words';
+import type { FeedPreview } from '../../lib/subscribe/types';
+import './feed-preview.css';
+
+/** Props of FeedPreviewCard. */
+export interface FeedPreviewCardProps {
+  preview: FeedPreview;
+  now: number;
+  /** The popup's narrow version: fewer posts, no excerpts. */
+  compact?: boolean;
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+
+/** Only web links are rendered as links: a feed's URLs come from its publisher. */
+function safeHref(url: string | undefined): string | undefined {
+  return url && /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+/** The preview card. */
+export function FeedPreviewCard({ preview, now, compact = false }: FeedPreviewCardProps) {
+  const site = safeHref(preview.siteUrl);
+  const posts = preview.posts.slice(0, compact ? 3 : 5);
+  return (
+    <div class={compact ? 'feed-preview compact' : 'feed-preview'} data-testid="feed-preview">
+      <p class="feed-preview-title">
+        <strong>{preview.title}</strong>
+        {site && (
+          <>
+            {' · '}
+            <a href={site} target="_blank" rel="noopener noreferrer">
+              site
+            </a>
+          </>
+        )}
+      </p>
+      <p class="muted feed-preview-url">
+        <small>
+          {preview.url}
+          {preview.foundOn && ` (linked from ${preview.foundOn})`}
+        </small>
+      </p>
+      {!compact && preview.description && <p class="feed-preview-desc">{preview.description}</p>}
+      <dl class="grade" data-testid="feed-grade">
+        {gradeLines(preview.grade, now).map((line) => (
+          <div key={line.label} class={line.good === true ? 'good' : line.good === false ? 'bad' : undefined}>
+            <dt>{line.label}</dt>
+            <dd>{line.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {posts.length > 0 ? (
+        <>
+          <p class="feed-preview-h">{compact ? 'Latest posts' : `Latest posts (${preview.grade.itemCount} in the feed)`}</p>
+          <ol class="feed-preview-posts" data-testid="preview-posts">
+            {posts.map((p, i) => {
+              const href = safeHref(p.url);
+              return (
+                <li key={`${i}:${p.title}`}>
+                  {href ? (
+                    <a href={href} target="_blank" rel="noopener noreferrer">
+                      {p.title}
+                    </a>
+                  ) : (
+                    <span>{p.title}</span>
+                  )}
+                  {p.published !== undefined && (
+                    <>
+                      {' '}
+                      <time class="muted" dateTime={new Date(p.published).toISOString()}>
+                        {dateFormat.format(p.published)}
+                      </time>
+                    </>
+                  )}
+                  {!compact && p.excerpt && <p class="excerpt">{p.excerpt}</p>}
+                </li>
+              );
+            })}
+          </ol>
+        </>
+      ) : (
+        <p class="muted">The feed has no posts yet.</p>
+      )}
+    </div>
+  );
+}

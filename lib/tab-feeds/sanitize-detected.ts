@@ -1,0 +1,23 @@
+/** What a content script reports is checked before it is stored: it runs inside a hostile page. */
+import type { DiscoveredFeed } from '../discovery/types';
+
+const TYPES = new Set(['rss', 'atom', 'rdf', 'json']);
+
+/** Keeps well-formed http(s) feed entries (at most 50); a 'self' entry must be the page itself. */
+export function sanitizeDetected(feeds: unknown, pageUrl: string | undefined): DiscoveredFeed[] {
+  if (!Array.isArray(feeds)) return [];
+  const out: DiscoveredFeed[] = [];
+  for (const f of feeds.slice(0, 50)) {
+    if (typeof f !== 'object' || f === null) continue;
+    const { url, title, type, source } = f as Record<string, unknown>;
+    if (typeof url !== 'string' || !/^https?:\/\//i.test(url) || url.length > 2048) continue;
+    if (source === 'self' && url !== pageUrl) continue;
+    out.push({
+      url,
+      ...(typeof title === 'string' && title.trim() ? { title: title.trim().slice(0, 200) } : {}),
+      type: typeof type === 'string' && TYPES.has(type) ? (type as DiscoveredFeed['type']) : 'unknown',
+      source: source === 'anchor' || source === 'self' ? source : 'link',
+    });
+  }
+  return out;
+}
