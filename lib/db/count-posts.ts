@@ -1,19 +1,29 @@
-/** How many posts a river shows (for aria-setsize and "N posts"), as one index count. */
+/** How many posts a river shows (for aria-setsize and "N posts"). */
 import type { Db } from './open-db';
 import type { PostQuery } from './queries';
+import { readUnreadCounts } from './queries';
 
-/** The number of posts `q` pages through, or undefined when no index counts it (starred in a feed or folder). */
+/**
+ * The number of posts `q` pages through, or undefined for starred posts of a feed or folder.
+ * IndexedDB counts by walking (seconds at 100,000 posts), so the unread counts and the
+ * number of posts are the maintained ones (lib/db/post-writes.ts); other counts walk only
+ * their own scope.
+ */
 export async function countPosts(db: Db, q: Pick<PostQuery, 'filter' | 'feedId' | 'folder'>): Promise<number | undefined> {
+  if (q.filter === 'unread') {
+    const counts = await readUnreadCounts(db);
+    if (q.feedId !== undefined) return counts.feeds[q.feedId] ?? 0;
+    if (q.folder !== undefined) return counts.folders[q.folder] ?? 0;
+    return counts.total;
+  }
   const scope = q.feedId ?? q.folder;
-  const byFeed = q.feedId !== undefined;
   if (scope === undefined) {
-    if (q.filter === 'all') return db.count('posts');
-    const flag = q.filter === 'unread' ? 0 : 1;
-    return db.countFromIndex('posts', q.filter === 'unread' ? 'byRead' : 'byStarred', IDBKeyRange.bound([flag, -Infinity], [flag, Infinity]));
+    if (q.filter === 'all') return (await readUnreadCounts(db)).posts;
+    // Few posts are starred, and starring is rare: an index count stays small.
+    return db.countFromIndex('posts', 'byStarred', IDBKeyRange.bound([1, -Infinity], [1, Infinity]));
   }
   if (q.filter === 'starred') return undefined;
-  if (q.filter === 'unread') {
-    return db.countFromIndex('posts', byFeed ? 'byFeedRead' : 'byFolderRead', IDBKeyRange.bound([scope, 0, -Infinity], [scope, 0, Infinity]));
-  }
-  return db.countFromIndex('posts', byFeed ? 'byFeed' : 'byFolder', IDBKeyRange.bound([scope, -Infinity], [scope, Infinity]));
+  // One feed or folder: an index walk over that scope's posts only.
+  const index = q.feedId !== undefined ? 'byFeed' : 'byFolder';
+  return db.countFromIndex('posts', index, IDBKeyRange.bound([scope, -Infinity], [scope, Infinity]));
 }

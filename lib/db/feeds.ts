@@ -1,5 +1,6 @@
 /** Subscriptions: adding, listing, updating and removing feeds. */
 import type { Db } from './open-db';
+import { POST_STORES, postWriter } from './post-writes';
 import type { StoredFeed, StoredPost } from './types';
 
 /** What a new subscription needs; everything else gets defaults. */
@@ -119,17 +120,9 @@ export async function makeAllDue(db: Db, now: number): Promise<number> {
   return n;
 }
 
-/** Removes a feed and its posts in one transaction; returns what was removed (for undo). */
+/** Removes a feed and its posts in one transaction; returns the feed. */
 export async function removeFeed(db: Db, id: string): Promise<StoredFeed | undefined> {
-  const tx = db.transaction(['feeds', 'posts'], 'readwrite');
-  const feed = await tx.objectStore('feeds').get(id);
-  if (feed) {
-    await tx.objectStore('feeds').delete(id);
-    const posts = tx.objectStore('posts');
-    await posts.delete(IDBKeyRange.bound([id, ''], [id, '\uffff']));
-  }
-  await tx.done;
-  return feed;
+  return (await removeFeedForUndo(db, id))?.feed;
 }
 
 /** What the user may change about a subscription. */
@@ -149,13 +142,14 @@ export const MIN_OVERRIDE_MINUTES = 15;
  * denormalized folder in the same transaction, so per-folder counts never disagree with it.
  */
 export async function updateFeed(db: Db, id: string, changes: FeedChanges, now: number): Promise<StoredFeed | undefined> {
-  const tx = db.transaction(['feeds', 'posts'], 'readwrite');
+  const tx = db.transaction(['feeds', ...POST_STORES], 'readwrite');
   const feeds = tx.objectStore('feeds');
   const current = await feeds.get(id);
   if (!current) {
     await tx.done;
     return undefined;
   }
+  const writer = await postWriter(tx);
   const next: StoredFeed = { ...current };
   const title = changes.title?.replace(/\s+/g, ' ').trim();
   if (title) next.title = title;
@@ -183,11 +177,11 @@ export async function updateFeed(db: Db, id: string, changes: FeedChanges, now: 
   if (folder !== undefined && folder !== current.folder) {
     next.folder = folder;
     const range = IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
-    for (let c = await tx.objectStore('posts').index('byFeed').openCursor(range); c; c = await c.continue()) {
-      await c.update({ ...c.value, folder });
-    }
+    const posts = await tx.objectStore('posts').index('byFeed').getAll(range);
+    await Promise.all(posts.map((p) => writer.put(p, { ...p, folder })));
   }
   await feeds.put(next);
+  await writer.save();
   await tx.done;
   return next;
 }
@@ -200,16 +194,18 @@ export interface RemovedFeedRecord {
 
 /** Removes a feed and its posts in one transaction, returning both so the removal can be undone. */
 export async function removeFeedForUndo(db: Db, id: string): Promise<RemovedFeedRecord | undefined> {
-  const tx = db.transaction(['feeds', 'posts'], 'readwrite');
+  const tx = db.transaction(['feeds', ...POST_STORES], 'readwrite');
   const feed = await tx.objectStore('feeds').get(id);
   if (!feed) {
     await tx.done;
     return undefined;
   }
+  const writer = await postWriter(tx);
   const range = IDBKeyRange.bound([id, ''], [id, '\uffff']);
   const posts = await tx.objectStore('posts').getAll(range);
   await tx.objectStore('feeds').delete(id);
-  await tx.objectStore('posts').delete(range);
+  await Promise.all(posts.map((p) => writer.remove(p)));
+  await writer.save();
   await tx.done;
   return { feed, posts };
 }
@@ -219,16 +215,17 @@ export async function removeFeedForUndo(db: Db, id: string): Promise<RemovedFeed
  * URL was subscribed again in the meantime: the newer subscription wins.
  */
 export async function restoreFeed(db: Db, removed: RemovedFeedRecord): Promise<boolean> {
-  const tx = db.transaction(['feeds', 'posts'], 'readwrite');
+  const tx = db.transaction(['feeds', ...POST_STORES], 'readwrite');
   const feeds = tx.objectStore('feeds');
   if ((await feeds.get(removed.feed.id)) || (await feeds.index('url').getKey(removed.feed.url)) !== undefined) {
     await tx.done;
     return false;
   }
   await feeds.add(removed.feed);
-  const posts = tx.objectStore('posts');
+  const writer = await postWriter(tx);
   // A post keeps its folder only if the feed did: both come from the same record.
-  await Promise.all(removed.posts.map((p) => posts.put({ ...p, feedId: removed.feed.id, folder: removed.feed.folder })));
+  await Promise.all(removed.posts.map((p) => writer.put(undefined, { ...p, feedId: removed.feed.id, folder: removed.feed.folder })));
+  await writer.save();
   await tx.done;
   return true;
 }

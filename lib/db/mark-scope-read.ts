@@ -1,5 +1,6 @@
 /** Marking a scope read (everything, a folder or a feed), or only the posts above one post. */
 import type { Db } from './open-db';
+import { POST_STORES, postWriter } from './post-writes';
 import type { StoredPost } from './types';
 
 /** Which unread posts to mark read. */
@@ -18,26 +19,38 @@ export function isAbove(post: Pick<StoredPost, 'sortKey' | 'feedId' | 'id'>, anc
   return indexedDB.cmp([post.feedId, post.id], anchor.key) > 0;
 }
 
+/** The post key of an unread-ledger key, whichever ledger store it came from. */
+function postKeyOf(scope: ReadScope, key: IDBValidKey): [string, string] {
+  const k = key as (string | number)[];
+  if (scope.feedId !== undefined) return [String(k[0]), String(k[2])];
+  if (scope.folder !== undefined) return [String(k[2]), String(k[3])];
+  return [String(k[1]), String(k[2])];
+}
+
 /** Marks the scope's unread posts read in one transaction; returns the keys it changed, for undo. */
 export async function markScopeRead(db: Db, scope: ReadScope): Promise<[string, string][]> {
-  const tx = db.transaction('posts', 'readwrite');
-  const lo = -Infinity;
-  const hi = Infinity;
+  const tx = db.transaction(POST_STORES, 'readwrite');
+  const writer = await postWriter(tx);
+  // Walk the unread ledger newest first: it holds only unread posts, in river order.
   const cursorStart =
     scope.feedId !== undefined
-      ? tx.store.index('byFeedRead').openCursor(IDBKeyRange.bound([scope.feedId, 0, lo], [scope.feedId, 0, hi]), 'prev')
+      ? tx.objectStore('unreadByFeed').openKeyCursor(IDBKeyRange.bound([scope.feedId, -Infinity, ''], [scope.feedId, Infinity, '\uffff']), 'prev')
       : scope.folder !== undefined
-        ? tx.store.index('byFolderRead').openCursor(IDBKeyRange.bound([scope.folder, 0, lo], [scope.folder, 0, hi]), 'prev')
-        : tx.store.index('byRead').openCursor(IDBKeyRange.bound([0, lo], [0, hi]), 'prev');
+        ? tx.objectStore('unreadByFolder').openKeyCursor(IDBKeyRange.bound([scope.folder, -Infinity, '', ''], [scope.folder, Infinity, '\uffff', '\uffff']), 'prev')
+        : tx.objectStore('unread').openKeyCursor(null, 'prev');
+  const keys: [string, string][] = [];
+  for (let cursor = await cursorStart; cursor; cursor = await cursor.continue()) keys.push(postKeyOf(scope, cursor.key));
+  const posts = await Promise.all(keys.map((k) => tx.objectStore('posts').get(k)));
   const changed: [string, string][] = [];
-  for (let cursor = await cursorStart; cursor; cursor = await cursor.continue()) {
-    const post = cursor.value;
+  for (const post of posts) {
+    if (!post || post.read !== 0) continue;
     // Newest first: the first post that is not above the anchor ends the walk.
     if (scope.above && !isAbove(post, scope.above)) break;
     if (scope.starredOnly && post.starred !== 1) continue;
     changed.push([post.feedId, post.id]);
-    await cursor.update({ ...post, read: 1 });
+    await writer.put(post, { ...post, read: 1 });
   }
+  await writer.save();
   await tx.done;
   return changed;
 }

@@ -1,5 +1,6 @@
 /** Opening the database (one connection per page or worker lifetime). */
 import { openDB, type IDBPDatabase } from 'idb';
+import { POST_STORES, rebuildLedger } from './post-writes';
 import { DB_NAME, DB_VERSION, upgrade, type OrreryDB } from './schema';
 
 /** An open Orrery database. */
@@ -17,8 +18,8 @@ export function openOrreryDb(name: string = DB_NAME): Promise<Db> {
   return pending;
 }
 
-function open(name: string): Promise<Db> {
-  return openDB<OrreryDB>(name, DB_VERSION, {
+async function open(name: string): Promise<Db> {
+  const db = await openDB<OrreryDB>(name, DB_VERSION, {
     upgrade(db, oldVersion, _newVersion, tx) {
       upgrade(db, oldVersion, tx);
     },
@@ -27,4 +28,13 @@ function open(name: string): Promise<Db> {
       pending = undefined;
     },
   });
+  // The v2 migration leaves the unread ledger to be built from the posts (async work an
+  // upgrade callback cannot await safely); whoever opens first builds it, in one transaction.
+  const counts = (await db.get('meta', 'counts')) as { needsRebuild?: boolean } | undefined;
+  if (counts?.needsRebuild) {
+    const tx = db.transaction(POST_STORES, 'readwrite');
+    await rebuildLedger(tx);
+    await tx.done;
+  }
+  return db;
 }

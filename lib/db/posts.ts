@@ -1,7 +1,9 @@
 /** Writing posts: one poll's result committed with its feed in a single transaction. */
 import type { ParsedItem } from '../feed/types';
 import type { Db } from './open-db';
+import { POST_STORES, postWriter } from './post-writes';
 import { isExpired, type Retention } from './retention';
+import { markScopeRead } from './mark-scope-read';
 import type { StoredFeed, StoredPost } from './types';
 
 /** What a commit changed (undefined when the feed was unsubscribed meanwhile). */
@@ -25,7 +27,7 @@ export async function commitPoll(
   now: number,
   retention?: Retention,
 ): Promise<CommitResult | undefined> {
-  const tx = db.transaction(['feeds', 'posts'], 'readwrite');
+  const tx = db.transaction(['feeds', ...POST_STORES], 'readwrite');
   // Re-read the feed inside the transaction: the user may have renamed, moved or
   // unsubscribed it while the request was in flight.
   const current = await tx.objectStore('feeds').get(feedId);
@@ -36,6 +38,10 @@ export async function commitPoll(
   }
   const feed = update(current);
   const posts = tx.objectStore('posts');
+  const writer = await postWriter(tx);
+  // A feed may repeat an id (real feeds do): the first occurrence wins, as in the river.
+  const seen = new Set<string>();
+  items = items.filter((it) => !seen.has(it.id) && seen.add(it.id) !== undefined);
   const existing = await Promise.all(items.map((it) => posts.get([feed.id, it.id])));
   let added = 0;
   let updated = 0;
@@ -46,7 +52,7 @@ export async function commitPoll(
     if (!old) added++;
     else if (changed(old, next)) updated++;
     else return;
-    writes.push(posts.put(next));
+    writes.push(writer.put(old, next));
   });
   writes.push(tx.objectStore('feeds').put(feed));
   await Promise.all(writes);
@@ -55,14 +61,15 @@ export async function commitPoll(
     const inFeed = new Set(items.map((i) => i.id));
     let rank = 0;
     const range = IDBKeyRange.bound([feed.id, -Infinity], [feed.id, Infinity]);
+    const expired = [];
     for (let c = await posts.index('byFeed').openCursor(range, 'prev'); c; c = await c.continue()) {
-      if (isExpired(c.value, rank, inFeed.has(c.value.id), retention, now)) {
-        removed++;
-        await c.delete();
-      }
+      if (isExpired(c.value, rank, inFeed.has(c.value.id), retention, now)) expired.push(c.value);
       rank++;
     }
+    removed = expired.length;
+    await Promise.all(expired.map((p) => writer.remove(p)));
   }
+  await writer.save();
   await tx.done;
   return { added, updated, removed };
 }
@@ -109,42 +116,28 @@ function changed(a: StoredPost, b: StoredPost): boolean {
 
 /** Sets the read state of some posts; returns how many changed. */
 export async function setRead(db: Db, keys: [string, string][], read: boolean): Promise<number> {
-  const tx = db.transaction('posts', 'readwrite');
-  let n = 0;
+  const tx = db.transaction(POST_STORES, 'readwrite');
+  const writer = await postWriter(tx);
   const flag: 0 | 1 = read ? 1 : 0;
-  await Promise.all(
-    keys.map(async (key) => {
-      const post = await tx.store.get(key);
-      if (!post || post.read === flag) return;
-      n++;
-      await tx.store.put({ ...post, read: flag });
-    }),
-  );
+  const posts = await Promise.all(keys.map((key) => tx.objectStore('posts').get(key)));
+  const changing = posts.filter((p): p is StoredPost => p !== undefined && p.read !== flag);
+  await Promise.all(changing.map((p) => writer.put(p, { ...p, read: flag })));
+  await writer.save();
   await tx.done;
-  return n;
+  return changing.length;
 }
 
 /** Sets the starred state of one post. */
 export async function setStarred(db: Db, key: [string, string], starred: boolean): Promise<void> {
-  const tx = db.transaction('posts', 'readwrite');
-  const post = await tx.store.get(key);
-  if (post) await tx.store.put({ ...post, starred: starred ? 1 : 0 });
+  const tx = db.transaction(POST_STORES, 'readwrite');
+  const writer = await postWriter(tx);
+  const post = await tx.objectStore('posts').get(key);
+  if (post) await writer.put(post, { ...post, starred: starred ? 1 : 0 });
+  await writer.save();
   await tx.done;
 }
 
 /** Marks every unread post (of one feed, or all) read; returns the keys changed, for undo. */
 export async function markAllRead(db: Db, feedId?: string): Promise<[string, string][]> {
-  const tx = db.transaction('posts', 'readwrite');
-  const changedKeys: [string, string][] = [];
-  const range =
-    feedId === undefined
-      ? IDBKeyRange.bound([0, -Infinity], [0, Infinity])
-      : IDBKeyRange.bound([feedId, 0, -Infinity], [feedId, 0, Infinity]);
-  const index = feedId === undefined ? tx.store.index('byRead') : tx.store.index('byFeedRead');
-  for (let cursor = await index.openCursor(range); cursor; cursor = await cursor.continue()) {
-    changedKeys.push([cursor.value.feedId, cursor.value.id]);
-    await cursor.update({ ...cursor.value, read: 1 });
-  }
-  await tx.done;
-  return changedKeys;
+  return markScopeRead(db, feedId === undefined ? {} : { feedId });
 }

@@ -1,33 +1,39 @@
-/** Reading: unread counts as single index counts, pages of posts as one bounded cursor. */
+/**
+ * Reading: unread counts from the maintained counts (one record), pages of posts as one
+ * bounded cursor walk over an index or, for unread pages, over the unread ledger.
+ */
 import type { Db } from './open-db';
-import type { StoredPost } from './types';
+import { emptyCounts } from './post-writes';
+import type { StoredPost, UnreadCounts } from './types';
 
 const ALL = [-Infinity, Infinity] as const;
+const MAX_STR = '\uffff';
+
+/** The maintained counts (unread total, per feed, per folder; stored posts). */
+export async function readUnreadCounts(db: Db): Promise<UnreadCounts> {
+  const v = (await db.get('meta', 'counts')) as UnreadCounts | undefined;
+  return v && typeof v.total === 'number' ? v : emptyCounts();
+}
 
 /** Total unread posts. */
-export function countUnread(db: Db): Promise<number> {
-  return db.countFromIndex('posts', 'byRead', IDBKeyRange.bound([0, ALL[0]], [0, ALL[1]]));
+export async function countUnread(db: Db): Promise<number> {
+  return (await readUnreadCounts(db)).total;
 }
 
 /** Unread posts of one feed. */
-export function countUnreadInFeed(db: Db, feedId: string): Promise<number> {
-  return db.countFromIndex('posts', 'byFeedRead', IDBKeyRange.bound([feedId, 0, ALL[0]], [feedId, 0, ALL[1]]));
+export async function countUnreadInFeed(db: Db, feedId: string): Promise<number> {
+  return (await readUnreadCounts(db)).feeds[feedId] ?? 0;
 }
 
 /** Unread posts of one folder. */
-export function countUnreadInFolder(db: Db, folder: string): Promise<number> {
-  return db.countFromIndex('posts', 'byFolderRead', IDBKeyRange.bound([folder, 0, ALL[0]], [folder, 0, ALL[1]]));
+export async function countUnreadInFolder(db: Db, folder: string): Promise<number> {
+  return (await readUnreadCounts(db)).folders[folder] ?? 0;
 }
 
-/** Unread counts of many feeds, read in one transaction. */
+/** Unread counts of many feeds, from one record. */
 export async function countUnreadByFeed(db: Db, feedIds: string[]): Promise<Map<string, number>> {
-  const tx = db.transaction('posts');
-  const index = tx.store.index('byFeedRead');
-  const counts = await Promise.all(
-    feedIds.map((id) => index.count(IDBKeyRange.bound([id, 0, ALL[0]], [id, 0, ALL[1]]))),
-  );
-  await tx.done;
-  return new Map(feedIds.map((id, i) => [id, counts[i] ?? 0]));
+  const counts = await readUnreadCounts(db);
+  return new Map(feedIds.map((id) => [id, counts.feeds[id] ?? 0]));
 }
 
 /** Which posts a page shows. */
@@ -40,7 +46,7 @@ export interface PostQuery {
   after?: PageCursor;
 }
 
-/** Where a page ended: the index key and primary key of its last post. */
+/** Where a page ended: the walked key and the primary key of its last post. */
 export interface PageCursor {
   key: IDBValidKey;
   primaryKey: [string, string];
@@ -52,39 +58,29 @@ export interface PostPage {
   next?: PageCursor;
 }
 
-type IndexName = 'bySort' | 'byFeed' | 'byRead' | 'byFeedRead' | 'byFolder' | 'byFolderRead' | 'byStarred';
+/** The newest page of posts for a query. */
+export function queryPosts(db: Db, q: PostQuery): Promise<PostPage> {
+  return q.filter === 'unread' ? queryUnread(db, q) : queryIndexed(db, q);
+}
+
+type IndexName = 'bySort' | 'byFeed' | 'byFolder' | 'byStarred';
 
 /** Picks the index whose key order is the page order; starred within a feed or folder is filtered. */
 function plan(q: PostQuery): { index: IndexName; range: IDBKeyRange } {
-  const scope = q.feedId ?? q.folder;
-  if (scope !== undefined) {
-    const unread = q.filter === 'unread';
-    const byFeed = q.feedId !== undefined;
-    if (unread) {
-      return {
-        index: byFeed ? 'byFeedRead' : 'byFolderRead',
-        range: IDBKeyRange.bound([scope, 0, ALL[0]], [scope, 0, ALL[1]]),
-      };
-    }
-    return { index: byFeed ? 'byFeed' : 'byFolder', range: IDBKeyRange.bound([scope, ALL[0]], [scope, ALL[1]]) };
-  }
-  if (q.filter === 'unread') return { index: 'byRead', range: IDBKeyRange.bound([0, ALL[0]], [0, ALL[1]]) };
+  if (q.feedId !== undefined) return { index: 'byFeed', range: IDBKeyRange.bound([q.feedId, ALL[0]], [q.feedId, ALL[1]]) };
+  if (q.folder !== undefined) return { index: 'byFolder', range: IDBKeyRange.bound([q.folder, ALL[0]], [q.folder, ALL[1]]) };
   if (q.filter === 'starred') return { index: 'byStarred', range: IDBKeyRange.bound([1, ALL[0]], [1, ALL[1]]) };
   return { index: 'bySort', range: IDBKeyRange.lowerBound(ALL[0]) };
 }
 
-/** The newest page of posts for a query, as one bounded cursor walk. */
-export async function queryPosts(db: Db, q: PostQuery): Promise<PostPage> {
+async function queryIndexed(db: Db, q: PostQuery): Promise<PostPage> {
   const { index, range } = plan(q);
   const tx = db.transaction('posts');
   const posts: StoredPost[] = [];
   let cursor = await tx.store.index(index).openCursor(range, 'prev');
   if (cursor && q.after) {
-    // continuePrimaryKey throws unless the target lies strictly ahead (below, walking 'prev'):
-    // the cursor may already be past it, e.g. when the last post of the previous page was read
-    // since and left the unread index.
-    const c = indexedDB.cmp(cursor.key, q.after.key);
-    if (c > 0 || (c === 0 && indexedDB.cmp(cursor.primaryKey, q.after.primaryKey) > 0)) {
+    // continuePrimaryKey throws when asked for the cursor's own position, so check first.
+    if (indexedDB.cmp(cursor.key, q.after.key) !== 0 || !sameKey(cursor.primaryKey, q.after.primaryKey)) {
       cursor = await cursor.continuePrimaryKey(q.after.key as never, q.after.primaryKey);
     }
     if (cursor && sameKey(cursor.primaryKey, q.after.primaryKey)) cursor = await cursor.continue();
@@ -99,11 +95,55 @@ export async function queryPosts(db: Db, q: PostQuery): Promise<PostPage> {
   return { posts, ...(cursor && last ? { next: last } : {}) };
 }
 
+/** Unread pages walk the unread ledger (keys in river order), then fetch those posts. */
+async function queryUnread(db: Db, q: PostQuery): Promise<PostPage> {
+  const tx = db.transaction(['posts', 'unread', 'unreadByFeed', 'unreadByFolder']);
+  let store: 'unread' | 'unreadByFeed' | 'unreadByFolder' = 'unread';
+  let lower: IDBValidKey = [ALL[0], '', ''];
+  let upper: IDBValidKey = [ALL[1], MAX_STR, MAX_STR];
+  let toPostKey = (k: IDBValidKey): [string, string] => {
+    const a = k as [number, string, string];
+    return [a[1], a[2]];
+  };
+  if (q.feedId !== undefined) {
+    store = 'unreadByFeed';
+    lower = [q.feedId, ALL[0], ''];
+    upper = [q.feedId, ALL[1], MAX_STR];
+    toPostKey = (k) => {
+      const a = k as [string, number, string];
+      return [a[0], a[2]];
+    };
+  } else if (q.folder !== undefined) {
+    store = 'unreadByFolder';
+    lower = [q.folder, ALL[0], '', ''];
+    upper = [q.folder, ALL[1], MAX_STR, MAX_STR];
+    toPostKey = (k) => {
+      const a = k as [string, number, string, string];
+      return [a[2], a[3]];
+    };
+  }
+  // Ledger keys are unique, so "after" is simply an exclusive upper bound.
+  const range = q.after ? IDBKeyRange.bound(lower, q.after.key, false, true) : IDBKeyRange.bound(lower, upper);
+  const keys: IDBValidKey[] = [];
+  let cursor = await tx.objectStore(store).openKeyCursor(range, 'prev');
+  while (cursor && keys.length < q.limit + 1) {
+    keys.push(cursor.key);
+    cursor = await cursor.continue();
+  }
+  const more = keys.length > q.limit;
+  const pageKeys = keys.slice(0, q.limit);
+  const found = await Promise.all(pageKeys.map((k) => tx.objectStore('posts').get(toPostKey(k))));
+  await tx.done;
+  const posts = found.filter((p): p is StoredPost => p !== undefined);
+  const lastKey = pageKeys[pageKeys.length - 1];
+  return { posts, ...(more && lastKey !== undefined ? { next: { key: lastKey, primaryKey: toPostKey(lastKey) } } : {}) };
+}
+
 function sameKey(a: IDBValidKey, b: [string, string]): boolean {
   return Array.isArray(a) && a[0] === b[0] && a[1] === b[1];
 }
 
-/** Every stored post of one feed's newest `n`, for cadence estimation. */
+/** The sortKeys of one feed's newest `n` posts. */
 export async function recentPostTimes(db: Db, feedId: string, n: number): Promise<number[]> {
   const tx = db.transaction('posts');
   const times: number[] = [];

@@ -2,13 +2,14 @@ import 'fake-indexeddb/auto';
 import { openDB, type IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { openOrreryDb } from './open-db';
+import { queryPosts, readUnreadCounts } from './queries';
 import { DB_VERSION, MIGRATIONS, type OrreryDB } from './schema';
 
 /** Builds a database as version `v` of Orrery left it, with one feed and one post in it. */
 async function databaseAt(name: string, v: number): Promise<void> {
   const db = await openDB<OrreryDB>(name, v, {
     upgrade(db, oldVersion, _n, tx) {
-      for (let i = oldVersion; i < v; i++) MIGRATIONS[i]!(db, tx);
+      for (let i = oldVersion; i < v; i++) MIGRATIONS[i]!(db as never, tx as never);
     },
   });
   await seed(db);
@@ -23,6 +24,16 @@ async function seed(db: IDBPDatabase<OrreryDB>): Promise<void> {
   await db.put('posts', {
     feedId: 'f1', id: 'p1', title: 'P', firstSeen: 1, sortKey: 1, enclosures: [], categories: [], read: 1, starred: 1, folder: 'Blogs', updatedAt: 1,
   });
+  await db.put('posts', {
+    feedId: 'f1', id: 'p2', title: 'Q', firstSeen: 2, sortKey: 2, enclosures: [], categories: [], read: 0, starred: 0, folder: 'Blogs', updatedAt: 2,
+  });
+  if (db.objectStoreNames.contains('unread')) {
+    // From v2 on, writes keep the ledger: seed it as the app would have.
+    await db.put('unread', 1, [2, 'f1', 'p2']);
+    await db.put('unreadByFeed', 1, ['f1', 2, 'p2']);
+    await db.put('unreadByFolder', 1, ['Blogs', 2, 'f1', 'p2']);
+    await db.put('meta', { total: 1, posts: 2, feeds: { f1: 1 }, folders: { Blogs: 1 } }, 'counts');
+  }
 }
 
 describe('migrations', () => {
@@ -39,6 +50,8 @@ describe('migrations', () => {
       expect(await db.get('feeds', 'f1')).toMatchObject({ url: 'http://a.example/feed.xml' });
       expect(await db.get('posts', ['f1', 'p1'])).toMatchObject({ read: 1, starred: 1 });
       expect(await db.countFromIndex('posts', 'byStarred', IDBKeyRange.bound([1, -Infinity], [1, Infinity]))).toBe(1);
+      expect(await readUnreadCounts(db)).toEqual({ total: 1, posts: 2, feeds: { f1: 1 }, folders: { Blogs: 1 } });
+      expect((await queryPosts(db, { filter: 'unread', limit: 10 })).posts.map((p) => p.id)).toEqual(['p2']);
       db.close();
     });
   }

@@ -92,3 +92,13 @@ export interface RefreshRun {
   done: number;
   finishedAt?: number;
 }
+
+/** Unread counts kept up to date by every write (IndexedDB counts by walking: too slow). */
+export interface UnreadCounts {
+  /** Unread posts. */
+  total: number;
+  /** Stored posts, read or not. */
+  posts?: number;
+  feeds: Record<string, number>;
+  folders: Record<string, number>;
+}

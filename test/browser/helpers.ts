@@ -38,10 +38,11 @@ export function readStore(target: Page | Worker): Promise<StoreSnapshot> {
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
-    const tx = db.transaction(['feeds', 'posts']);
+    const tx = db.transaction(['feeds', 'posts', 'unread']);
     const feeds = await ask(tx.objectStore('feeds').count());
     const posts = await ask(tx.objectStore('posts').count());
-    const unread = await ask(tx.objectStore('posts').index('byRead').count(IDBKeyRange.bound([0, -Infinity], [0, Infinity])));
+    // Counted from the posts themselves, not from the counts Orrery maintains, to check them.
+    const unread = (await ask(tx.objectStore('posts').getAll())).filter((p: { read: number }) => p.read === 0).length;
     const keys = (await ask(tx.objectStore('posts').getAllKeys())).map((k) => JSON.stringify(k));
     db.close();
     return { feeds, posts, unread, keys };

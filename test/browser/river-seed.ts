@@ -66,13 +66,33 @@ export async function seedPosts(page: Page, opts: SeedOptions): Promise<void> {
     const end = start + o.posts;
     const t0 = Date.UTC(2026, 5, 1);
     const BATCH = 2000;
+    // The unread ledger and counts are kept the way lib/db/post-writes.ts keeps them.
+    type Counts = { total: number; posts: number; feeds: Record<string, number>; folders: Record<string, number> };
+    const counts = await new Promise<Counts>((resolve) => {
+      const r = db.transaction('meta').objectStore('meta').get('counts');
+      r.onsuccess = () => {
+        const v = r.result as Partial<Counts> | undefined;
+        resolve({ total: v?.total ?? 0, posts: v?.posts ?? 0, feeds: v?.feeds ?? {}, folders: v?.folders ?? {} });
+      };
+    });
     for (let b = start; b < end; b += BATCH) {
-      const tx = db.transaction('posts', 'readwrite');
+      const tx = db.transaction(['posts', 'unread', 'unreadByFeed', 'unreadByFolder', 'meta'], 'readwrite');
       const store = tx.objectStore('posts');
       for (let i = b; i < Math.min(end, b + BATCH); i++) {
         const f = i % o.feeds;
         const sortKey = t0 - i * 7 * 60_000;
         const html = `<p>${sentence(40)}.</p><pre><code>def f${i}(x):\n    return ${pick()}(x)  # ${sentence(6)}</code></pre><p>${sentence(30)} <a href="http://seed-${f}.example/p/${i}">more</a>.</p>${i % 10 === 0 ? `<table><tr><th>${pick()}</th><th>${pick()}</th></tr><tr><td>${sentence(3)}</td><td>${sentence(3)}</td></tr></table>` : ''}`;
+        const read = rand() < (o.readShare ?? 0.5) ? 1 : 0;
+        const folder = folders[f % folders.length] ?? '';
+        counts.posts++;
+        if (read === 0) {
+          counts.total++;
+          counts.feeds[`seed-${f}`] = (counts.feeds[`seed-${f}`] ?? 0) + 1;
+          counts.folders[folder] = (counts.folders[folder] ?? 0) + 1;
+          tx.objectStore('unread').put(1, [sortKey, `seed-${f}`, `p${i}`]);
+          tx.objectStore('unreadByFeed').put(1, [`seed-${f}`, sortKey, `p${i}`]);
+          tx.objectStore('unreadByFolder').put(1, [folder, sortKey, `seed-${f}`, `p${i}`]);
+        }
         store.put({
           feedId: `seed-${f}`,
           id: `p${i}`,
@@ -85,12 +105,13 @@ export async function seedPosts(page: Page, opts: SeedOptions): Promise<void> {
           contentHtml: html,
           enclosures: [],
           categories: [],
-          read: rand() < (o.readShare ?? 0.5) ? 1 : 0,
+          read,
           starred: i % 97 === 0 ? 1 : 0,
-          folder: folders[f % folders.length],
+          folder,
           updatedAt: sortKey,
         });
       }
+      tx.objectStore('meta').put(counts, 'counts');
       await done(tx);
     }
     db.close();

@@ -1,0 +1,147 @@
+/**
+ * The only code that writes posts. Every write keeps the unread ledger (unread,
+ * unreadByFeed, unreadByFolder stores) and the maintained unread counts in step with the
+ * posts, inside the caller's transaction. test/unit/conventions.test.ts checks that no
+ * other file writes the posts store.
+ */
+import type { IDBPTransaction, StoreNames } from 'idb';
+import type { OrreryDB } from './schema';
+import type { StoredPost, UnreadCounts } from './types';
+
+/** The stores a transaction that writes posts must include. */
+export const POST_STORES = ['posts', 'unread', 'unreadByFeed', 'unreadByFolder', 'meta'] as const;
+
+/** A readwrite transaction over (at least) POST_STORES. */
+export type PostTx = IDBPTransaction<OrreryDB, ArrayLike<StoreNames<OrreryDB>>, 'readwrite'>;
+
+/** Writes posts and keeps the ledger; call save() before the transaction ends. */
+export interface PostWriter {
+  /** Stores `next`, replacing `old` (the stored copy, or undefined for a new post). */
+  put(old: StoredPost | undefined, next: StoredPost): Promise<void>;
+  /** Deletes a stored post. */
+  remove(old: StoredPost): Promise<void>;
+  /** Writes the counts if they changed. */
+  save(): Promise<void>;
+  /** The counts as they stand in this transaction. */
+  counts(): UnreadCounts;
+}
+
+const COUNTS_KEY = 'counts';
+
+/** An empty set of counts. */
+export function emptyCounts(): UnreadCounts {
+  return { total: 0, feeds: {}, folders: {} };
+}
+
+function isCounts(v: unknown): v is UnreadCounts {
+  return typeof v === 'object' && v !== null && typeof (v as UnreadCounts).total === 'number' && typeof (v as UnreadCounts).feeds === 'object';
+}
+
+/** Reads the maintained counts inside a transaction. */
+export async function readCounts(tx: PostTx): Promise<UnreadCounts> {
+  const v = await tx.objectStore('meta').get(COUNTS_KEY);
+  return isCounts(v) ? v : emptyCounts();
+}
+
+function bump(counts: UnreadCounts, post: StoredPost, by: 1 | -1): void {
+  counts.total = Math.max(0, counts.total + by);
+  counts.feeds[post.feedId] = Math.max(0, (counts.feeds[post.feedId] ?? 0) + by);
+  counts.folders[post.folder] = Math.max(0, (counts.folders[post.folder] ?? 0) + by);
+  if (counts.feeds[post.feedId] === 0) delete counts.feeds[post.feedId];
+  if (counts.folders[post.folder] === 0) delete counts.folders[post.folder];
+}
+
+/** The ledger keys of an unread post, one per ledger store. */
+export function ledgerKeys(p: StoredPost): {
+  unread: [number, string, string];
+  unreadByFeed: [string, number, string];
+  unreadByFolder: [string, number, string, string];
+} {
+  return {
+    unread: [p.sortKey, p.feedId, p.id],
+    unreadByFeed: [p.feedId, p.sortKey, p.id],
+    unreadByFolder: [p.folder, p.sortKey, p.feedId, p.id],
+  };
+}
+
+function sameLedgerEntry(a: StoredPost, b: StoredPost): boolean {
+  return a.sortKey === b.sortKey && a.folder === b.folder && a.feedId === b.feedId && a.id === b.id;
+}
+
+/** Starts writing posts in `tx` (which must include POST_STORES). */
+export async function postWriter(tx: PostTx): Promise<PostWriter> {
+  const counts = await readCounts(tx);
+  let dirty = false;
+  const posts = tx.objectStore('posts');
+  const addEntry = (p: StoredPost): Promise<unknown> => {
+    const k = ledgerKeys(p);
+    bump(counts, p, 1);
+    dirty = true;
+    return Promise.all([
+      tx.objectStore('unread').put(1, k.unread),
+      tx.objectStore('unreadByFeed').put(1, k.unreadByFeed),
+      tx.objectStore('unreadByFolder').put(1, k.unreadByFolder),
+    ]);
+  };
+  const dropEntry = (p: StoredPost): Promise<unknown> => {
+    const k = ledgerKeys(p);
+    bump(counts, p, -1);
+    dirty = true;
+    return Promise.all([
+      tx.objectStore('unread').delete(k.unread),
+      tx.objectStore('unreadByFeed').delete(k.unreadByFeed),
+      tx.objectStore('unreadByFolder').delete(k.unreadByFolder),
+    ]);
+  };
+  return {
+    async put(old, next) {
+      const work: Promise<unknown>[] = [posts.put(next)];
+      if (!old) {
+        counts.posts = (counts.posts ?? 0) + 1;
+        dirty = true;
+      }
+      const wasUnread = old?.read === 0;
+      const isUnread = next.read === 0;
+      if (wasUnread && old && (!isUnread || !sameLedgerEntry(old, next))) work.push(dropEntry(old));
+      if (isUnread && (!wasUnread || !old || !sameLedgerEntry(old, next))) work.push(addEntry(next));
+      await Promise.all(work);
+    },
+    async remove(old) {
+      const work: Promise<unknown>[] = [posts.delete([old.feedId, old.id])];
+      counts.posts = Math.max(0, (counts.posts ?? 0) - 1);
+      dirty = true;
+      if (old.read === 0) work.push(dropEntry(old));
+      await Promise.all(work);
+    },
+    async save() {
+      if (dirty) await tx.objectStore('meta').put(counts, COUNTS_KEY);
+      dirty = false;
+    },
+    counts: () => counts,
+  };
+}
+
+/**
+ * Rebuilds the ledger and the counts from the posts themselves (after the v2 migration,
+ * or to repair). One transaction; linear in the number of posts.
+ */
+export async function rebuildLedger(tx: PostTx): Promise<UnreadCounts> {
+  await Promise.all([tx.objectStore('unread').clear(), tx.objectStore('unreadByFeed').clear(), tx.objectStore('unreadByFolder').clear()]);
+  const counts = emptyCounts();
+  const writes: Promise<unknown>[] = [];
+  for (let c = await tx.objectStore('posts').openCursor(); c; c = await c.continue()) {
+    const p = c.value;
+    counts.posts = (counts.posts ?? 0) + 1;
+    if (p.read !== 0) continue;
+    const k = ledgerKeys(p);
+    bump(counts, p, 1);
+    writes.push(
+      tx.objectStore('unread').put(1, k.unread),
+      tx.objectStore('unreadByFeed').put(1, k.unreadByFeed),
+      tx.objectStore('unreadByFolder').put(1, k.unreadByFolder),
+    );
+  }
+  await Promise.all(writes);
+  await tx.objectStore('meta').put(counts, COUNTS_KEY);
+  return counts;
+}
