@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { sanitizeDetected } from './sanitize-detected';
+import { tabTitle } from './tab-feeds';
+
+describe('what a content script reports', () => {
+  it('keeps well-formed http(s) entries only, and a self entry only for the page itself', () => {
+    const page = 'https://blog.example/feed.xml';
+    expect(
+      sanitizeDetected(
+        [
+          { url: 'https://blog.example/rss', title: '  Blog  ', type: 'rss', source: 'link' },
+          { url: 'javascript:alert(1)', type: 'rss' },
+          { url: 'https://evil.example/x', type: 'atom', source: 'self' },
+          { url: page, type: 'constructor', source: 'self' },
+          { url: 'https://blog.example/a', type: 'atom', source: 'probe' },
+          'nonsense',
+          null,
+        ],
+        page,
+      ),
+    ).toEqual([
+      { url: 'https://blog.example/rss', title: 'Blog', type: 'rss', source: 'link' },
+      { url: page, type: 'unknown', source: 'self' },
+      { url: 'https://blog.example/a', type: 'atom', source: 'link' },
+    ]);
+    expect(sanitizeDetected('not a list', page)).toEqual([]);
+    expect(sanitizeDetected(Array.from({ length: 80 }, (_, i) => ({ url: `https://x.example/${i}` })), page)).toHaveLength(50);
+  });
+
+  it('titles the toolbar button by the feeds not followed yet, and keeps the default without feeds', () => {
+    expect(tabTitle(0, 0)).toBe('Orrery');
+    expect(tabTitle(1, 1)).toBe('Orrery: 1 feed on this page');
+    expect(tabTitle(3, 2)).toBe('Orrery: 2 feeds on this page');
+    expect(tabTitle(1, 0)).toBe('Orrery: you follow this page’s feed');
+    expect(tabTitle(2, 0)).toBe('Orrery: you follow this page’s 2 feeds');
+  });
+});
