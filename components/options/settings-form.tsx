@@ -28,7 +28,7 @@ export function SettingsForm() {
         <legend>Checking feeds</legend>
         <p class="muted">Orrery checks each feed as often as it posts, within these bounds. You can set one feed’s interval in its Edit panel.</p>
         <label class="field">
-          <span>At most</span>
+          <span>No more often than</span>
           <select value={String(settings.minIntervalMinutes)} onChange={(e) => void save({ minIntervalMinutes: num(e) })} data-testid="setting-min-interval">
             {MIN_CHOICES.map((m) => (
               <option key={m} value={String(m)}>
@@ -38,7 +38,7 @@ export function SettingsForm() {
           </select>
         </label>
         <label class="field">
-          <span>At least</span>
+          <span>And at least</span>
           <select value={String(settings.maxIntervalMinutes)} onChange={(e) => void save({ maxIntervalMinutes: num(e) })} data-testid="setting-max-interval">
             {MAX_CHOICES.filter((m) => m >= settings.minIntervalMinutes).map((m) => (
               <option key={m} value={String(m)}>

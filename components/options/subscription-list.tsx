@@ -111,7 +111,7 @@ export function SubscriptionList() {
             ))}
           </select>
         </label>
-        <p class="muted count" aria-live="polite">
+        <p class="muted list-count" aria-live="polite">
           {shown.length === value.length ? `${value.length} subscriptions` : `${shown.length} of ${value.length} subscriptions`}
           {failing > 0 && (
             <>

@@ -26,7 +26,7 @@ function when(ms: number | undefined, now: number): string {
 function nextText(f: StoredFeed, now: number): string {
   if (f.state === 'gone') return 'stopped (gone)';
   if (f.state === 'paused') return 'paused';
-  return when(f.nextCheckAt, now);
+  return f.nextCheckAt <= now ? 'due now' : when(f.nextCheckAt, now);
 }
 
 function safeHref(url: string | undefined): string | undefined {
