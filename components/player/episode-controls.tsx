@@ -51,7 +51,7 @@ export function EpisodeControls({ episode }: EpisodeControlsProps) {
         </>
       ) : (
         <div class="episode-idle">
-          <button type="button" class="play" data-testid="player-toggle" disabled={!player} aria-label={`Play episode: ${episode.title}`} onClick={() => void player?.toggle(episode)}>
+          <button type="button" class="play" data-testid="player-toggle" disabled={!player} aria-label={`${left !== undefined ? "Resume" : "Play"} episode: ${episode.title}`} onClick={() => void player?.toggle(episode)}>
             ▶ {left !== undefined ? 'Resume' : 'Play'}
           </button>
           <span class="muted" data-testid="episode-status">

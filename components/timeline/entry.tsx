@@ -30,13 +30,19 @@ export interface EntryProps {
   current: boolean;
   expanded: boolean;
   feedTitle: string;
-  /** Set on the first post of a page when nothing above it starts the page. */
+  /** The feed's site, linked from its name. */
+  feedUrl: string | undefined;
+  /** First post of a run of one feed's posts: shows the feed's name above it. */
+  showFeed: boolean;
+  /** First post of a day: shows the day heading above it. */
+  day: string | undefined;
+  /** Index of the page this post starts (the window measures pages from it). */
   pageFirst: number | undefined;
   now: number;
   actions: EntryActions;
 }
 
-function EntryView({ post, index, setsize, view, current, expanded, feedTitle, pageFirst, now, actions }: EntryProps) {
+function EntryView({ post, index, setsize, view, current, expanded, feedTitle, feedUrl, showFeed, day, pageFirst, now, actions }: EntryProps) {
   const audio = audioEnclosure(post.enclosures);
   const titleId = `e${index}-t`;
   const metaId = `e${index}-m`;
@@ -61,51 +67,69 @@ function EntryView({ post, index, setsize, view, current, expanded, feedTitle, p
       aria-describedby={metaId}
       onClick={() => actions.select(post)}
     >
-      <div class="entry-head">
-        <h4 class="entry-title" id={titleId}>
-          <a
-            data-testid="entry-title"
-            href={post.url ?? '#'}
-            target="_blank"
-            rel="noopener noreferrer"
-            onClick={() => actions.opened(post)}
-            onAuxClick={() => actions.opened(post)}
-          >
-            {post.title || '(untitled)'}
-          </a>
-        </h4>
-        <p class="entry-meta" id={metaId}>
-          {!read && <span class="unread-dot" title="Unread" />}
-          <span class="sr-only">{read ? 'Read' : 'Unread'}{starred ? ', starred' : ''}. {feedTitle}. </span>
-          {post.author && <span class="author">{post.author}</span>}
-          <time dateTime={new Date(post.sortKey).toISOString()} title={fullTime(post.sortKey)}>
-            {agoText(post.sortKey, now)}
-          </time>
-        </p>
-        <div class="entry-actions">
-          {view !== 'full' && (
-            <button type="button" class="icon" aria-expanded={expanded ? 'true' : 'false'} aria-label={expanded ? 'Hide content' : 'Show content'} title="Show or hide the content here (x)" onClick={() => actions.toggleExpand(post)}>
-              {expanded ? '▴' : '▾'}
-            </button>
-          )}
-          <button type="button" class="icon" data-testid="toggle-read" aria-pressed={read ? 'true' : 'false'} aria-label="Read" title={read ? 'Mark unread (m)' : 'Mark read (m)'} onClick={() => actions.toggleRead(post)}>
-            {read ? '●' : '○'}
-          </button>
-          <button type="button" class="icon star" data-testid="toggle-star" aria-pressed={starred ? 'true' : 'false'} aria-label="Star" title={starred ? 'Unstar (s)' : 'Star (s)'} onClick={() => actions.toggleStar(post)}>
-            {starred ? '★' : '☆'}
-          </button>
-          <button type="button" class="icon" data-testid="mark-above-read" aria-label="Mark every post above this one read" title="Mark every post above this one read (Shift+A)" onClick={() => actions.markAbove(post, index)}>
-            ⤒
-          </button>
-        </div>
-      </div>
-      {excerpt && <p class="excerpt">{excerpt}</p>}
-      {showFull && body && <EntryContent html={body} {...(post.url ? { baseUrl: post.url } : {})} />}
-      {audio && (view !== 'titles' || expanded) && (
-        <EpisodeControls
-          episode={{ url: audio.url, title: post.title, feedTitle, postKey: [post.feedId, post.id], ...(audio.durationSeconds ? { duration: audio.durationSeconds } : {}) }}
-        />
+      {day && (
+        <h2 class="day-heading" data-testid="day-heading">
+          {day}
+        </h2>
       )}
+      {showFeed && (
+        <h3 class="feed-name" data-testid="entry-feed">
+          {feedUrl ? (
+            <a href={feedUrl} target="_blank" rel="noopener noreferrer">
+              {feedTitle}
+            </a>
+          ) : (
+            feedTitle
+          )}
+        </h3>
+      )}
+      <div class="entry-box">
+        <div class="entry-head">
+          <h4 class="entry-title" id={titleId}>
+            <a
+              data-testid="entry-title"
+              href={post.url ?? '#'}
+              target="_blank"
+              rel="noopener noreferrer"
+              onClick={() => actions.opened(post)}
+              onAuxClick={() => actions.opened(post)}
+            >
+              {post.title || '(untitled)'}
+            </a>
+          </h4>
+          <p class="entry-meta" id={metaId}>
+            {!read && <span class="unread-dot" title="Unread" />}
+            <span class="sr-only">{read ? 'Read' : 'Unread'}{starred ? ', starred' : ''}. {feedTitle}. </span>
+            {post.author && <span class="author">{post.author}</span>}
+            <time dateTime={new Date(post.sortKey).toISOString()} title={fullTime(post.sortKey)}>
+              {agoText(post.sortKey, now)}
+            </time>
+          </p>
+          <div class="entry-actions">
+            {view !== 'full' && (
+              <button type="button" class="icon" aria-expanded={expanded ? 'true' : 'false'} aria-label={expanded ? 'Hide content' : 'Show content'} title="Show or hide the content here (x)" onClick={() => actions.toggleExpand(post)}>
+                {expanded ? '▴' : '▾'}
+              </button>
+            )}
+            <button type="button" class="icon" data-testid="toggle-read" aria-pressed={read ? 'true' : 'false'} aria-label="Read" title={read ? 'Mark unread (m)' : 'Mark read (m)'} onClick={() => actions.toggleRead(post)}>
+              {read ? '✓' : '○'}
+            </button>
+            <button type="button" class="icon star" data-testid="toggle-star" aria-pressed={starred ? 'true' : 'false'} aria-label="Star" title={starred ? 'Unstar (s)' : 'Star (s)'} onClick={() => actions.toggleStar(post)}>
+              {starred ? '★' : '☆'}
+            </button>
+            <button type="button" class="icon" data-testid="mark-above-read" aria-label="Mark every post above this one read" title="Mark every post above this one read (Shift+A)" onClick={() => actions.markAbove(post, index)}>
+              ⤒
+            </button>
+          </div>
+        </div>
+        {excerpt && <p class="excerpt">{excerpt}</p>}
+        {showFull && body && <EntryContent html={body} {...(post.url ? { baseUrl: post.url } : {})} />}
+        {audio && (view !== 'titles' || expanded) && (
+          <EpisodeControls
+            episode={{ url: audio.url, title: post.title, feedTitle, postKey: [post.feedId, post.id], ...(audio.durationSeconds ? { duration: audio.durationSeconds } : {}) }}
+          />
+        )}
+      </div>
     </article>
   );
 }

@@ -92,7 +92,8 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
     const el = topbar.current;
     if (!el) return;
     const ro = new ResizeObserver(() => {
-      const h = el.getBoundingClientRect().height;
+      // A bar that scrolls away (small screens) covers nothing.
+      const h = getComputedStyle(el).position === 'sticky' ? el.getBoundingClientRect().height : 0;
       setTopInset(h);
       document.documentElement.style.setProperty('--topbar-h', `${h}px`);
     });
@@ -124,6 +125,11 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
     requestAnimationFrame(() => el?.scrollIntoView({ block: 'start' }));
   };
 
+  /** A post as the reader sees it: with the changes made here that the store has not echoed yet. */
+  const shownAs = (p: StoredPost | undefined): StoredPost | undefined => {
+    const o = p && read.overrides.get(keyOf(p));
+    return p && o ? { ...p, ...o } : p;
+  };
   const openPost = (post: StoredPost | undefined) => {
     if (!post) return;
     if (post.url) void browser.tabs.create({ url: post.url, active: false });
@@ -137,14 +143,14 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
     setCurrent,
     topInset,
     onArrive: (post) => {
-      if (view === 'full' && post.read === 0) read.setRead(post, true);
+      if (view === 'full' && shownAs(post)?.read === 0) read.setRead(post, true);
     },
     onEnd: () => undefined,
     act: {
-      open: openPost,
-      expand: (p) => p && read.actions.toggleExpand(p),
-      'toggle-read': (p) => p && read.actions.toggleRead(p),
-      star: (p) => p && read.actions.toggleStar(p),
+      open: (p) => openPost(shownAs(p)),
+      expand: (p) => p && read.actions.toggleExpand(shownAs(p)!),
+      'toggle-read': (p) => p && read.actions.toggleRead(shownAs(p)!),
+      star: (p) => p && read.actions.toggleStar(shownAs(p)!),
       'mark-above-read': (p, i) => p && i !== undefined && read.actions.markAbove(p, i),
       play: (p) => {
         const audio = p && audioEnclosure(p.enclosures);
@@ -199,6 +205,7 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
           search={query}
           searchRef={searchRef}
           searchStatus={searchStatus}
+          searchAnswered={search.answered}
           onSearch={setQuery}
           onSearchFocus={search.prepare}
           onSearchEscape={() => {

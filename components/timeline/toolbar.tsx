@@ -13,6 +13,8 @@ export interface ToolbarProps {
   search: string;
   searchRef: Ref<HTMLInputElement>;
   searchStatus: string;
+  /** The query the status (and the river) answer. */
+  searchAnswered: string;
   onSearch: (q: string) => void;
   onSearchFocus: () => void;
   onSearchEscape: () => void;
@@ -64,7 +66,7 @@ export function Toolbar(p: ToolbarProps) {
             }
           }}
         />
-        <span id="search-status" class="search-status muted" role="status" data-testid="search-status">
+        <span id="search-status" class="search-status muted" role="status" data-testid="search-status" data-query={p.searchAnswered}>
           {p.searchStatus}
         </span>
       </div>

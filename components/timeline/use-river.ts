@@ -95,7 +95,7 @@ export function useRiver(source: RiverSource): RiverModel {
   const [, setTick] = useState(0);
   const render = () => setTick((t) => t + 1);
   const s = useRef<State>(fresh(0));
-  const src = useRef(source);
+  const src = useRef<RiverSource>({ ...source, id: '' });
   const topRef = useRef<HTMLDivElement>(null);
   const bottomRef = useRef<HTMLDivElement>(null);
   const anchor = useRef<{ feedId: string; id: string; top: number } | undefined>(undefined);
@@ -176,10 +176,12 @@ export function useRiver(source: RiverSource): RiverModel {
     }
   };
 
-  const start = () => {
-    const gen = s.current.gen + 1;
-    s.current = fresh(gen);
-    render();
+  const start = (alreadyReset = false) => {
+    if (!alreadyReset) {
+      s.current = fresh(s.current.gen + 1);
+      render();
+    }
+    const gen = s.current.gen;
     void loadNext();
     void openOrreryDb()
       .then((db) => src.current.count(db))
@@ -289,9 +291,14 @@ export function useRiver(source: RiverSource): RiverModel {
     }
   };
 
-  useEffect(() => {
+  // A new source empties the river in this very render (never a frame of the old posts
+  // under the new label); the effect then reads its first page.
+  if (src.current.id !== source.id) {
     src.current = source;
-    start();
+    s.current = fresh(s.current.gen + 1);
+  }
+  useEffect(() => {
+    start(true);
   }, [source.id]);
 
   useEffect(() => onStoredChange(() => void refresh().catch(() => undefined)), []);
@@ -355,7 +362,7 @@ export function useRiver(source: RiverSource): RiverModel {
     topSpace: heightOf(st.pages.map((p) => p.height), 0, st.win.lo),
     bottomSpace: heightOf(st.pages.map((p) => p.height), st.win.hi + 1, st.pages.length),
     loadMore,
-    reload: start,
+    reload: () => start(),
     ensure,
     refresh,
     topRef,

@@ -14,6 +14,8 @@ export interface SearchState {
   keys: [string, string][] | undefined;
   /** Changes whenever results change (query or index). */
   version: number;
+  /** The query `keys` answer. */
+  answered: string;
   /** Posts indexed so far while the index is being built. */
   indexing: number | undefined;
   error: string | undefined;
@@ -26,7 +28,7 @@ export function useSearch(query: string): SearchState & { prepare: () => void } 
   const index = useRef<Promise<SearchIndex> | undefined>(undefined);
   const stale = useRef(false);
   const [built, setBuilt] = useState(0);
-  const [state, setState] = useState<SearchState>({ keys: undefined, version: 0, indexing: undefined, error: undefined });
+  const [state, setState] = useState<SearchState>({ keys: undefined, version: 0, answered: '', indexing: undefined, error: undefined });
 
   const build = () => {
     const next = openOrreryDb().then((db) =>
@@ -63,7 +65,7 @@ export function useSearch(query: string): SearchState & { prepare: () => void } 
   useEffect(() => {
     const q = query.trim();
     if (!q) {
-      setState((s) => ({ ...s, keys: undefined, version: s.version + 1 }));
+      setState((s) => ({ ...s, keys: undefined, answered: '', version: s.version + 1 }));
       return;
     }
     let live = true;
@@ -72,7 +74,7 @@ export function useSearch(query: string): SearchState & { prepare: () => void } 
       if (!live) return;
       const keys = idx.search(q);
       // The same results (an index rebuilt after a change elsewhere) must not reset the river.
-      setState((s) => (s.keys && sameKeys(s.keys, keys) ? s : { ...s, keys, version: s.version + 1, error: undefined }));
+      setState((s) => (s.keys && sameKeys(s.keys, keys) ? { ...s, answered: q } : { ...s, keys, answered: q, version: s.version + 1, error: undefined }));
     });
     return () => {
       live = false;

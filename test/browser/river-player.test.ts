@@ -36,7 +36,7 @@ describe('the podcast player', () => {
     const first = p.getByTestId('entry-audio').first();
     const url = await first.getAttribute('data-audio-src');
     expect(url).toBe('http://pythonbytes.example/episodes/download/481.mp3');
-    await first.getByRole('button', { name: /^Play episode/ }).click();
+    await first.getByRole('button', { name: /^(Play|Resume) episode/ }).click();
     await expect.poll(async () => (await audio(p)).time, { timeout: 10_000 }).toBeGreaterThan(0.3);
     const playing = await audio(p);
     expect(playing).toMatchObject({ count: 1, paused: false, src: url });
@@ -76,7 +76,7 @@ describe('the podcast player', () => {
     expect(saved.played).toBe(false);
     expect(saved.position).toBeGreaterThan(1);
     // The dock's title brings the reader back to the episode's post; the dock then steps aside.
-    await dock.getByRole('button', { name: /Python/ }).first().click();
+    await dock.locator('.dock-title button').click();
     await expect.poll(() => p.locator('.scope-header h1').textContent()).toBe('Python Bytes');
     await expect.poll(() => p.getByTestId('player-dock').count()).toBe(0);
     expect(await p.getByTestId('entry').first().evaluate((el) => el.classList.contains('current'))).toBe(true);
@@ -86,7 +86,7 @@ describe('the podcast player', () => {
     const again = await openPodcast();
     const row = again.getByTestId('entry-audio').first();
     expect(await row.getByTestId('episode-status').textContent()).toMatch(/^Resume at 0:0\d$/);
-    await row.getByRole('button', { name: /^Play episode/ }).click();
+    await row.getByRole('button', { name: /^(Play|Resume) episode/ }).click();
     await expect.poll(async () => (await audio(again)).paused).toBe(false);
     expect((await audio(again)).time).toBeGreaterThanOrEqual(saved.position - 0.5);
     await again.getByRole('button', { name: 'Pause' }).first().click();
@@ -99,7 +99,7 @@ describe('the podcast player', () => {
     expect(await entry.getAttribute('data-read')).toBe('false');
     const row = entry.getByTestId('entry-audio');
     const url = await row.getAttribute('data-audio-src');
-    await row.getByRole('button', { name: /^Play episode/ }).click();
+    await row.getByRole('button', { name: /^(Play|Resume) episode/ }).click();
     await expect.poll(() => row.getByTestId('episode-status').textContent(), { timeout: 15_000 }).toBe('Played');
     await expect.poll(() => entry.getAttribute('data-read')).toBe('true');
     const saved = (await p.evaluate((u) => chrome.storage.local.get(`episode:${u}`), url!))[`episode:${url}`] as { played: boolean };
