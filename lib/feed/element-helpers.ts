@@ -50,6 +50,26 @@ export function childText(el: XmlElement, key: string): string | undefined {
   return t === '' ? undefined : t;
 }
 
+/**
+ * Trimmed text of the child whose key comes first in `keys` (a fallback chain such as
+ * pubDate, dc:date, dcterms:issued), in one pass over the children; undefined when none has text.
+ */
+export function childTextOf(el: XmlElement, keys: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestRank = keys.length;
+  for (const c of el.children) {
+    if (typeof c === 'string') continue;
+    const rank = keys.indexOf(c.key);
+    if (rank === -1 || rank >= bestRank) continue;
+    const t = textOf(c).trim();
+    if (t === '') continue;
+    best = t;
+    bestRank = rank;
+    if (rank === 0) break;
+  }
+  return best;
+}
+
 /** The first defined, non-blank value. */
 export function firstOf<T>(...values: (T | undefined)[]): T | undefined {
   for (const v of values) if (v !== undefined && v !== '') return v;

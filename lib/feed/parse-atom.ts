@@ -3,7 +3,7 @@ import { parseDate } from '../date/parse-date.ts';
 import type { ParsedEnclosure, ParsedFeed, ParsedItem } from './types.ts';
 import { capItems } from './cap-items.ts';
 import { atomAlternateLink, atomLinks, hrefOf } from './atom-links.ts';
-import { child, children, childText, firstOf, textOf } from './element-helpers.ts';
+import { child, children, childText, childTextOf, firstOf, textOf } from './element-helpers.ts';
 import { itemId } from './item-id.ts';
 import { dedupeEnclosures, itemImage, makeEnclosure, mediaEnclosures } from './media-enclosures.ts';
 import { resolveUrl } from './resolve-url.ts';
@@ -29,8 +29,10 @@ function htmlOf(el: XmlElement, key: string): string | undefined {
   return html === '' ? undefined : html;
 }
 
+const PUBLISHED = ['published', 'issued', 'created', 'dc:date'];
+
 function publishedOf(entry: XmlElement): number | undefined {
-  return parseDate(firstOf(childText(entry, 'published'), childText(entry, 'issued'), childText(entry, 'created'), childText(entry, 'dc:date')));
+  return parseDate(childTextOf(entry, PUBLISHED));
 }
 
 function updatedOf(entry: XmlElement): number | undefined {

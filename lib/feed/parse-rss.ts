@@ -3,7 +3,7 @@ import { parseDate } from '../date/parse-date.ts';
 import type { ParsedEnclosure, ParsedFeed, ParsedItem } from './types.ts';
 import { authorName } from './author-name.ts';
 import { capItems } from './cap-items.ts';
-import { child, children, childText, firstOf, markupOf, textOf } from './element-helpers.ts';
+import { child, children, childText, childTextOf, firstOf, markupOf, textOf } from './element-helpers.ts';
 import { itemId } from './item-id.ts';
 import { atomAlternateLink } from './atom-links.ts';
 import { dedupeEnclosures, itemImage, makeEnclosure, mediaEnclosures } from './media-enclosures.ts';
@@ -31,12 +31,16 @@ function linkOf(item: XmlElement): string | undefined {
   return href ? resolveUrl(href, item.base) : undefined;
 }
 
+const PUBLISHED = ['pubdate', 'dc:date', 'dcterms:issued', 'dcterms:created', 'dcterms:date', 'atom:published'];
+const UPDATED = ['dcterms:modified', 'atom:updated'];
+
 function publishedOf(item: XmlElement): number | undefined {
-  return parseDate(firstOf(childText(item, 'pubdate'), childText(item, 'dc:date'), childText(item, 'dcterms:issued'), childText(item, 'dcterms:created'), childText(item, 'dcterms:date'), childText(item, 'atom:published')));
+  return parseDate(childTextOf(item, PUBLISHED));
 }
 
 function updatedOf(item: XmlElement): number | undefined {
-  return parseDate(firstOf(childText(item, 'dcterms:modified'), childText(item, 'atom:updated'), item.attrs['LASTMOD'] ?? item.attrs['lastmod']));
+  // CDF puts the date in a LASTMOD attribute.
+  return parseDate(childTextOf(item, UPDATED) ?? item.attrs['LASTMOD'] ?? item.attrs['lastmod']);
 }
 
 /** The instant that ranks an item when the feed has more than maxItems. */

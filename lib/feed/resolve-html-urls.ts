@@ -41,6 +41,23 @@ export function resolveHtmlUrls(html: string, base: string | undefined): string 
   if (!base) return html;
   const out: string[] = []; // joined once: a flat string, not a rope of slices of the document
   let last = 0;
+  // The last '<' and '>' before a candidate, tracked forward (lastIndexOf from every candidate
+  // would be quadratic on text full of "href=").
+  let lastLt = -1;
+  let lastGt = -1;
+  let nextLt = html.indexOf('<');
+  let nextGt = html.indexOf('>');
+  const insideTag = (pos: number): boolean => {
+    while (nextLt !== -1 && nextLt < pos) {
+      lastLt = nextLt;
+      nextLt = html.indexOf('<', nextLt + 1);
+    }
+    while (nextGt !== -1 && nextGt < pos) {
+      lastGt = nextGt;
+      nextGt = html.indexOf('>', nextGt + 1);
+    }
+    return lastLt > lastGt;
+  };
   for (let eq = html.indexOf('='); eq !== -1; eq = html.indexOf('=', eq + 1)) {
     let j = eq - 1;
     while (j >= 0 && isSpace(html.charCodeAt(j))) j--;
@@ -50,7 +67,7 @@ export function resolveHtmlUrls(html: string, base: string | undefined): string 
     if (len < 3 || len > 10 || k < 0 || !isSpace(html.charCodeAt(k))) continue;
     const name = html.slice(k + 1, j + 1);
     if (!URL_ATTRS.has(name) && !URL_ATTRS.has(name.toLowerCase())) continue;
-    if (html.lastIndexOf('<', k) <= html.lastIndexOf('>', k)) continue; // text, not a tag
+    if (!insideTag(k)) continue; // text, not a tag
     let v = eq + 1;
     while (v < html.length && isSpace(html.charCodeAt(v))) v++;
     const read = readValue(html, v);

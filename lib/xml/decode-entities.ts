@@ -85,8 +85,10 @@ export function decodeEntities(text: string, declared?: EntityLookup): string {
   // the hottest loop of the parser. Pieces are joined once into a flat string (not a rope).
   const out: string[] = [];
   let last = 0;
+  let semi = -1;
   while (amp !== -1) {
-    const semi = text.indexOf(';', amp + 2);
+    // The next ';' is searched again only once passed: "&&&&…;" stays linear, not quadratic.
+    if (semi < amp + 2) semi = text.indexOf(';', amp + 2);
     if (semi === -1) break;
     let next = amp + 1;
     if (semi - amp <= 33) {

@@ -7,6 +7,9 @@ import type { XmlElement } from './xml-node.ts';
 /** Shared by every element without attributes (most of them): one object fewer per element. */
 const NO_ATTRS: Record<string, string> = Object.freeze(Object.create(null) as Record<string, string>);
 
+/** How far up the open elements an end tag looks for its start tag. */
+const CLOSE_REACH = 48;
+
 /** Deeper elements are flattened into their ancestor, so no later recursion can overflow. */
 const MAX_DEPTH = 256;
 
@@ -167,7 +170,9 @@ export function parseXml(src: string, baseUrl: string): XmlDocument {
     let end = src.indexOf('>', lt);
     if (end === -1) end = n;
     const name = src.slice(lt + 2, end).trim();
-    for (let k = stack.length - 1; k >= 0; k--) {
+    // An end tag closes at most CLOSE_REACH open elements: stray end tags in a deep document
+    // must not each walk the whole stack.
+    for (let k = stack.length - 1; k >= 0 && k >= stack.length - CLOSE_REACH; k--) {
       if ((stack[k] as XmlElement).name === name) {
         stack.length = k;
         scopes.length = k + 1;
@@ -216,8 +221,11 @@ export function parseXml(src: string, baseUrl: string): XmlDocument {
 /** Skip a `<!…>` declaration (DOCTYPE with its [internal subset], or other); returns the index after it. */
 function skipDeclaration(src: string, lt: number, onSubset: (subset: string) => void): number {
   const close = src.indexOf('>', lt);
-  const open = src.indexOf('[', lt);
-  if (open !== -1 && (close === -1 || open < close)) {
+  // '[' is looked for only inside this declaration: searching the rest of the document from
+  // every "<!x>" would be quadratic.
+  const bracket = src.slice(lt, close === -1 ? src.length : close).indexOf('[');
+  const open = bracket === -1 ? -1 : lt + bracket;
+  if (open !== -1) {
     const endSubset = src.indexOf(']', open);
     if (endSubset === -1) return src.length;
     onSubset(src.slice(open + 1, endSubset));

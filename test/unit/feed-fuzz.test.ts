@@ -30,3 +30,23 @@ describe('fuzzed fixtures', () => {
     }
   });
 });
+
+// Inputs shaped to trigger quadratic scans (each was one, once): they must stay linear. A
+// quadratic pass over ~1 MB takes minutes, so a generous bound still catches a regression.
+describe('hostile shapes parse in linear time', () => {
+  const HOSTILE: [string, string][] = [
+    ['ampersands then one semicolon', `<rss><channel><title>${'&'.repeat(300_000)};</title></channel></rss>`],
+    ['"href=" in text, outside tags', `<rss><channel><item><description><![CDATA[${' href=x'.repeat(150_000)}]]></description></item></channel></rss>`],
+    ['many <!x> declarations', `<rss>${'<!x>'.repeat(200_000)}[<channel></channel></rss>`],
+    ['unclosed quoted tags in an HTML title', `<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">${'&lt;a title="x'.repeat(50_000)}</title></feed>`],
+    ['many stray end tags in a deep document', `<rss><channel>${'<a>'.repeat(200)}${'</b>'.repeat(200_000)}</channel></rss>`],
+    ['deep nesting', `<rss><channel><item><description>${'<div>'.repeat(300_000)}</description></item></channel></rss>`],
+    ['many attributes', `<rss><channel><item ${Array.from({ length: 50_000 }, (_, i) => `a${i}="v"`).join(' ')}><title>t</title></item></channel></rss>`],
+  ];
+  it.each(HOSTILE)('%s', (_name, doc) => {
+    const start = performance.now();
+    const result = parseFeed(new TextEncoder().encode(doc), { url: 'https://hostile.example/' });
+    expect(contractViolation(result)).toBeUndefined();
+    expect(performance.now() - start).toBeLessThan(5000);
+  });
+});
