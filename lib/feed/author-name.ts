@@ -5,6 +5,8 @@
 export function authorName(raw: string | undefined): string | undefined {
   const s = raw?.replace(/\s+/g, ' ').trim();
   if (!s) return undefined;
+  // The patterns below backtrack; a "name" this long is not one to take apart anyway.
+  if (s.length > 200) return s;
   const paren = /^\S+@\S+\s*\((.+)\)$/.exec(s);
   if (paren?.[1]?.trim()) return paren[1].trim();
   const angle = /^(.+?)\s*<[^<>@\s]+@[^<>\s]+>$/.exec(s);

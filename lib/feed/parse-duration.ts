@@ -4,7 +4,7 @@
  */
 export function parseDuration(input: string | undefined): number | undefined {
   const s = input?.trim().toLowerCase();
-  if (!s) return undefined;
+  if (!s || s.length > 64) return undefined;
   if (/^\d+(?:\.\d+)?$/.test(s)) return Math.round(Number(s));
   if (/^\d+(?::\d{1,2}){1,2}(?:\.\d+)?$/.test(s)) {
     return Math.round(s.split(':').reduce((acc, part) => acc * 60 + Number(part), 0));

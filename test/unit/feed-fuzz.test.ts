@@ -41,6 +41,8 @@ describe('hostile shapes parse in linear time', () => {
     ['unclosed quoted tags in an HTML title', `<feed xmlns="http://www.w3.org/2005/Atom"><title type="html">${'&lt;a title="x'.repeat(50_000)}</title></feed>`],
     ['many stray end tags in a deep document', `<rss><channel>${'<a>'.repeat(200)}${'</b>'.repeat(200_000)}</channel></rss>`],
     ['deep nesting', `<rss><channel><item><description>${'<div>'.repeat(300_000)}</description></item></channel></rss>`],
+    ['a huge author of "a@a@…" (backtracking bait)', `<rss><channel><item><author>${'a@'.repeat(100_000)}</author></item></channel></rss>`],
+    ['a huge itunes:duration', `<rss xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><item><itunes:duration>p${'1'.repeat(200_000)}x</itunes:duration><enclosure url="a.mp3"/></item></channel></rss>`],
     ['many attributes', `<rss><channel><item ${Array.from({ length: 50_000 }, (_, i) => `a${i}="v"`).join(' ')}><title>t</title></item></channel></rss>`],
   ];
   it.each(HOSTILE)('%s', (_name, doc) => {
