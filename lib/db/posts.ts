@@ -27,6 +27,7 @@ export async function commitPoll(
   now: number,
   retention?: Retention,
 ): Promise<CommitResult | undefined> {
+  if (items.length === 0) return commitFeedOnly(db, feedId, update);
   const tx = db.transaction(['feeds', ...POST_STORES], 'readwrite');
   // Re-read the feed inside the transaction: the user may have renamed, moved or
   // unsubscribed it while the request was in flight.
@@ -72,6 +73,15 @@ export async function commitPoll(
   await writer.save();
   await tx.done;
   return { added, updated, removed };
+}
+
+/** A poll that brought no posts (304, an error) only updates its feed: a lighter transaction. */
+async function commitFeedOnly(db: Db, feedId: string, update: (current: StoredFeed) => StoredFeed): Promise<CommitResult | undefined> {
+  const tx = db.transaction('feeds', 'readwrite');
+  const current = await tx.store.get(feedId);
+  if (current) await tx.store.put(update(current));
+  await tx.done;
+  return current ? { added: 0, updated: 0, removed: 0 } : undefined;
 }
 
 /** The stored form of a parsed item, merged with the stored copy when there is one. */

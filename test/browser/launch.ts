@@ -7,8 +7,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
-/** Where `wxt build` puts the Chrome package. */
+/** Where `wxt build` puts the Chrome package, as ORRERY_OUT was when this module loaded. */
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '..', '..', process.env.ORRERY_OUT ?? '.output', 'chrome-mv3');
+
+/** Where `wxt build` puts the Chrome package (read when called: scripts may set ORRERY_OUT first). */
+export function extensionDir(): string {
+  return path.resolve(import.meta.dirname, '..', '..', process.env.ORRERY_OUT ?? '.output', 'chrome-mv3');
+}
 
 /** A running browser with Orrery in it. */
 export interface Orrery {
@@ -32,8 +37,9 @@ export interface LaunchOptions {
 
 /** Starts Chromium with the extension and waits for its service worker. */
 export async function launchOrrery(opts: LaunchOptions): Promise<Orrery> {
-  if (!existsSync(path.join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`no built extension at ${EXTENSION_DIR}: run "npm run build" first`);
+  const dir = extensionDir();
+  if (!existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`no built extension at ${dir}: run "npm run build" first`);
   }
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'orrery-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -49,8 +55,8 @@ export async function launchOrrery(opts: LaunchOptions): Promise<Orrery> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${dir}`,
+      `--load-extension=${dir}`,
       `--host-resolver-rules=MAP *.example 127.0.0.1:${opts.serverPort}`,
     ],
     env: { ...process.env, TZ: process.env.TZ ?? 'UTC' },
