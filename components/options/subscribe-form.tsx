@@ -17,7 +17,8 @@ type State =
   | { step: 'preview'; url: string; preview: FeedPreview }
   | { step: 'choices'; url: string; pageUrl: string; pageTitle?: string; candidates: FeedCandidate[]; chosen?: string; candidate?: CandidateState }
   | { step: 'opml'; url: string; title?: string; feedCount: number }
-  | { step: 'error'; url: string; error: string }
+  /** `asked`: the answer to pressing Subscribe (an alert), not to typing (a polite note). */
+  | { step: 'error'; url: string; error: string; asked?: boolean }
   | { step: 'done'; feedId: string; title: string; preview: FeedPreview };
 
 /** How long typing must pause before the preview is fetched. */
@@ -86,7 +87,7 @@ export function SubscribeForm(_props: SubscribeFormProps) {
   const confirm = async (token: string | undefined, feedUrl: string) => {
     const r = await send({ type: 'confirm-subscribe', url: feedUrl, ...(token ? { token } : {}), ...(folder.trim() ? { folder: folder.trim() } : {}) });
     if (r.ok) done(r);
-    else setState({ step: 'error', url: url.trim(), error: r.error });
+    else setState({ step: 'error', url: url.trim(), error: r.error, asked: true });
   };
 
   const submit = async (e: Event) => {
@@ -106,7 +107,7 @@ export function SubscribeForm(_props: SubscribeFormProps) {
       }
       const checked = parseUserUrl(value);
       if (!checked.ok) {
-        setState({ step: 'error', url: value, error: checked.error });
+        setState({ step: 'error', url: value, error: checked.error, asked: true });
         return;
       }
       setState({ step: 'loading', url: value });
@@ -121,9 +122,9 @@ export function SubscribeForm(_props: SubscribeFormProps) {
           setUrl('');
         }
       } else if (r.choices && r.pageUrl) setState({ step: 'choices', url: value, pageUrl: r.pageUrl, candidates: r.choices });
-      else setState({ step: 'error', url: value, error: r.error });
+      else setState({ step: 'error', url: value, error: r.error, asked: true });
     } catch (err) {
-      setState({ step: 'error', url: value, error: errorText(err) });
+      setState({ step: 'error', url: value, error: errorText(err), asked: true });
     } finally {
       setBusy(false);
     }
@@ -185,7 +186,7 @@ export function SubscribeForm(_props: SubscribeFormProps) {
       <div id="subscribe-msg" aria-live="polite">
         {state.step === 'loading' && <p class="muted">Looking at {state.url}…</p>}
         {error && (
-          <p class="error" role="alert" id="subscribe-error" data-testid="subscribe-error">
+          <p class="error" role={state.step === 'error' && state.asked ? 'alert' : undefined} id="subscribe-error" data-testid="subscribe-error">
             {error}
           </p>
         )}

@@ -70,7 +70,7 @@ export function createTabFeeds(deps: TabFeedsDeps): TabFeeds {
   async function store(tabId: number, record: TabFeedsRecord): Promise<void> {
     if (record.feeds.length === 0) return clear(tabId);
     await session.set({ [key(tabId)]: record });
-    await show(tabId, record.feeds).catch(() => undefined); // the tab may be gone already
+    await show(tabId, record.feeds).catch(quietIfTabGone);
   }
 
   async function clear(tabId: number): Promise<void> {
@@ -106,7 +106,7 @@ export function createTabFeeds(deps: TabFeedsDeps): TabFeeds {
       for (const [k, v] of Object.entries(all)) {
         if (!k.startsWith(PREFIX)) continue;
         const record = v as TabFeedsRecord;
-        await show(Number(k.slice(PREFIX.length)), record.feeds).catch(() => undefined);
+        await show(Number(k.slice(PREFIX.length)), record.feeds).catch(quietIfTabGone);
       }
     },
   };
@@ -115,4 +115,9 @@ export function createTabFeeds(deps: TabFeedsDeps): TabFeeds {
 function withoutHash(url: string): string {
   const i = url.indexOf('#');
   return i === -1 ? url : url.slice(0, i);
+}
+
+/** A tab closed meanwhile is normal; anything else is a bug worth seeing. */
+function quietIfTabGone(err: unknown): void {
+  if (!/no tab with id/i.test(String(err))) console.error('[orrery:tab-feeds]', err);
 }
