@@ -48,7 +48,9 @@ export function parseFeed(bytes: Uint8Array, options: ParseOptions): ParseResult
   try {
     if (bytes.length > MAX_FEED_BYTES) return fail('too-large', `${bytes.length} bytes is over the ${MAX_FEED_BYTES}-byte limit`);
     const { text } = decodeBytes(bytes, options.contentType);
-    const result = parseText(text, options.url, Math.max(0, options.maxItems ?? DEFAULT_MAX_ITEMS));
+    const requested = options.maxItems;
+    const maxItems = requested === undefined || Number.isNaN(requested) ? DEFAULT_MAX_ITEMS : Math.max(0, Math.floor(requested));
+    const result = parseText(text, options.url, maxItems);
     // V8 keeps the subject of the last successful regex match (RegExp.input); that subject is a
     // slice of the document, which would keep the whole decoded feed alive until some other
     // regex ran. Matching a tiny string releases it.

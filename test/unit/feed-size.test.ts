@@ -19,6 +19,11 @@ describe('item cap', () => {
     expect(r.ok && r.feed.items.map((i) => i.title)).toEqual(['u1', '2']);
   });
 
+  it.each([[0, 0], [2.7, 2], [Number.NaN, 3], [Infinity, 3]])('maxItems %s keeps %i of 3', (maxItems, kept) => {
+    const r = parseFeed(rss([dated(1, 1), dated(2, 2), dated(3, 3)].join('')), { url: URL_, maxItems });
+    expect(r.ok && r.feed.items).toHaveLength(kept);
+  });
+
   it(`defaults to ${DEFAULT_MAX_ITEMS}`, () => {
     const r = parseFeed(rss(Array.from({ length: 600 }, (_, i) => dated(i, 1 + (i % 28))).join('')), { url: URL_ });
     expect(r.ok && r.feed.items).toHaveLength(DEFAULT_MAX_ITEMS);
