@@ -4,11 +4,14 @@
  */
 import { browser } from 'wxt/browser';
 import { updateBadge } from '../lib/badge/update-badge';
+import { coalesce } from '../lib/util/coalesce';
 import { openOrreryDb } from '../lib/db/open-db';
 import { createHandlers } from '../lib/messaging/handlers';
 import { announceChange } from '../lib/messaging/changes';
 import { dispatch } from '../lib/messaging/dispatch';
 import { createPoller } from '../lib/poll/create-poller';
+import { createHostLimiter } from '../lib/poll/host-limiter';
+import { limitedFetch } from '../lib/poll/limited-fetch';
 import { createRedirectLog } from '../lib/poll/redirect-log';
 import { loadSettings, onSettingsChange } from '../lib/settings/settings-store';
 import { getFeedByUrl } from '../lib/db/feeds';
@@ -20,10 +23,17 @@ const POLL_ALARM = 'poll';
 export default defineBackground(() => {
   const db = () => openOrreryDb();
   const now = () => Date.now();
-  const refreshBadge = async () => {
-    announceChange();
-    await updateBadge(await db(), (await loadSettings()).badge);
-  };
+  // After each of hundreds of polls only the latest count matters: coalesce the updates.
+  const refreshBadge = coalesce(
+    async () => {
+      announceChange();
+      await updateBadge(await db(), (await loadSettings()).badge);
+    },
+    { gapMs: 250 },
+  );
+  // Every request of the worker (polls, previews, probes, Planet syncs) shares one limiter:
+  // one request at a time per host, six in all, bodies included.
+  const politeFetch = limitedFetch((input, init) => fetch(input, init), createHostLimiter({ perHost: 1, global: 6 }));
   // fetch() hides whether a redirect was 301 or 302; webRequest tells us (the worker's own requests have tabId -1).
   const redirects = createRedirectLog();
   browser.webRequest.onBeforeRedirect.addListener(
@@ -45,7 +55,7 @@ export default defineBackground(() => {
         maxIntervalMs: s.maxIntervalMinutes * 60_000,
       };
     },
-    fetch: (input, init) => fetch(input, init),
+    fetch: politeFetch,
     now,
     onChange: () => {
       void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err));
@@ -54,10 +64,10 @@ export default defineBackground(() => {
   });
   const tabFeeds = createTabFeeds({ isSubscribed: async (url) => (await getFeedByUrl(await db(), url)) !== undefined });
   // Tabs, notifications for new posts, Planet sync.
-  const notifier = registerSubscribingListeners({ db, fetch: (input, init) => fetch(input, init), now, poller, refreshBadge, tabFeeds });
+  const notifier = registerSubscribingListeners({ db, fetch: politeFetch, now, poller, refreshBadge, tabFeeds });
   const handlers = createHandlers({
     db,
-    fetch: (input, init) => fetch(input, init),
+    fetch: politeFetch,
     now,
     poller,
     refreshBadge,
