@@ -2,10 +2,21 @@ import { decodeEntities } from '../xml/decode-entities.ts';
 import { resolveUrl } from './resolve-url.ts';
 
 /** Attributes that hold one URL (HTML 4 + media), as the reference parsers resolve them. */
-const URL_ATTRS = new Set([
+const URL_ATTRS = [
   'href', 'src', 'poster', 'cite', 'action', 'background', 'longdesc', 'usemap', 'codebase', 'data', 'profile',
   'formaction', 'icon', 'manifest',
-]);
+];
+
+/** Whether html[start, start+len) names a URL attribute; compared in place (no substring per attribute). */
+const BY_LENGTH: string[][] = [];
+for (const name of URL_ATTRS) (BY_LENGTH[name.length] ??= []).push(name);
+
+function isUrlAttr(html: string, start: number, len: number): boolean {
+  for (const name of BY_LENGTH[len] ?? []) if (html.startsWith(name, start)) return true;
+  const c = html.charCodeAt(start);
+  if (c < 65 || c > 90) return false; // upper-case names (HREF=) are rare: only then lower-case a copy
+  return URL_ATTRS.includes(html.slice(start, start + len).toLowerCase());
+}
 const ABSOLUTE = /^\s*[A-Za-z][A-Za-z0-9+.-]*:/;
 
 const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 9 || c === 13 || c === 12;
@@ -65,8 +76,7 @@ export function resolveHtmlUrls(html: string, base: string | undefined): string 
     while (k >= 0 && isNameChar(html.charCodeAt(k))) k--;
     const len = j - k;
     if (len < 3 || len > 10 || k < 0 || !isSpace(html.charCodeAt(k))) continue;
-    const name = html.slice(k + 1, j + 1);
-    if (!URL_ATTRS.has(name) && !URL_ATTRS.has(name.toLowerCase())) continue;
+    if (!isUrlAttr(html, k + 1, len)) continue;
     if (!insideTag(k)) continue; // text, not a tag
     let v = eq + 1;
     while (v < html.length && isSpace(html.charCodeAt(v))) v++;
