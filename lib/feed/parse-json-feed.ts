@@ -83,7 +83,7 @@ export function parseJsonFeed(doc: unknown, feedUrl: string, maxItems: number): 
   const home = str(doc['home_page_url']);
   if (home) feed.siteUrl = resolveUrl(home, base);
   const description = str(doc['description']);
-  if (description) feed.description = description;
+  if (description) feed.description = plainTitle(description);
   const language = str(doc['language']);
   if (language) feed.language = language;
   const icon = str(doc['icon']) ?? str(doc['favicon']);

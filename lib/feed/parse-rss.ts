@@ -107,7 +107,8 @@ export function parseRss(root: XmlElement, format: 'rss' | 'rdf', maxItems: numb
   const site = firstOf(linkOf(channel), atomAlternateLink(channel));
   if (site) feed.siteUrl = site;
   const description = firstOf(childText(channel, 'description'), childText(channel, 'dc:description'), childText(channel, 'itunes:summary'));
-  if (description) feed.description = description;
+  // Plain text, like an Atom subtitle: channel descriptions are shown as a line of text.
+  if (description) feed.description = plainTitle(description);
   const language = firstOf(childText(channel, 'language'), childText(channel, 'dc:language'));
   if (language) feed.language = language;
   const imageEl = child(channel, 'image') ?? child(root, 'image');

@@ -36,6 +36,7 @@ export interface ParsedFeed {
   format: 'rss' | 'atom' | 'rdf' | 'json';
   title: string;
   siteUrl?: string;
+  /** Plain text (markup reduced to its text). */
   description?: string;
   language?: string;
   iconUrl?: string;
