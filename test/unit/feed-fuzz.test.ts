@@ -10,16 +10,13 @@ const FEEDS = path.resolve(import.meta.dirname, '../fixtures/feeds');
 const inputs = fs.readdirSync(FEEDS).map((f) => new Uint8Array(fs.readFileSync(path.join(FEEDS, f))));
 
 describe('fuzzed fixtures', () => {
-  it.each([1, 2, 3])('seed %i: 150 mutations, no throw, contract kept, each under 1 s', (seed) => {
+  it.each([1, 2, 3])('seed %i: 150 mutations, no throw, contract kept', (seed) => {
     const random = seededRandom(seed);
     for (let i = 0; i < 150; i++) {
       const input = inputs[Math.floor(random() * inputs.length)] as Uint8Array;
       const { bytes, kind } = mutate(input, random);
-      const start = performance.now();
       const result = parseFeed(bytes, { url: 'https://fuzz.example/feed.xml' });
-      const ms = performance.now() - start;
       expect(contractViolation(result), `seed ${seed} case ${i} (${kind})`).toBeUndefined();
-      expect(ms, `seed ${seed} case ${i} (${kind})`).toBeLessThan(1000);
     }
   });
 
@@ -32,7 +29,8 @@ describe('fuzzed fixtures', () => {
 });
 
 // Inputs shaped to trigger quadratic scans (each was one, once): they must stay linear. A
-// quadratic pass over ~1 MB takes minutes, so a generous bound still catches a regression.
+// quadratic pass over ~1 MB takes minutes, so the test's own timeout catches a regression
+// (no timing threshold here: speed is measured by `npm run bench`; time per case is in fuzz-parse).
 describe('hostile shapes parse in linear time', () => {
   const HOSTILE: [string, string][] = [
     ['ampersands then one semicolon', `<rss><channel><title>${'&'.repeat(300_000)};</title></channel></rss>`],
@@ -46,9 +44,7 @@ describe('hostile shapes parse in linear time', () => {
     ['many attributes', `<rss><channel><item ${Array.from({ length: 50_000 }, (_, i) => `a${i}="v"`).join(' ')}><title>t</title></item></channel></rss>`],
   ];
   it.each(HOSTILE)('%s', (_name, doc) => {
-    const start = performance.now();
     const result = parseFeed(new TextEncoder().encode(doc), { url: 'https://hostile.example/' });
     expect(contractViolation(result)).toBeUndefined();
-    expect(performance.now() - start).toBeLessThan(5000);
   });
 });

@@ -32,18 +32,14 @@ describe('item cap', () => {
 
 describe('size limits', () => {
   it('refuses more than the hard cap without reading it', () => {
-    const start = performance.now();
     const r = parseFeed(new Uint8Array(MAX_FEED_BYTES + 1), { url: URL_ });
     expect(r.ok ? 'ok' : r.error.code).toBe('too-large');
-    expect(performance.now() - start).toBeLessThan(100);
   });
 
-  it('parses a 20 MB feed with bounded memory and time', () => {
+  it('parses a 20 MB feed with bounded memory', () => {
     const bytes = generateRssFeed(20 * 1024 * 1024);
     const heapBefore = process.memoryUsage().heapUsed;
-    const start = performance.now();
     const r = parseFeed(bytes, { url: URL_ });
-    const elapsed = performance.now() - start;
     const heapGrowth = process.memoryUsage().heapUsed - heapBefore;
     expect(r.ok && r.feed.items).toHaveLength(DEFAULT_MAX_ITEMS);
     // The newest items of the generated feed are its last ones.
@@ -51,6 +47,5 @@ describe('size limits', () => {
     // Heap still in use right after the parse (garbage not yet collected included): a small
     // multiple of the input, not runaway growth.
     expect(heapGrowth).toBeLessThan(10 * bytes.length);
-    expect(elapsed).toBeLessThan(20_000);
   }, 60_000);
 });
