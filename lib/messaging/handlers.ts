@@ -1,26 +1,15 @@
 /** The background's handler map: one function per request type. */
-import type { Db } from '../db/open-db';
 import { markScopeRead } from '../db/mark-scope-read';
 import { markAllRead, setRead, setStarred } from '../db/posts';
-import type { Poller } from '../poll/create-poller';
 import { createPlanetStore } from '../subscribe/planet-store';
 import { createPreviewCache } from '../subscribe/preview-cache';
 import { createSubscribingHandlers } from '../subscribe/subscribe-handlers';
-import type { TabFeeds } from '../tab-feeds/tab-feeds';
 import type { SenderInfo } from './check-sender';
+import type { WorkerDeps } from './worker-deps';
 import type { Reply, Request } from './protocol';
 
 /** What the handlers need, injected by the background entrypoint. */
-export interface HandlerDeps {
-  db: () => Promise<Db>;
-  fetch: typeof fetch;
-  now: () => number;
-  poller: Poller;
-  /** Recount unread posts and update the badge. */
-  refreshBadge: () => Promise<void>;
-  /** Feeds detected per tab, and the toolbar button's state for each tab. */
-  tabFeeds: TabFeeds;
-}
+export type HandlerDeps = WorkerDeps;
 
 /** A handler for request type K. */
 export type Handler<K extends Request['type']> = (

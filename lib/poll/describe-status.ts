@@ -1,15 +1,8 @@
+import type { FetchStatusKind } from '../db/types';
+
 /** The result of fetching and reading a feed, as the poller records it. */
 export interface FetchStatus {
-  kind:
-    | 'ok'
-    | 'not-modified'
-    | 'http-error'
-    | 'network-error'
-    | 'timeout'
-    | 'parse-error'
-    | 'too-large'
-    | 'gone'
-    | 'rate-limited';
+  kind: FetchStatusKind;
   status?: number;
   /** Technical detail (an exception's text, a parser's complaint), appended to the sentence. */
   message?: string;

@@ -3,12 +3,10 @@
  * desktop notifications for new posts, and the periodic sync of Planets. Called synchronously at
  * every worker start, as MV3 requires.
  */
+import type { WorkerDeps } from '../messaging/worker-deps';
 import { browser } from 'wxt/browser';
-import type { Db } from '../db/open-db';
 import { createNotifier, noticeTarget, type Notifier } from '../notify/notify-new-posts';
-import type { Poller } from '../poll/create-poller';
 import { loadSettings } from '../settings/settings-store';
-import type { TabFeeds } from '../tab-feeds/tab-feeds';
 import { createPlanetStore } from './planet-store';
 import { syncAllPlanets } from './planets';
 
@@ -17,14 +15,7 @@ export const PLANET_ALARM = 'planet-sync';
 const PLANET_PERIOD_MINUTES = 12 * 60;
 
 /** What the listeners need from the background. */
-export interface ListenerDeps {
-  db: () => Promise<Db>;
-  fetch: typeof fetch;
-  now: () => number;
-  poller: Poller;
-  refreshBadge: () => Promise<void>;
-  tabFeeds: TabFeeds;
-}
+export type ListenerDeps = WorkerDeps;
 
 /** Registers the listeners; returns the notifier, to call after each poll. */
 export function registerSubscribingListeners(deps: ListenerDeps): Notifier {

@@ -1,12 +1,10 @@
 /** The background's handlers for subscribing: previews, confirming, managing, OPML, Planets, tab feeds. */
-import type { Db } from '../db/open-db';
+import type { WorkerDeps } from '../messaging/worker-deps';
 import { getFeedByUrl, removeFeedForUndo, restoreFeed, updateFeed } from '../db/feeds';
 import { candidateFeedUrls } from '../discovery/candidate-feed-urls';
 import type { DiscoveredFeed } from '../discovery/types';
 import type { Handlers } from '../messaging/handlers';
-import type { Poller } from '../poll/create-poller';
 import { sanitizeDetected } from '../tab-feeds/sanitize-detected';
-import type { TabFeeds } from '../tab-feeds/tab-feeds';
 import { confirmSubscription } from './confirm-subscription';
 import { importOpml } from './import-opml';
 import { postImportProgress } from './import-progress';
@@ -19,13 +17,7 @@ import { checkRemovedFeed } from './check-removed-feed';
 import { subscribeToUrl } from './subscribe-url';
 
 /** What these handlers need. */
-export interface SubscribingDeps {
-  db: () => Promise<Db>;
-  fetch: typeof fetch;
-  now: () => number;
-  poller: Poller;
-  refreshBadge: () => Promise<void>;
-  tabFeeds: TabFeeds;
+export interface SubscribingDeps extends WorkerDeps {
   previews: PreviewCache;
   planets: PlanetStore;
 }
