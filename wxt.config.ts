@@ -7,6 +7,8 @@ export default defineConfig({
   srcDir: '.',
   // ORRERY_OUT lets several builds (parallel test runs, benches) live side by side.
   outDir: process.env.ORRERY_OUT ?? '.output',
+  // Manifest V3 for Firefox too (WXT's default there is MV2).
+  manifestVersion: 3,
   vite: () => ({
     plugins: [preact()],
     build: { sourcemap: false },

@@ -46,6 +46,8 @@ function vitest(name, config, extra = []) {
 
 check('typecheck', 'npx', ['tsc', '--noEmit']);
 check('lint', 'npx', ['eslint', '.', '--max-warnings=0']);
+// No Firefox runs here: building its package (MV3, gecko id) is the check that it still builds.
+check('firefox', 'npx', ['wxt', 'build', '-b', 'firefox']);
 vitest('unit', null);
 vitest('browser', 'vitest.browser.config.ts');
 
