@@ -13,11 +13,13 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { startFixtureServer } from '../test/server/fixture-server.mjs';
-import { EXTENSION_DIR, launchOrrery, type Orrery } from '../test/browser/launch';
+import type { Orrery } from '../test/browser/launch';
 import { seedPosts } from '../test/browser/river-seed';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 process.env.ORRERY_OUT ??= '.output-ui-bench';
+// Imported after ORRERY_OUT is set: launch.ts reads it when it loads.
+const { EXTENSION_DIR, launchOrrery } = await import('../test/browser/launch');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const TOTAL = Number(process.env.BENCH_POSTS ?? 100_000);
 

@@ -1,4 +1,5 @@
 /** The sidebar: everything, each folder (a scope of its own), and each feed with its unread count and health. */
+import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import type { StoredFeed } from '../../lib/db/types';
 import { feedHealth, healthText } from '../../lib/ui/feed-health';
@@ -25,7 +26,9 @@ const Count = ({ n }: { n: number }) => (
 );
 
 /** Lists folders and feeds; the current scope is marked with aria-current. */
-export function Sidebar({ feeds, counts, total, scope, onScope }: SidebarProps) {
+export const Sidebar = memo(SidebarView);
+
+function SidebarView({ feeds, counts, total, scope, onScope }: SidebarProps) {
   const folders = new Map<string, StoredFeed[]>();
   for (const f of feeds) {
     const list = folders.get(f.folder) ?? [];

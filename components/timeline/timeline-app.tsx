@@ -104,6 +104,9 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
     if (river.ready && river.items.length) performance.mark('orrery:first-posts');
   }, [river.ready && river.items.length > 0]);
 
+  // One function for the (memoized) sidebar, calling the latest setScope.
+  const setScopeRef = useRef<(s: Scope) => void>(() => undefined);
+  const onScope = useMemo(() => (s: Scope) => setScopeRef.current(s), []);
   const setScope = (s: Scope) => {
     setScopeState(s);
     writeHashScope(s);
@@ -112,6 +115,7 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
     setCurrent(undefined);
     window.scrollTo(0, 0);
   };
+  setScopeRef.current = setScope;
   const setFilter = (f: Filter) => {
     setFilterState(f);
     localStorage.setItem('orrery.filter', f);
@@ -225,7 +229,7 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
       </header>
       <div class="layout">
         <div id="sidebar" class="sidebar-wrap">
-          {side.value && <Sidebar feeds={side.value.feeds} counts={side.value.counts} total={side.value.total} scope={scope} onScope={setScope} />}
+          {side.value && <Sidebar feeds={side.value.feeds} counts={side.value.counts} total={side.value.total} scope={scope} onScope={onScope} />}
         </div>
         <main class="main" id="river-main" ref={main} tabIndex={-1}>
           <ScopeHeader scope={scope} name={scopeName} feed={scope.kind === 'feed' ? feeds.get(scope.feedId) : undefined} searching={searching} query={query.trim()} total={river.total} lastUpdate={lastUpdate} now={now} />

@@ -75,17 +75,19 @@ describe('the podcast player', () => {
     const saved = (await p.evaluate((u) => chrome.storage.local.get(`episode:${u}`), url!))[`episode:${url}`] as { position: number; played: boolean };
     expect(saved.played).toBe(false);
     expect(saved.position).toBeGreaterThan(1);
-    // The dock's title brings the reader back to the episode's post; the dock then steps aside.
+    // The dock's title brings the reader back to the episode's post.
     await dock.locator('.dock-title button').click();
     await expect.poll(() => p.locator('.scope-header h1').textContent()).toBe('Python Bytes');
-    await expect.poll(() => p.getByTestId('player-dock').count()).toBe(0);
-    expect(await p.getByTestId('entry').first().evaluate((el) => el.classList.contains('current'))).toBe(true);
+    await expect.poll(() => p.getByTestId('entry').first().evaluate((el) => el.classList.contains('current'))).toBe(true);
+    // Once the episode's own controls are on screen, the dock steps aside.
+    await p.getByTestId('entry-audio').first().scrollIntoViewIfNeeded();
+    await expect.poll(() => p.getByTestId('player-dock').count(), { timeout: 10_000 }).toBe(0);
     await p.close();
 
     // A new page resumes where the episode was left.
     const again = await openPodcast();
     const row = again.getByTestId('entry-audio').first();
-    expect(await row.getByTestId('episode-status').textContent()).toMatch(/^Resume at 0:0\d$/);
+    await expect.poll(() => row.getByTestId('episode-status').textContent()).toMatch(/^Resume at 0:0\d$/);
     await row.getByRole('button', { name: /^(Play|Resume) episode/ }).click();
     await expect.poll(async () => (await audio(again)).paused).toBe(false);
     expect((await audio(again)).time).toBeGreaterThanOrEqual(saved.position - 0.5);

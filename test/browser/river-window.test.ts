@@ -63,7 +63,7 @@ describe('windowed river', () => {
     expect(last.setsize).toBe(String(POSTS));
     expect(last.count).toBeLessThanOrEqual(WINDOW);
     const seen: number[] = [];
-    for (let step = 0; step < 400 && last.max < 1200; step++) {
+    for (let step = 0; step < 1000 && last.max < 1200; step++) {
       await page.mouse.wheel(0, 700);
       await page.waitForTimeout(30);
       const s = await snapshot(page);

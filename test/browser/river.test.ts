@@ -7,6 +7,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { readStore, sendFromPage } from './helpers';
 import { setupRiver, type RiverFixture } from './river-setup';
 
+/** PAGE_SIZE in components/timeline/use-river.ts: the river's first page. */
+const PAGE = 40;
+
 let fx: RiverFixture;
 let page: Page;
 
@@ -90,7 +93,7 @@ describe('the river', () => {
     const feed = page.locator('[role="feed"]');
     expect(await feed.getAttribute('aria-label')).toContain('All feeds');
     const items = await shown(page);
-    expect(items.length).toBe(Math.min(store.posts, 40));
+    expect(items.length).toBe(Math.min(store.posts, PAGE));
     expect(items.map((i) => i.pos)).toEqual(items.map((_, i) => i + 1));
     const setsize = await page.getByTestId('entry').first().getAttribute('aria-setsize');
     expect(setsize).toBe(String(store.posts));
@@ -159,7 +162,7 @@ describe('the river', () => {
     await page.getByTestId('filter-starred').click();
     await expect.poll(async () => (await shown(page)).map((i) => i.id)).toEqual([starred?.id]);
     await page.getByTestId('filter-all').click();
-    await expect.poll(async () => (await shown(page)).length).toBe(40);
+    await expect.poll(async () => (await shown(page)).length).toBe(PAGE);
   });
 
   it('searches titles and text of every stored post while typing', async () => {
@@ -184,7 +187,7 @@ describe('the river', () => {
     });
     expect(n).toBe(expected);
     const texts = await page.getByTestId('entry').allTextContents();
-    expect(texts.length).toBe(Math.min(n, 40));
+    expect(texts.length).toBe(Math.min(n, PAGE));
     expect(texts.every((t) => t.toLowerCase().includes('pytest'))).toBe(true);
     // Two words: both must match.
     await input.pressSequentially(' zzznotaword');
@@ -193,7 +196,7 @@ describe('the river', () => {
     expect(await page.locator('.empty').textContent()).toContain('No post matches');
     // Escape clears the search and the river comes back.
     await input.press('Escape');
-    await expect.poll(() => page.getByTestId('entry').count()).toBe(40);
+    await expect.poll(() => page.getByTestId('entry').count()).toBe(PAGE);
   });
 
   it('marks a folder read with undo, and everything above a post read with undo', async () => {
@@ -212,7 +215,7 @@ describe('the river', () => {
     await expect.poll(async () => (await shown(page)).every((i) => !i.read)).toBe(true);
 
     await page.locator('.sidebar .scope', { hasText: 'All feeds' }).click();
-    await expect.poll(async () => (await shown(page)).length).toBe(40);
+    await expect.poll(async () => (await shown(page)).length).toBe(PAGE);
     await page.getByTestId('entry').nth(3).getByTestId('mark-above-read').click();
     await expect.poll(async () => (await shown(page)).slice(0, 5).map((i) => i.read)).toEqual([true, true, true, false, false]);
     expect((await readStore(page)).unread).toBe(before.unread - 3);
