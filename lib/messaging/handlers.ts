@@ -4,6 +4,7 @@ import { markAllRead, setRead, setStarred } from '../db/posts';
 import { createPlanetStore } from '../subscribe/planet-store';
 import { createPreviewCache } from '../subscribe/preview-cache';
 import { createSubscribingHandlers } from '../subscribe/subscribe-handlers';
+import { announceChange } from './changes';
 import type { SenderInfo } from './check-sender';
 import type { WorkerDeps } from './worker-deps';
 import type { Reply, Request } from './protocol';
@@ -34,6 +35,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'set-starred': async (req) => {
       await setStarred(await deps.db(), req.key, req.starred);
+      announceChange(); // other open pages show the star too
       return { ok: true };
     },
     'mark-all-read': async (req) => {
