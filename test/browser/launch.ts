@@ -41,9 +41,13 @@ export async function launchOrrery(opts: LaunchOptions): Promise<Orrery> {
   if (!existsSync(path.join(dir, 'manifest.json'))) {
     throw new Error(`no built extension at ${dir}: run "npm run build" first`);
   }
+  const executablePath = opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(`no Chromium at ${executablePath}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`);
+  }
   const userDataDir = mkdtempSync(path.join(tmpdir(), 'orrery-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: opts.executablePath ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath,
     headless: opts.headless ?? true,
     viewport: { width: 1200, height: 900 },
     args: [
