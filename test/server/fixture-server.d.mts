@@ -23,4 +23,4 @@ export interface FixtureServer {
   close(): Promise<void>;
 }
 
-export function startFixtureServer(opts?: { port?: number; latency?: [number, number]; quiet?: boolean }): Promise<FixtureServer>;
+export function startFixtureServer(opts?: { port?: number; latency?: [number, number]; quiet?: boolean; everyFeedExists?: boolean }): Promise<FixtureServer>;

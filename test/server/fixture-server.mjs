@@ -19,8 +19,12 @@ const TYPES = {
   '.opml': 'text/x-opml',
 };
 
-/** Loads urlmap.json into a Map of URL -> { body, type, etag, lastModified } or null. */
-function loadRoutes() {
+/**
+ * Loads urlmap.json into a Map of URL -> { body, type, etag, lastModified } or null.
+ * With `everyFeedExists`, subscriptions without a fixture borrow one (round robin) instead
+ * of answering 404: a Planet where every blog is alive, for benchmarks.
+ */
+function loadRoutes(everyFeedExists = false) {
   const map = JSON.parse(readFileSync(path.join(FIXTURES, 'urlmap.json'), 'utf8'));
   const routes = new Map();
   const started = new Date('2026-06-01T00:00:00Z').toUTCString();
@@ -33,6 +37,13 @@ function loadRoutes() {
     const etag = `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
     routes.set(url, { body, type: TYPES[path.extname(file)] ?? 'application/octet-stream', etag, lastModified: started });
   }
+  if (everyFeedExists) {
+    const alive = [...routes.values()].filter(Boolean);
+    let i = 0;
+    for (const [url, route] of routes) {
+      if (route === null) routes.set(url, alive[i++ % alive.length]);
+    }
+  }
   for (const [url, page] of Object.entries(pages)) {
     const body = Buffer.from(page.body);
     routes.set(url, { body, type: page.type, etag: `"p${createHash('sha1').update(body).digest('hex').slice(0, 12)}"`, lastModified: started });
@@ -42,11 +53,12 @@ function loadRoutes() {
 
 /**
  * Starts the server. Options: port (0 = any), latency [min, max] ms per response,
+ * everyFeedExists (no 404s: see loadRoutes),
  * overrides: Map of URL -> (req, res) => void for tests that script a publisher.
  * Returns { port, url, log, overrides, close }.
  */
-export async function startFixtureServer({ port = 0, latency = [0, 0], quiet = true } = {}) {
-  const routes = loadRoutes();
+export async function startFixtureServer({ port = 0, latency = [0, 0], quiet = true, everyFeedExists = false } = {}) {
+  const routes = loadRoutes(everyFeedExists);
   const log = [];
   const overrides = new Map();
   let inFlight = new Map();
