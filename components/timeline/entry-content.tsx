@@ -8,8 +8,23 @@ export interface EntryContentProps {
   baseUrl?: string;
 }
 
+/** Sanitized markup of the posts shown lately, so a post that comes back (window, search) is not sanitized again. */
+const cache = new Map<string, string>();
+const CACHE_MAX = 600;
+
+function sanitizedOnce(html: string, baseUrl: string | undefined): string {
+  const key = `${baseUrl ?? ''}\u0000${html}`;
+  let clean = cache.get(key);
+  if (clean === undefined) {
+    clean = sanitizeHtml(html, baseUrl ? { baseUrl } : {});
+    if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
+  } else cache.delete(key);
+  cache.set(key, clean);
+  return clean;
+}
+
 /** Renders a post's content through the one DOMPurify configuration. */
 export function EntryContent({ html, baseUrl }: EntryContentProps) {
-  const clean = useMemo(() => sanitizeHtml(html, baseUrl ? { baseUrl } : {}), [html, baseUrl]);
+  const clean = useMemo(() => sanitizedOnce(html, baseUrl), [html, baseUrl]);
   return <div class="content" data-testid="entry-content" dangerouslySetInnerHTML={{ __html: clean }} />;
 }

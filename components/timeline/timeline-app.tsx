@@ -38,6 +38,10 @@ const saved = <T extends string>(key: string, allowed: readonly T[], fallback: T
   return allowed.includes(v as T) ? (v as T) : fallback;
 };
 
+/** About how many posts of a view fill the window: the river renders these first. */
+const firstScreenPosts = (view: ViewMode): number =>
+  Math.ceil(window.innerHeight / (view === 'titles' ? 26 : view === 'summary' ? 90 : 220)) + 1;
+
 /** The timeline page. */
 export function TimelineApp() {
   const onPlayedRef = useRef<(key: [string, string]) => void>(() => undefined);
@@ -78,7 +82,8 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
           }),
     [search.keys, search.version, filter, scope],
   );
-  const river = useRiver(source);
+  // Results while typing replace the previous results in place; any other river starts with what fits the screen.
+  const river = useRiver(source, searching ? { keepShown: true } : { firstScreen: firstScreenPosts(view) });
   const read = useReadActions({ scope, filter, searchKeys: search.keys, refresh: river.refresh, setCurrent });
   onPlayedRef.current = (key) => void send({ type: 'set-read', keys: [key], read: true });
 
@@ -103,6 +108,15 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
   useEffect(() => {
     if (river.ready && river.items.length) performance.mark('orrery:first-posts');
   }, [river.ready && river.items.length > 0]);
+  // The sidebar (hundreds of feeds) waits until the first posts are on screen.
+  const [sideShown, setSideShown] = useState(false);
+  useEffect(() => {
+    if (!river.ready || sideShown) return;
+    const show = () => setSideShown(true);
+    if (typeof requestIdleCallback !== 'function') return void setTimeout(show, 0);
+    const h = requestIdleCallback(show, { timeout: 300 });
+    return () => cancelIdleCallback(h);
+  }, [river.ready, sideShown]);
 
   // One function for the (memoized) sidebar, calling the latest setScope.
   const setScopeRef = useRef<(s: Scope) => void>(() => undefined);
@@ -229,7 +243,7 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
       </header>
       <div class="layout">
         <div id="sidebar" class="sidebar-wrap">
-          {side.value && <Sidebar feeds={side.value.feeds} counts={side.value.counts} total={side.value.total} scope={scope} onScope={onScope} />}
+          {sideShown && side.value && <Sidebar feeds={side.value.feeds} counts={side.value.counts} total={side.value.total} scope={scope} onScope={onScope} />}
         </div>
         <main class="main" id="river-main" ref={main} tabIndex={-1}>
           <ScopeHeader scope={scope} name={scopeName} feed={scope.kind === 'feed' ? feeds.get(scope.feedId) : undefined} searching={searching} query={query.trim()} total={river.total} lastUpdate={lastUpdate} now={now} />

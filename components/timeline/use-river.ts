@@ -16,6 +16,8 @@ export const PAGE_SIZE = 40;
 export const MAX_PAGES = 5;
 /** The end must stay in reach this long before the next page loads by itself (a click on "Load older posts" wins). */
 const AUTOLOAD_DWELL_MS = 200;
+/** Posts added per idle slice while the rest of a first page is filled in below the first screen. */
+const FILL_STEP = 8;
 
 interface Page {
   keys: [string, string][];
@@ -72,6 +74,10 @@ interface State {
   error: string | undefined;
   ready: boolean;
   headSortKey: number | undefined;
+  /** While a river's first page is filled in: how many of its posts are rendered so far. */
+  limit: number | undefined;
+  /** The previous river's posts, shown (busy) until this one's first page is read. */
+  stale: RiverItem[] | undefined;
 }
 
 const fresh = (gen: number): State => ({
@@ -86,12 +92,31 @@ const fresh = (gen: number): State => ({
   error: undefined,
   ready: false,
   headSortKey: undefined,
+  limit: undefined,
+  stale: undefined,
 });
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** Options of useRiver. */
+export interface RiverOptions {
+  /** Posts that fill the first screen: a new river renders these first, the rest of its first page in idle time. */
+  firstScreen?: number;
+  /** A new source keeps the old posts on screen until its first page is read, when the old source kept them too (search results while typing). */
+  keepShown?: boolean;
+}
+
+const idle = (cb: () => void): (() => void) => {
+  if (typeof requestIdleCallback === 'function') {
+    const h = requestIdleCallback(cb, { timeout: 100 });
+    return () => cancelIdleCallback(h);
+  }
+  const t = setTimeout(cb, 16);
+  return () => clearTimeout(t);
+};
+
 /** Drives one river: `source` changing (by id) starts a new river at the top. */
-export function useRiver(source: RiverSource): RiverModel {
+export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverModel {
   const [, setTick] = useState(0);
   const render = () => setTick((t) => t + 1);
   const s = useRef<State>(fresh(0));
@@ -101,6 +126,32 @@ export function useRiver(source: RiverSource): RiverModel {
   const anchor = useRef<{ feedId: string; id: string; top: number } | undefined>(undefined);
   const waiters = useRef<(() => void)[]>([]);
   const dwell = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const firstScreen = useRef(opts.firstScreen);
+  firstScreen.current = opts.firstScreen;
+  const cancelFill = useRef<(() => void) | undefined>(undefined);
+  const lastItems = useRef<RiverItem[]>([]);
+  const keptShown = useRef(false);
+
+  /** Renders the rest of a first page, a slice per idle period, after the first screen has painted. */
+  const fill = () => {
+    cancelFill.current?.();
+    cancelFill.current = undefined;
+    const st = s.current;
+    if (st.limit === undefined) return;
+    const total = st.pages[0]?.posts?.length ?? 0;
+    const next = st.limit + FILL_STEP;
+    st.limit = next >= total ? undefined : next;
+    render();
+  };
+  /** Renders a first page whole at once (something needs a post below the first screen). */
+  const fillNow = async () => {
+    if (s.current.limit === undefined) return;
+    cancelFill.current?.();
+    cancelFill.current = undefined;
+    s.current.limit = undefined;
+    render();
+    await rendered();
+  };
 
   const container = () => topRef.current?.parentElement ?? null;
   const rendered = () => new Promise<void>((resolve) => waiters.current.push(resolve));
@@ -138,7 +189,9 @@ export function useRiver(source: RiverSource): RiverModel {
     st.pages.forEach((page, p) => {
       if (p < want.lo || p > want.hi) delete page.posts;
     });
-    captureAnchor();
+    // A river's first page replaces nothing of its own: no position to keep.
+    if (st.pages.length > 1) captureAnchor();
+    st.stale = undefined;
     st.win = want;
     render();
     await rendered();
@@ -161,7 +214,11 @@ export function useRiver(source: RiverSource): RiverModel {
         ...(page.next !== undefined ? { next: page.next } : {}),
         height: page.posts.length * 120,
       });
-      if (st.pages.length === 1) st.headSortKey = page.posts[0]?.sortKey;
+      if (st.pages.length === 1) {
+        st.headSortKey = page.posts[0]?.sortKey;
+        const first = firstScreen.current;
+        if (first !== undefined && first < page.posts.length) st.limit = first;
+      }
       st.ended = page.next === undefined;
       st.loading = false;
       st.ready = true;
@@ -171,12 +228,15 @@ export function useRiver(source: RiverSource): RiverModel {
       if (s.current.gen !== gen) return;
       st.loading = false;
       st.ready = true;
+      st.stale = undefined;
       st.error = errorText(err);
       render();
     }
   };
 
   const start = (alreadyReset = false) => {
+    cancelFill.current?.();
+    cancelFill.current = undefined;
     if (!alreadyReset) {
       s.current = fresh(s.current.gen + 1);
       render();
@@ -224,6 +284,7 @@ export function useRiver(source: RiverSource): RiverModel {
   };
 
   const loadMore = async () => {
+    await fillNow();
     const st = s.current;
     if (dwell.current !== undefined) clearTimeout(dwell.current);
     const hi = st.win.hi + 1;
@@ -243,6 +304,7 @@ export function useRiver(source: RiverSource): RiverModel {
   };
 
   const ensure = async (index: number) => {
+    await fillNow();
     const gen = s.current.gen;
     let at = locate(index);
     while (!at) {
@@ -261,7 +323,7 @@ export function useRiver(source: RiverSource): RiverModel {
     const root = container();
     const top = topRef.current;
     const bottom = bottomRef.current;
-    if (!root || !top || !bottom || !st.ready || st.loading || st.shifting) return;
+    if (!root || !top || !bottom || !st.ready || st.loading || st.shifting || st.limit !== undefined) return;
     const { lo, hi } = st.win;
     const contentTop = top.getBoundingClientRect().bottom;
     const contentBottom = bottom.getBoundingClientRect().top;
@@ -296,7 +358,9 @@ export function useRiver(source: RiverSource): RiverModel {
   if (src.current.id !== source.id) {
     src.current = source;
     s.current = fresh(s.current.gen + 1);
+    if (opts.keepShown && keptShown.current && lastItems.current.length) s.current.stale = lastItems.current;
   }
+  keptShown.current = opts.keepShown === true;
   useEffect(() => {
     start(true);
   }, [source.id]);
@@ -319,6 +383,7 @@ export function useRiver(source: RiverSource): RiverModel {
       window.removeEventListener('resize', onScroll);
       if (frame) cancelAnimationFrame(frame);
       if (dwell.current !== undefined) clearTimeout(dwell.current);
+      cancelFill.current?.();
     };
   }, []);
 
@@ -339,7 +404,13 @@ export function useRiver(source: RiverSource): RiverModel {
     const done = waiters.current;
     waiters.current = [];
     for (const w of done) w();
-    requestAnimationFrame(check);
+    if (s.current.limit !== undefined) {
+      // Paint what fits first; the rest of the page follows when the page is idle.
+      if (!cancelFill.current) cancelFill.current = idle(() => {
+        cancelFill.current = undefined;
+        fill();
+      });
+    } else requestAnimationFrame(check);
   });
 
   const st = s.current;
@@ -347,13 +418,16 @@ export function useRiver(source: RiverSource): RiverModel {
   let index = 0;
   st.pages.forEach((page, p) => {
     if (p >= st.win.lo && p <= st.win.hi && page.posts) {
-      page.posts.forEach((post, i) => items.push({ post, index: index + i, page: p, pageFirst: i === 0 }));
+      const posts = st.limit !== undefined ? page.posts.slice(0, st.limit) : page.posts;
+      posts.forEach((post, i) => items.push({ post, index: index + i, page: p, pageFirst: i === 0 }));
     }
     index += page.keys.length;
   });
+  if (st.stale && !st.ready) items.push(...st.stale);
+  lastItems.current = items;
   return {
     ready: st.ready,
-    busy: st.loading || st.shifting || !st.ready,
+    busy: st.loading || st.shifting || !st.ready || st.limit !== undefined,
     error: st.error,
     total: st.total,
     more: !st.ended || st.win.hi < st.pages.length - 1,

@@ -114,11 +114,11 @@ describe('the river', () => {
     expect(podcasts + blogs).toBe(total);
     await page.locator('.sidebar .scope', { hasText: 'Podcasts' }).first().click();
     await expect.poll(async () => new Set((await shown(page)).map((i) => i.feed))).toEqual(new Set(['Python Bytes', 'Talk Python to Me']));
-    expect((await shown(page)).length).toBe(podcasts);
+    await expect.poll(async () => (await shown(page)).length).toBe(podcasts);
     expect(page.url()).toContain('#folder=Podcasts');
     await page.getByTestId('feed-list-item').filter({ hasText: 'Python Bytes' }).locator('button').click();
     await expect.poll(async () => new Set((await shown(page)).map((i) => i.feed))).toEqual(new Set(['Python Bytes']));
-    expect((await shown(page)).length).toBe(12);
+    await expect.poll(async () => (await shown(page)).length).toBe(12);
     expect(await page.locator('.scope-header h1').textContent()).toBe('Python Bytes');
     // The address opens the same scope.
     const again = await openTimeline(new URL(page.url()).hash);
@@ -186,6 +186,7 @@ describe('the river', () => {
       return all.filter((p) => `${p.title} ${text(p.contentHtml ?? p.summary)}`.toLowerCase().includes('pytest')).length;
     });
     expect(n).toBe(expected);
+    await expect.poll(() => page.getByTestId('entry').count()).toBe(Math.min(n, PAGE));
     const texts = await page.getByTestId('entry').allTextContents();
     expect(texts.length).toBe(Math.min(n, PAGE));
     expect(texts.every((t) => t.toLowerCase().includes('pytest'))).toBe(true);
