@@ -11,9 +11,14 @@ const DAY_CHOICES = [7, 30, 90, 180, 365, 730, 0];
 
 /** The settings form. */
 export function SettingsForm() {
-  const settings = useSettings();
+  const stored = useSettings();
+  // What the user just chose shows at once, whatever order the save and the storage
+  // change event arrive in (a re-render with the old value would undo their click).
+  const [draft, setDraft] = useState<Partial<Settings>>({});
+  const settings: Settings = { ...stored, ...draft };
   const [status, setStatus] = useState<string | undefined>(undefined);
   const save = async (change: Partial<Settings>) => {
+    setDraft((d) => ({ ...d, ...change }));
     try {
       await saveSettings(change);
       setStatus('Saved.');

@@ -7,8 +7,8 @@
  */
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../server/fixture-server.mjs';
-import { launchOrrery, type Orrery } from './launch';
+import type { FixtureServer } from '../server/fixture-server.mjs';
+import { closeAll, launchWithFixtures, type Orrery } from './launch';
 import { readFeed } from './subscribing-helpers';
 
 let server: FixtureServer;
@@ -16,8 +16,7 @@ let orrery: Orrery;
 let worker: Worker;
 
 beforeAll(async () => {
-  server = await startFixtureServer();
-  orrery = await launchOrrery({ serverPort: server.port });
+  ({ server, orrery } = await launchWithFixtures());
   worker = await orrery.worker();
   // Count what content scripts send, to prove pages without feeds send nothing.
   await worker.evaluate(() => {
@@ -29,10 +28,7 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  await orrery?.close();
-  await server?.close();
-});
+afterAll(() => closeAll({ orrery, server }));
 
 async function visit(url: string): Promise<{ page: Page; tabId: number }> {
   const page = await orrery.context.newPage();

@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import { startFixtureServer, type FixtureServer } from '../server/fixture-server.mjs';
 
 /** Where `wxt build` puts the Chrome package, as ORRERY_OUT was when this module loaded. */
 export const EXTENSION_DIR = path.resolve(import.meta.dirname, '..', '..', process.env.ORRERY_OUT ?? '.output', 'chrome-mv3');
@@ -89,4 +90,23 @@ export async function launchOrrery(opts: LaunchOptions): Promise<Orrery> {
     rmSync(userDataDir, { recursive: true, force: true });
   };
   return { context, extensionId, worker, open, stopWorker, close };
+}
+
+/** The fixture server and a browser with Orrery pointed at it: every suite's starting point. */
+export interface OrreryWithServer {
+  server: FixtureServer;
+  orrery: Orrery;
+}
+
+/** Starts the fixture server, then Chromium with Orrery mapped to it. */
+export async function launchWithFixtures(opts: { latency?: [number, number]; everyFeedExists?: boolean } = {}): Promise<OrreryWithServer> {
+  const server = await startFixtureServer(opts);
+  const orrery = await launchOrrery({ serverPort: server.port });
+  return { server, orrery };
+}
+
+/** Closes the browser, then the server (either may be missing when setup failed). */
+export async function closeAll(o: Partial<OrreryWithServer>): Promise<void> {
+  await o.orrery?.close();
+  await o.server?.close();
 }

@@ -7,28 +7,24 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer } from '../server/fixture-server.mjs';
-import { launchOrrery, type Orrery } from './launch';
+import type { FixtureServer } from '../server/fixture-server.mjs';
+import { closeAll, launchWithFixtures, type Orrery } from './launch';
 import { readStore, sendFromPage, waitForRefresh } from './helpers';
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
 const posts = JSON.parse(readFileSync(path.join(FIXTURES, 'posts.json'), 'utf8')) as { feed_name: string; title: string; published: string }[];
 const dayOf = (iso: string) => new Date(iso).toLocaleDateString('en-US', { timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric' });
 
-let server: Awaited<ReturnType<typeof startFixtureServer>>;
+let server: FixtureServer;
 let orrery: Orrery;
 let options: Page;
 
 beforeAll(async () => {
-  server = await startFixtureServer();
-  orrery = await launchOrrery({ serverPort: server.port });
+  ({ server, orrery } = await launchWithFixtures());
   options = await orrery.open('/options.html');
 });
 
-afterAll(async () => {
-  await orrery?.close();
-  await server?.close();
-});
+afterAll(() => closeAll({ orrery, server }));
 
 describe('walking skeleton', () => {
   it('imports the 545 subscriptions of planet-python.opml through the options page', async () => {

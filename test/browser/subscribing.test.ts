@@ -9,8 +9,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../server/fixture-server.mjs';
-import { launchOrrery, type Orrery } from './launch';
+import type { FixtureServer } from '../server/fixture-server.mjs';
+import { closeAll, launchOrrery, launchWithFixtures, type Orrery } from './launch';
 import { readFeed, readFeeds } from './subscribing-helpers';
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
@@ -21,15 +21,11 @@ let orrery: Orrery;
 let options: Page;
 
 beforeAll(async () => {
-  server = await startFixtureServer();
-  orrery = await launchOrrery({ serverPort: server.port });
+  ({ server, orrery } = await launchWithFixtures());
   options = await orrery.open('/options.html');
 });
 
-afterAll(async () => {
-  await orrery?.close();
-  await server?.close();
-});
+afterAll(() => closeAll({ orrery, server }));
 
 const row = (url: string) => options.locator(`[data-testid="subscription"][data-feed-url="${url}"]`);
 const requestsTo = (url: string) => server.log.filter((r) => r.url === url);

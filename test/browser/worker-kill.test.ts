@@ -5,8 +5,8 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../server/fixture-server.mjs';
-import { launchOrrery, type Orrery } from './launch';
+import type { FixtureServer } from '../server/fixture-server.mjs';
+import { closeAll, launchWithFixtures, type Orrery } from './launch';
 import { readStore, sendFromPage, waitForRefresh, type StoreSnapshot } from './helpers';
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
@@ -25,17 +25,13 @@ let orrery: Orrery;
 let page: Page;
 
 beforeAll(async () => {
-  server = await startFixtureServer({ latency: [50, 200] });
-  orrery = await launchOrrery({ serverPort: server.port });
+  ({ server, orrery } = await launchWithFixtures({ latency: [50, 200] }));
   page = await orrery.open('/options.html');
   await page.getByTestId('opml-file').setInputFiles(path.join(FIXTURES, 'planet-python.opml'));
   await page.getByTestId('import-report').waitFor();
 });
 
-afterAll(async () => {
-  await orrery?.close();
-  await server?.close();
-});
+afterAll(() => closeAll({ orrery, server }));
 
 describe('service worker stopped during a refresh', () => {
   it('loses nothing, duplicates nothing, and completes, across 20 stops', async () => {
