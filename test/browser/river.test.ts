@@ -250,13 +250,17 @@ describe('the river', () => {
     await expect.poll(() => entries.nth(1).getAttribute('data-read')).toBe('true');
     // o opens the post in a new tab and marks it read.
     await page.keyboard.press('j');
+    // j may load before it moves: wait until it has, so o acts on the post after it.
+    await expect.poll(() => entries.nth(2).evaluate((el) => el === document.activeElement)).toBe(true);
     const href = await entries.nth(2).getByTestId('entry-title').getAttribute('href');
     const [tab] = await Promise.all([fx.orrery.context.waitForEvent('page'), page.keyboard.press('o')]);
     await expect.poll(() => tab.url()).toBe(href);
     await tab.close();
     await expect.poll(() => entries.nth(2).getAttribute('data-read')).toBe('true');
     // Shift+A: everything above the current post read.
+    await page.bringToFront();
     await page.keyboard.press('j');
+    await expect.poll(() => entries.nth(3).evaluate((el) => el === document.activeElement)).toBe(true);
     await page.keyboard.press('Shift+A');
     await expect.poll(async () => (await shown(page)).slice(0, 3).every((i) => i.read)).toBe(true);
     expect((await shown(page))[3]?.read).toBe(false);
