@@ -49,24 +49,44 @@ export function useReadActions(ctx: ReadContext): ReadActions {
   live.current = ctx;
   const noticeId = useRef(0);
 
-  const override = (keys: string[], change: Override | undefined) =>
+  /** The newest change made to each post and field: only the change that is still newest takes its override away. */
+  const latestChange = useRef(new Map<string, number>());
+  const changeId = useRef(0);
+  const setOverride = (keys: string[], change: Override) =>
+    setOverrides((m) => {
+      const next = new Map(m);
+      for (const k of keys) next.set(k, { ...next.get(k), ...change });
+      return next;
+    });
+  const dropOverride = (keys: string[], fields: (keyof Override)[], id: number) => {
+    const mine = (k: string, f: string) => latestChange.current.get(`${f} ${k}`) === id;
     setOverrides((m) => {
       const next = new Map(m);
       for (const k of keys) {
-        if (change) next.set(k, { ...next.get(k), ...change });
+        const o = { ...next.get(k) };
+        for (const f of fields) if (mine(k, f)) delete o[f];
+        if (Object.keys(o).length) next.set(k, o);
         else next.delete(k);
       }
       return next;
     });
-  /** Shows the change now; drops the override once the store has it and the window was re-read. */
+    for (const k of keys) for (const f of fields) if (mine(k, f)) latestChange.current.delete(`${f} ${k}`);
+  };
+  /**
+   * Shows the change now; drops the override once the store has it and the window was re-read.
+   * A quicker second change to the same post (m, m) keeps its own override until it too is stored.
+   */
   const apply = async (keys: [string, string][], change: Override, write: () => Promise<unknown>) => {
     const ks = keys.map((k) => keyOf({ feedId: k[0], id: k[1] }));
-    override(ks, change);
+    const fields = Object.keys(change) as (keyof Override)[];
+    const id = ++changeId.current;
+    for (const k of ks) for (const f of fields) latestChange.current.set(`${f} ${k}`, id);
+    setOverride(ks, change);
     try {
       await write();
       await live.current.refresh();
     } finally {
-      override(ks, undefined);
+      dropOverride(ks, fields, id);
     }
   };
   const tell = (text: string, undo?: () => void) => {

@@ -78,6 +78,8 @@ interface State {
   limit: number | undefined;
   /** The previous river's posts, shown (busy) until this one's first page is read. */
   stale: RiverItem[] | undefined;
+  /** Re-reads started, and the newest one whose result is on screen: an older read never overwrites a newer one. */
+  reads: { issued: number; applied: number };
 }
 
 const fresh = (gen: number): State => ({
@@ -94,6 +96,7 @@ const fresh = (gen: number): State => ({
   headSortKey: undefined,
   limit: undefined,
   stale: undefined,
+  reads: { issued: 0, applied: 0 },
 });
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
@@ -256,6 +259,7 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
   const refresh = async () => {
     const st = s.current;
     const gen = st.gen;
+    const ticket = ++st.reads.issued;
     const db = await openOrreryDb();
     const { lo, hi } = st.win;
     const pages = st.pages.slice(lo, hi + 1);
@@ -264,7 +268,9 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
       src.current.count(db),
       src.current.head(db),
     ]);
-    if (s.current.gen !== gen) return;
+    // Reads resolve out of order when changes come quickly (m, m, s): a newer one is already shown.
+    if (s.current.gen !== gen || ticket <= st.reads.applied) return;
+    st.reads.applied = ticket;
     pages.forEach((page, i) => {
       const posts = got[i] ?? [];
       page.posts = posts;
