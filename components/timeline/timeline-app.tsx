@@ -22,7 +22,7 @@ import { Sidebar, type Scope } from './sidebar';
 import { Toolbar, type Filter } from './toolbar';
 import { useMarkOnScroll } from './use-mark-on-scroll';
 import { useReadActions } from './use-read-actions';
-import { useRiver } from './use-river';
+import { preloadFirstPage, useRiver } from './use-river';
 import { articleOf, useRiverKeys } from './use-river-keys';
 import { useSearch } from './use-search';
 import { readHashScope, writeHashScope } from './scope-hash';
@@ -37,6 +37,22 @@ const saved = <T extends string>(key: string, allowed: readonly T[], fallback: T
   const v = localStorage.getItem(key);
   return allowed.includes(v as T) ? (v as T) : fallback;
 };
+
+const FILTERS = ['all', 'unread', 'starred'] as const;
+const savedFilter = () => saved<Filter>('orrery.filter', FILTERS, 'all');
+
+/** The river of a scope under a filter. */
+const scopeSource = (scope: Scope, filter: Filter) =>
+  querySource({
+    filter,
+    ...(scope.kind === 'feed' ? { feedId: scope.feedId } : {}),
+    ...(scope.kind === 'folder' ? { folder: scope.folder } : {}),
+  });
+
+/** Starts reading the river the page opens on (address, saved filter) before the page renders. */
+export function preloadTimeline(): void {
+  preloadFirstPage(scopeSource(readHashScope(), savedFilter()));
+}
 
 /** About how many posts of a view fill the window: the river renders these first. */
 const firstScreenPosts = (view: ViewMode): number =>
@@ -55,7 +71,7 @@ export function TimelineApp() {
 function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, string]) => void } }) {
   const settings = useSettings();
   const [scope, setScopeState] = useState<Scope>(readHashScope);
-  const [filter, setFilterState] = useState<Filter>(() => saved('orrery.filter', ['all', 'unread', 'starred'], 'all'));
+  const [filter, setFilterState] = useState<Filter>(savedFilter);
   const [view, setViewState] = useState<ViewMode>(() => saved('orrery.view', ['full', 'summary', 'titles'], 'full'));
   const [query, setQuery] = useState('');
   const [currentKey, setCurrent] = useState<string | undefined>(undefined);
@@ -73,13 +89,7 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
   const searching = search.keys !== undefined;
   const source = useMemo(
     () =>
-      search.keys
-        ? keysSource(`s:${search.version}`, search.keys)
-        : querySource({
-            filter,
-            ...(scope.kind === 'feed' ? { feedId: scope.feedId } : {}),
-            ...(scope.kind === 'folder' ? { folder: scope.folder } : {}),
-          }),
+      search.keys ? keysSource(`s:${search.version}`, search.keys) : scopeSource(scope, filter),
     [search.keys, search.version, filter, scope],
   );
   // Results while typing replace the previous results in place; any other river starts with what fits the screen.

@@ -8,7 +8,7 @@ import { openOrreryDb } from '../../lib/db/open-db';
 import type { StoredPost } from '../../lib/db/types';
 import { onStoredChange } from '../../lib/messaging/changes';
 import { heightOf, pageAt, windowAround, type PageWindow } from '../../lib/ui/river-window';
-import { readPosts, type RiverSource } from './river-source';
+import { readPosts, type RiverSource, type SourcePage } from './river-source';
 
 /** Posts per page read from IndexedDB. */
 export const PAGE_SIZE = 40;
@@ -118,6 +118,26 @@ const idle = (cb: () => void): (() => void) => {
   return () => clearTimeout(t);
 };
 
+let preloaded: { id: string; page: Promise<SourcePage> } | undefined;
+
+/**
+ * Starts reading a river's first page at once, before the page has rendered anything: the
+ * database opens and the page is read while the page's own frame is built and painted. The
+ * first useRiver on the same source takes it; any other source reads as usual.
+ */
+export function preloadFirstPage(source: RiverSource): void {
+  const page = openOrreryDb().then((db) => source.load(db, undefined, PAGE_SIZE));
+  page.catch(() => undefined);
+  preloaded = { id: source.id, page };
+}
+
+/** The preloaded first page of `source`, once. */
+function takePreloaded(source: RiverSource): Promise<SourcePage> | undefined {
+  const p = preloaded;
+  preloaded = undefined;
+  return p?.id === source.id ? p.page : undefined;
+}
+
 /** Drives one river: `source` changing (by id) starts a new river at the top. */
 export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverModel {
   const [, setTick] = useState(0);
@@ -207,9 +227,9 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     st.loading = true;
     render();
     try {
-      const db = await openOrreryDb();
       const last = st.pages[st.pages.length - 1];
-      const page = await src.current.load(db, last?.next, PAGE_SIZE);
+      const early = last ? undefined : takePreloaded(src.current);
+      const page = await (early ?? openOrreryDb().then((db) => src.current.load(db, last?.next, PAGE_SIZE)));
       if (s.current.gen !== gen) return;
       st.pages.push({
         keys: page.posts.map((p) => [p.feedId, p.id]),

@@ -1,9 +1,11 @@
 /**
  * Reading: unread counts from the maintained counts (one record), pages of posts as one
- * bounded cursor walk over an index or, for unread pages, over the unread ledger.
+ * bounded read over an index or, for unread pages, over the unread ledger: one
+ * getAllRecords request where the browser has it, else a cursor walk.
  */
 import type { Db } from './open-db';
 import { emptyCounts } from './post-writes';
+import { recordsNewestFirst } from './records';
 import type { StoredPost, UnreadCounts } from './types';
 
 const ALL = [-Infinity, Infinity] as const;
@@ -76,6 +78,13 @@ function plan(q: PostQuery): { index: IndexName; range: IDBKeyRange } {
 async function queryIndexed(db: Db, q: PostQuery): Promise<PostPage> {
   const { index, range } = plan(q);
   const tx = db.transaction('posts');
+  // Starred posts of a feed or folder are filtered from its index: only a cursor knows when to stop.
+  const filtered = q.filter === 'starred' && index !== 'byStarred';
+  const fast = filtered ? undefined : await pageOfRecords(tx.store.index(index), range, q);
+  if (fast) {
+    await tx.done;
+    return fast;
+  }
   const posts: StoredPost[] = [];
   let cursor = await tx.store.index(index).openCursor(range, 'prev');
   if (cursor && q.after) {
@@ -87,12 +96,44 @@ async function queryIndexed(db: Db, q: PostQuery): Promise<PostPage> {
   }
   let last: PageCursor | undefined;
   while (cursor && posts.length < q.limit) {
-    if (q.filter !== 'starred' || cursor.value.starred === 1) posts.push(cursor.value);
+    if (!filtered || cursor.value.starred === 1) posts.push(cursor.value);
     last = { key: cursor.key, primaryKey: cursor.primaryKey };
     cursor = await cursor.continue();
   }
   await tx.done;
   return { posts, ...(cursor && last ? { next: last } : {}) };
+}
+
+/** Posts sharing `after`'s index key read again to skip past it, beyond which a cursor takes over. */
+const TIE_SLACK = 16;
+
+/**
+ * A page as one getAllRecords request: up to limit + 1 records at or below `after` (the one
+ * more tells whether a next page exists); records tied with `after` at or above its primary
+ * key were on the previous page. Undefined (walk a cursor) without getAllRecords, or when
+ * more ties than the slack hide the end of the page.
+ */
+async function pageOfRecords(
+  index: Parameters<typeof recordsNewestFirst>[0],
+  range: IDBKeyRange,
+  q: PostQuery,
+): Promise<PostPage | undefined> {
+  const after = q.after;
+  const bounded = after ? IDBKeyRange.bound(range.lower, after.key, range.lowerOpen, false) : range;
+  const count = q.limit + 1 + (after ? TIE_SLACK : 0);
+  const got = await recordsNewestFirst<StoredPost>(index, bounded, count);
+  if (!got) return undefined;
+  const rest = after
+    ? got.filter((r) => indexedDB.cmp(r.key, after.key) !== 0 || indexedDB.cmp(r.primaryKey, after.primaryKey) < 0)
+    : got;
+  if (rest.length <= q.limit && got.length === count) return undefined;
+  const page = rest.slice(0, q.limit);
+  const last = page[page.length - 1];
+  const more = rest.length > q.limit;
+  return {
+    posts: page.map((r) => r.value),
+    ...(more && last ? { next: { key: last.key, primaryKey: last.primaryKey as [string, string] } } : {}),
+  };
 }
 
 /** Unread pages walk the unread ledger (keys in river order), then fetch those posts. */
@@ -124,11 +165,14 @@ async function queryUnread(db: Db, q: PostQuery): Promise<PostPage> {
   }
   // Ledger keys are unique, so "after" is simply an exclusive upper bound.
   const range = q.after ? IDBKeyRange.bound(lower, q.after.key, false, true) : IDBKeyRange.bound(lower, upper);
-  const keys: IDBValidKey[] = [];
-  let cursor = await tx.objectStore(store).openKeyCursor(range, 'prev');
-  while (cursor && keys.length < q.limit + 1) {
-    keys.push(cursor.key);
-    cursor = await cursor.continue();
+  let keys: IDBValidKey[] | undefined = (await recordsNewestFirst(tx.objectStore(store), range, q.limit + 1))?.map((r) => r.key);
+  if (!keys) {
+    keys = [];
+    let cursor = await tx.objectStore(store).openKeyCursor(range, 'prev');
+    while (cursor && keys.length < q.limit + 1) {
+      keys.push(cursor.key);
+      cursor = await cursor.continue();
+    }
   }
   const more = keys.length > q.limit;
   const pageKeys = keys.slice(0, q.limit);
