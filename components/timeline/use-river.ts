@@ -74,8 +74,12 @@ interface State {
   error: string | undefined;
   ready: boolean;
   headSortKey: number | undefined;
-  /** While a river's first page is filled in: how many of its posts are rendered so far. */
-  limit: number | undefined;
+  /**
+   * A page entering the window is rendered a few posts at a time, in idle time, from the side
+   * nearest the reader: its first page below the first screen, a page added below the window
+   * from its top, a page added above from its bottom. Posts [from, to) of `page` are rendered.
+   */
+  partial: { page: number; from: number; to: number } | undefined;
   /** The previous river's posts, shown (busy) until this one's first page is read. */
   stale: RiverItem[] | undefined;
   /** Re-reads started, and the newest one whose result is on screen: an older read never overwrites a newer one. */
@@ -94,7 +98,7 @@ const fresh = (gen: number): State => ({
   error: undefined,
   ready: false,
   headSortKey: undefined,
-  limit: undefined,
+  partial: undefined,
   stale: undefined,
   reads: { issued: 0, applied: 0 },
 });
@@ -160,18 +164,23 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     cancelFill.current?.();
     cancelFill.current = undefined;
     const st = s.current;
-    if (st.limit === undefined) return;
-    const total = st.pages[0]?.posts?.length ?? 0;
-    const next = st.limit + FILL_STEP;
-    st.limit = next >= total ? undefined : next;
+    const part = st.partial;
+    if (!part) return;
+    const total = st.pages[part.page]?.posts?.length ?? 0;
+    const from = Math.max(0, part.from - (part.from > 0 ? FILL_STEP : 0));
+    const to = Math.min(total, part.to + (part.from > 0 ? 0 : FILL_STEP));
+    st.partial = from === 0 && to >= total ? undefined : { page: part.page, from, to };
+    // Posts added above the reader must not push what they read down.
+    if (from < part.from) captureAnchor();
     render();
   };
   /** Renders a first page whole at once (something needs a post below the first screen). */
   const fillNow = async () => {
-    if (s.current.limit === undefined) return;
+    if (s.current.partial === undefined) return;
     cancelFill.current?.();
     cancelFill.current = undefined;
-    s.current.limit = undefined;
+    captureAnchor();
+    s.current.partial = undefined;
     render();
     await rendered();
   };
@@ -192,7 +201,12 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     }
   };
 
-  const setWindow = async (want: PageWindow) => {
+  /**
+   * Shows pages [want.lo, want.hi]. `gradual`: a page that enters at an edge, one page away
+   * from the old window, is rendered a few posts per idle period (see `partial`), so the move
+   * costs the layout of a few posts, not of a whole page, in any one task.
+   */
+  const setWindow = async (want: PageWindow, gradual = false) => {
     const st = s.current;
     const gen = st.gen;
     const missing = [];
@@ -214,13 +228,23 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     });
     // A river's first page replaces nothing of its own: no position to keep.
     if (st.pages.length > 1) captureAnchor();
+    const old = st.win;
+    const part = st.partial;
+    if (part && (part.page < want.lo || part.page > want.hi)) st.partial = undefined;
+    if (gradual && !st.partial && old.hi >= old.lo) {
+      const entering = want.hi === old.hi + 1 && want.lo >= old.lo ? want.hi : want.lo === old.lo - 1 && want.hi <= old.hi ? want.lo : undefined;
+      const n = entering === undefined ? 0 : (st.pages[entering]?.posts?.length ?? 0);
+      if (entering !== undefined && n > FILL_STEP) {
+        st.partial = entering === want.hi ? { page: entering, from: 0, to: FILL_STEP } : { page: entering, from: n - FILL_STEP, to: n };
+      }
+    }
     st.stale = undefined;
     st.win = want;
     render();
     await rendered();
   };
 
-  const loadNext = async () => {
+  const loadNext = async (gradual = false) => {
     const st = s.current;
     if (st.loading || st.ended) return;
     const gen = st.gen;
@@ -240,13 +264,13 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
       if (st.pages.length === 1) {
         st.headSortKey = page.posts[0]?.sortKey;
         const first = firstScreen.current;
-        if (first !== undefined && first < page.posts.length) st.limit = first;
+        if (first !== undefined && first < page.posts.length) st.partial = { page: 0, from: 0, to: first };
       }
       st.ended = page.next === undefined;
       st.loading = false;
       st.ready = true;
       const n = st.pages.length;
-      await setWindow({ lo: Math.max(0, n - MAX_PAGES), hi: n - 1 });
+      await setWindow({ lo: Math.max(0, n - MAX_PAGES), hi: n - 1 }, gradual);
     } catch (err) {
       if (s.current.gen !== gen) return;
       st.loading = false;
@@ -340,6 +364,8 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     }
     const st = s.current;
     if (at.page < st.win.lo || at.page > st.win.hi) await setWindow(windowAround(at.page, st.pages.length, MAX_PAGES));
+    // An autoload may have begun a page a few posts at a time meanwhile: the caller needs this post rendered.
+    if (s.current.partial?.page === at.page) await fillNow();
     return s.current.pages[at.page]?.posts?.[at.i];
   };
 
@@ -349,7 +375,7 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     const root = container();
     const top = topRef.current;
     const bottom = bottomRef.current;
-    if (!root || !top || !bottom || !st.ready || st.loading || st.shifting || st.limit !== undefined) return;
+    if (!root || !top || !bottom || !st.ready || st.loading || st.shifting || st.partial !== undefined) return;
     const { lo, hi } = st.win;
     const contentTop = top.getBoundingClientRect().bottom;
     const contentBottom = bottom.getBoundingClientRect().top;
@@ -366,7 +392,7 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     const focus = pageAt(heights, window.innerHeight / 2 - riverTop);
     const want = windowAround(focus, st.pages.length, MAX_PAGES);
     if (want.lo !== lo || want.hi !== hi) {
-      void setWindow(want);
+      void setWindow(want, true);
       return;
     }
     const nearEnd = hi === st.pages.length - 1 && !st.ended && contentBottom < window.innerHeight * 2.5;
@@ -374,7 +400,7 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
       dwell.current = setTimeout(() => {
         dwell.current = undefined;
         const b = bottomRef.current?.getBoundingClientRect().top;
-        if (b !== undefined && b < window.innerHeight * 2.5) void loadNext();
+        if (b !== undefined && b < window.innerHeight * 2.5) void loadNext(true);
       }, AUTOLOAD_DWELL_MS);
     }
   };
@@ -430,7 +456,7 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     const done = waiters.current;
     waiters.current = [];
     for (const w of done) w();
-    if (s.current.limit !== undefined) {
+    if (s.current.partial !== undefined) {
       // Paint what fits first; the rest of the page follows when the page is idle.
       if (!cancelFill.current) cancelFill.current = idle(() => {
         cancelFill.current = undefined;
@@ -444,8 +470,10 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
   let index = 0;
   st.pages.forEach((page, p) => {
     if (p >= st.win.lo && p <= st.win.hi && page.posts) {
-      const posts = st.limit !== undefined ? page.posts.slice(0, st.limit) : page.posts;
-      posts.forEach((post, i) => items.push({ post, index: index + i, page: p, pageFirst: i === 0 }));
+      const part = st.partial?.page === p ? st.partial : undefined;
+      const posts = part ? page.posts.slice(part.from, part.to) : page.posts;
+      const from = part?.from ?? 0;
+      posts.forEach((post, i) => items.push({ post, index: index + from + i, page: p, pageFirst: from + i === 0 }));
     }
     index += page.keys.length;
   });
@@ -453,7 +481,7 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
   lastItems.current = items;
   return {
     ready: st.ready,
-    busy: st.loading || st.shifting || !st.ready || st.limit !== undefined,
+    busy: st.loading || st.shifting || !st.ready || st.partial !== undefined,
     error: st.error,
     total: st.total,
     more: !st.ended || st.win.hi < st.pages.length - 1,
