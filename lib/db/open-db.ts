@@ -1,5 +1,5 @@
 /** Opening the database (one connection per page or worker lifetime). */
-import { openDB, type IDBPDatabase } from 'idb';
+import { openDB, wrap, type IDBPDatabase } from 'idb';
 import { POST_STORES, rebuildLedger } from './post-writes';
 import { DB_NAME, DB_VERSION, upgrade, type OrreryDB } from './schema';
 
@@ -18,16 +18,35 @@ export function openOrreryDb(name: string = DB_NAME): Promise<Db> {
   return pending;
 }
 
+/** The connection public/open-early.js started while the page loaded, if any (taken once). */
+function takeEarlyOpen(): Promise<IDBDatabase | undefined> | undefined {
+  const g = globalThis as { __orreryEarlyOpen?: Promise<IDBDatabase | undefined> };
+  const early = g.__orreryEarlyOpen;
+  delete g.__orreryEarlyOpen;
+  return early;
+}
+
 async function open(name: string): Promise<Db> {
-  const db = await openDB<OrreryDB>(name, DB_VERSION, {
-    upgrade(db, oldVersion, _newVersion, tx) {
-      upgrade(db, oldVersion, tx);
-    },
-    blocking() {
-      // A newer version of Orrery wants to migrate: let it.
+  const early = name === DB_NAME ? await takeEarlyOpen() : undefined;
+  let db: Db;
+  if (early && early.version === DB_VERSION) {
+    db = wrap(early) as unknown as Db;
+    // As openDB's blocking(): a newer version of Orrery wants to migrate.
+    early.addEventListener('versionchange', () => {
       pending = undefined;
-    },
-  });
+    });
+  } else {
+    early?.close();
+    db = await openDB<OrreryDB>(name, DB_VERSION, {
+      upgrade(udb, oldVersion, _newVersion, tx) {
+        upgrade(udb, oldVersion, tx);
+      },
+      blocking() {
+        // A newer version of Orrery wants to migrate: let it.
+        pending = undefined;
+      },
+    });
+  }
   // The v2 migration leaves the unread ledger to be built from the posts (async work an
   // upgrade callback cannot await safely); whoever opens first builds it, in one transaction.
   const counts = (await db.get('meta', 'counts')) as { needsRebuild?: boolean } | undefined;

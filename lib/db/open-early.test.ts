@@ -1,0 +1,74 @@
+/**
+ * public/open-early.js opens the database while a page's module loads; open-db adopts that
+ * connection only when it is at the current version. Run here against fake-indexeddb: no
+ * database yet (nothing created early), the current version (adopted), an older one (upgraded).
+ */
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { openDB } from 'idb';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { DB_NAME, DB_VERSION, MIGRATIONS, type OrreryDB } from './schema';
+
+const EARLY = readFileSync(path.resolve(import.meta.dirname, '../../public/open-early.js'), 'utf8');
+type G = { __orreryEarlyOpen?: Promise<IDBDatabase | undefined> };
+
+const runEarly = () => {
+  new Function(EARLY)();
+  return (globalThis as G).__orreryEarlyOpen;
+};
+const deleteDb = () =>
+  new Promise<void>((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(DB_NAME);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error);
+  });
+const freshOpenDb = async () => {
+  vi.resetModules();
+  return (await import('./open-db')).openOrreryDb;
+};
+
+describe('opening the database early', () => {
+  beforeEach(async () => {
+    delete (globalThis as G).__orreryEarlyOpen;
+    await deleteDb();
+  });
+
+  it('creates nothing when there is no database yet; the page then creates it at the current version', async () => {
+    const early = await runEarly();
+    expect(early).toBeUndefined();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(DB_NAME);
+    const db = await (await freshOpenDb())();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain('posts');
+    expect((globalThis as G).__orreryEarlyOpen).toBeUndefined();
+    db.close();
+  });
+
+  it('is adopted at the current version: the page uses that very connection', async () => {
+    (await (await freshOpenDb())()).close();
+    const early = await runEarly();
+    expect(early?.version).toBe(DB_VERSION);
+    const db = await (await freshOpenDb())();
+    expect(db.version).toBe(DB_VERSION);
+    // The same connection, wrapped: closing the early one closes the page's.
+    await db.put('meta', { probe: 1 } as never, 'probe');
+    early!.close();
+    expect(() => db.transaction('meta')).toThrow();
+  });
+
+  it('is closed and replaced when the database is older, so the migration runs', async () => {
+    const old = await openDB<OrreryDB>(DB_NAME, 1, {
+      upgrade(db, oldVersion, _n, tx) {
+        for (let i = oldVersion; i < 1; i++) MIGRATIONS[i]!(db as never, tx as never);
+      },
+    });
+    old.close();
+    const early = await runEarly();
+    expect(early?.version).toBe(1);
+    const db = await (await freshOpenDb())();
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames]).toContain('unread');
+    db.close();
+  });
+});
