@@ -31,9 +31,15 @@ export function useSearch(query: string): SearchState & { prepare: () => void } 
   const [state, setState] = useState<SearchState>({ keys: undefined, version: 0, answered: '', indexing: undefined, error: undefined });
 
   const build = () => {
-    const next = openOrreryDb().then((db) =>
-      buildSearchIndex(db, { pause: frame, onProgress: (n) => setState((s) => ({ ...s, indexing: n })) }),
-    );
+    // The count shown while indexing changes a few times a second, not per batch: each change renders the page.
+    let shownAt = 0;
+    const onProgress = (n: number) => {
+      const now = performance.now();
+      if (now - shownAt < 250) return;
+      shownAt = now;
+      setState((s) => ({ ...s, indexing: n }));
+    };
+    const next = openOrreryDb().then((db) => buildSearchIndex(db, { pause: frame, onProgress }));
     next.then(
       () => {
         if (index.current !== next) index.current = next;

@@ -34,8 +34,19 @@ describe('search index', () => {
       read: 0, starred: 0, folder: '', updatedAt: 0,
       contentHtml: '<p class="secretclass">Some <b>bold</b>\n\n words &amp; more</p>',
     });
-    expect(text).toBe('hello ann some bold words & more ');
+    expect(text).toBe('hello ann some bold words & more');
     expect(text).not.toContain('secretclass');
+  });
+
+  it('keeps a title as text, drops scripts and styles, decodes the common entities', () => {
+    const post = (title: string, contentHtml: string) => ({
+      feedId: 'f', id: '1', title, firstSeen: 0, sortKey: 0, enclosures: [], categories: [], read: 0, starred: 0, folder: '', updatedAt: 0, contentHtml,
+    });
+    expect(searchTextOf(post('Use <div>  wisely', '<p>x</p>'))).toBe('use <div> wisely x');
+    expect(searchTextOf(post('T', '<script>var secret = 1;</script><STYLE type="text/css">.hidden{}</STYLE><p>Tom&nbsp;&amp;&nbsp;Jerry &lt;3 &quot;q&quot; it&#39;s &copy;</p>'))).toBe(
+      't tom & jerry <3 "q" it\'s &copy;',
+    );
+    expect(searchTextOf(post('Crème', '<p>Brûlée</p>'))).toBe('creme brulee');
   });
 
   it('finds every post containing all the words, newest first, across batches', async () => {

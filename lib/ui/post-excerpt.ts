@@ -1,5 +1,5 @@
 /** A short plain-text excerpt of a post, for the summary view (no HTML, so nothing to sanitize). */
-import { textOf } from '../db/search-posts';
+import { textOf } from './strip-html';
 import type { StoredPost } from '../db/types';
 
 /** The first `max` characters of the post's summary (or content) as text, cut at a word. */
