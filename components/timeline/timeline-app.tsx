@@ -49,9 +49,9 @@ const scopeSource = (scope: Scope, filter: Filter) =>
     ...(scope.kind === 'folder' ? { folder: scope.folder } : {}),
   });
 
-/** Starts reading the river the page opens on (address, saved filter) before the page renders. */
-export function preloadTimeline(): void {
-  preloadFirstPage(scopeSource(readHashScope(), savedFilter()));
+/** Starts reading the river the page opens on (address, saved filter); resolves once it is read. */
+export function preloadTimeline(): Promise<void> {
+  return preloadFirstPage(scopeSource(readHashScope(), savedFilter()));
 }
 
 /** About how many posts of a view fill the window: the river renders these first. */

@@ -122,24 +122,48 @@ const idle = (cb: () => void): (() => void) => {
   return () => clearTimeout(t);
 };
 
-let preloaded: { id: string; page: Promise<SourcePage> } | undefined;
+let preloaded: { id: string; page: Promise<SourcePage>; value?: SourcePage } | undefined;
 
 /**
- * Starts reading a river's first page at once, before the page has rendered anything: the
- * database opens and the page is read while the page's own frame is built and painted. The
- * first useRiver on the same source takes it; any other source reads as usual.
+ * Starts reading a river's first page at once, before the page has rendered anything. The
+ * first useRiver on the same source takes it: already read, its first render shows the posts
+ * (the page's first frame has posts, not an empty river); still reading, it awaits it.
+ * Resolves when the page is read (or failed: the river then reads it again and reports).
  */
-export function preloadFirstPage(source: RiverSource): void {
+export function preloadFirstPage(source: RiverSource): Promise<void> {
   const page = openOrreryDb().then((db) => source.load(db, undefined, PAGE_SIZE));
-  page.catch(() => undefined);
-  preloaded = { id: source.id, page };
+  const entry: NonNullable<typeof preloaded> = { id: source.id, page };
+  preloaded = entry;
+  return page.then(
+    (value) => {
+      entry.value = value;
+    },
+    () => undefined,
+  );
 }
 
 /** The preloaded first page of `source`, once. */
-function takePreloaded(source: RiverSource): Promise<SourcePage> | undefined {
+function takePreloaded(source: RiverSource): NonNullable<typeof preloaded> | undefined {
   const p = preloaded;
   preloaded = undefined;
-  return p?.id === source.id ? p.page : undefined;
+  return p?.id === source.id ? p : undefined;
+}
+
+const pageOf = (page: SourcePage): Page => ({
+  keys: page.posts.map((p) => [p.feedId, p.id]),
+  posts: page.posts,
+  ...(page.next !== undefined ? { next: page.next } : {}),
+  height: page.posts.length * 120,
+});
+
+/** A river's first page is in: it is the window, the posts that fill the screen render first. */
+function firstPageRead(st: State, page: SourcePage, firstScreen: number | undefined): void {
+  st.pages.push(pageOf(page));
+  st.headSortKey = page.posts[0]?.sortKey;
+  if (firstScreen !== undefined && firstScreen < page.posts.length) st.partial = { page: 0, from: 0, to: firstScreen };
+  st.ended = page.next === undefined;
+  st.ready = true;
+  st.win = { lo: 0, hi: 0 };
 }
 
 /** Drives one river: `source` changing (by id) starts a new river at the top. */
@@ -252,21 +276,14 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     render();
     try {
       const last = st.pages[st.pages.length - 1];
-      const early = last ? undefined : takePreloaded(src.current);
+      const early = last ? undefined : takePreloaded(src.current)?.page;
       const page = await (early ?? openOrreryDb().then((db) => src.current.load(db, last?.next, PAGE_SIZE)));
       if (s.current.gen !== gen) return;
-      st.pages.push({
-        keys: page.posts.map((p) => [p.feedId, p.id]),
-        posts: page.posts,
-        ...(page.next !== undefined ? { next: page.next } : {}),
-        height: page.posts.length * 120,
-      });
-      if (st.pages.length === 1) {
-        st.headSortKey = page.posts[0]?.sortKey;
-        const first = firstScreen.current;
-        if (first !== undefined && first < page.posts.length) st.partial = { page: 0, from: 0, to: first };
+      if (st.pages.length === 0) firstPageRead(st, page, firstScreen.current);
+      else {
+        st.pages.push(pageOf(page));
+        st.ended = page.next === undefined;
       }
-      st.ended = page.next === undefined;
       st.loading = false;
       st.ready = true;
       const n = st.pages.length;
@@ -289,7 +306,8 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
       render();
     }
     const gen = s.current.gen;
-    void loadNext();
+    // A first page already read (preloaded) is on screen: only the count is left to read.
+    if (s.current.pages.length === 0) void loadNext();
     void openOrreryDb()
       .then((db) => src.current.count(db))
       .then((total) => {
@@ -411,6 +429,9 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     src.current = source;
     s.current = fresh(s.current.gen + 1);
     if (opts.keepShown && keptShown.current && lastItems.current.length) s.current.stale = lastItems.current;
+    const early = takePreloaded(source);
+    if (early?.value) firstPageRead(s.current, early.value, opts.firstScreen);
+    else if (early) preloaded = early; // still reading: loadNext awaits it
   }
   keptShown.current = opts.keepShown === true;
   useEffect(() => {

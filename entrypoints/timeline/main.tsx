@@ -3,6 +3,9 @@ import '../../components/theme.css';
 import '../../components/timeline/timeline.css';
 import { preloadTimeline, TimelineApp } from '../../components/timeline/timeline-app';
 
-preloadTimeline();
-
-render(<TimelineApp />, document.getElementById('app') as HTMLElement);
+// The first frame shows posts: render once the first page is read (the database is usually
+// open already, see public/open-early.js), or after 120 ms if reading it is slow.
+const firstPage = preloadTimeline();
+void Promise.race([firstPage, new Promise((resolve) => setTimeout(resolve, 120))]).then(() =>
+render(<TimelineApp />, document.getElementById('app') as HTMLElement),
+);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedItem } from '../feed/types';
 import { addFeeds } from './feeds';
 import { commitPoll } from './posts';
+import type { StoredPost } from './types';
 import { buildSearchIndex, foldText, queryWords, searchTextOf } from './search-index';
 import { freshDb } from './test-db';
 
@@ -39,7 +40,7 @@ describe('search index', () => {
   });
 
   it('keeps a title as text, drops scripts and styles, decodes the common entities', () => {
-    const post = (title: string, contentHtml: string) => ({
+    const post = (title: string, contentHtml: string): StoredPost => ({
       feedId: 'f', id: '1', title, firstSeen: 0, sortKey: 0, enclosures: [], categories: [], read: 0, starred: 0, folder: '', updatedAt: 0, contentHtml,
     });
     expect(searchTextOf(post('Use <div>  wisely', '<p>x</p>'))).toBe('use <div> wisely x');

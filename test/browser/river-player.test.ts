@@ -72,7 +72,10 @@ describe('the podcast player', () => {
     expect((await audio(p)).count).toBe(1);
     await dock.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(async () => (await audio(p)).paused).toBe(true);
-    const saved = (await p.evaluate((u) => chrome.storage.local.get(`episode:${u}`), url!))[`episode:${url}`] as { position: number; played: boolean };
+    // Pausing saves the position (an asynchronous storage write).
+    const stored = async () => (await p.evaluate((u) => chrome.storage.local.get(`episode:${u}`), url!))[`episode:${url}`] as { position: number; played: boolean } | undefined;
+    await expect.poll(stored).toBeDefined();
+    const saved = (await stored())!;
     expect(saved.played).toBe(false);
     expect(saved.position).toBeGreaterThan(1);
     // The dock's title brings the reader back to the episode's post.
