@@ -128,7 +128,7 @@ let preloaded: { id: string; page: Promise<SourcePage>; value?: SourcePage } | u
  * Starts reading a river's first page at once, before the page has rendered anything. The
  * first useRiver on the same source takes it: already read, its first render shows the posts
  * (the page's first frame has posts, not an empty river); still reading, it awaits it.
- * Resolves when the page is read (or failed: the river then reads it again and reports).
+ * Resolves when the page is read or has failed (the river then shows the error).
  */
 export function preloadFirstPage(source: RiverSource): Promise<void> {
   const page = openOrreryDb().then((db) => source.load(db, undefined, PAGE_SIZE));
