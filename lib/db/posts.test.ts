@@ -76,6 +76,16 @@ describe('retention', () => {
     // new0..new4 are in the feed; old0 is still in the feed; old9 is starred.
     expect(left).toEqual(['new0', 'new1', 'new2', 'new3', 'new4', 'old0', 'old9']);
   });
+
+  it('ranks posts newest first as the river does, posts of one date by id, descending', async () => {
+    const { db, feed } = await setup();
+    const dates: Record<string, number> = { a: 1, b: 2, c: 3, d: 3, e: 3, f: 4, g: 5, h: 6 };
+    await commitPoll(db, feed.id, (f) => f, Object.entries(dates).map(([id, d]) => item(id, d * 1000)), 10_000);
+    // The feed now lists only "a": of the others, the 4 newest stay (h, g, f, then e of the three on day 3).
+    const r = await commitPoll(db, feed.id, (f) => f, [item('a', 1000)], 10_000, { keepPosts: 4, keepDays: 0 });
+    expect(r?.removed).toBe(3);
+    expect((await db.getAll('posts')).map((p) => p.id).sort()).toEqual(['a', 'e', 'f', 'g', 'h']);
+  });
 });
 
 describe('counts and pages', () => {

@@ -43,30 +43,32 @@ export async function commitPoll(
   // A feed may repeat an id (real feeds do): the first occurrence wins, as in the river.
   const seen = new Set<string>();
   items = items.filter((it) => !seen.has(it.id) && seen.add(it.id) !== undefined);
-  const existing = await Promise.all(items.map((it) => posts.get([feed.id, it.id])));
+  // With retention, every stored post of the feed is needed anyway: one getAll serves both
+  // the merge and the retention pass (a get per item and a cursor walk cost a round trip
+  // per post). Without it, only the items' own posts are read.
+  const stored: Map<string, StoredPost> = retention
+    ? new Map((await posts.getAll(IDBKeyRange.bound([feed.id], [feed.id, []]))).map((p) => [p.id, p]))
+    : new Map((await Promise.all(items.map((it) => posts.get([feed.id, it.id])))).flatMap((p) => (p ? [[p.id, p] as const] : [])));
   let added = 0;
   let updated = 0;
   const writes: Promise<unknown>[] = [];
-  items.forEach((item, i) => {
-    const old = existing[i];
+  for (const item of items) {
+    const old = stored.get(item.id);
     const next = toStoredPost(feed, item, old, now);
     if (!old) added++;
     else if (changed(old, next)) updated++;
-    else return;
+    else continue;
+    stored.set(item.id, next);
     writes.push(writer.put(old, next));
-  });
+  }
   writes.push(tx.objectStore('feeds').put(feed));
   await Promise.all(writes);
   let removed = 0;
   if (retention) {
     const inFeed = new Set(items.map((i) => i.id));
-    let rank = 0;
-    const range = IDBKeyRange.bound([feed.id, -Infinity], [feed.id, Infinity]);
-    const expired = [];
-    for (let c = await posts.index('byFeed').openCursor(range, 'prev'); c; c = await c.continue()) {
-      if (isExpired(c.value, rank, inFeed.has(c.value.id), retention, now)) expired.push(c.value);
-      rank++;
-    }
+    // Newest first, as the byFeed index orders them: by date, then by id, descending.
+    const newestFirst = [...stored.values()].sort((a, b) => b.sortKey - a.sortKey || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+    const expired = newestFirst.filter((p, rank) => isExpired(p, rank, inFeed.has(p.id), retention, now));
     removed = expired.length;
     await Promise.all(expired.map((p) => writer.remove(p)));
   }
