@@ -44,10 +44,9 @@ export function queryWords(query: string): string[] {
   return foldText(query).split(/\s+/).filter(Boolean);
 }
 
-/** Reads up to `limit` posts after primary key `after` as search documents. */
-export async function readSearchDocs(db: Db, after: [string, string] | undefined, limit: number): Promise<SearchDoc[]> {
-  const posts = await db.getAll('posts', after ? IDBKeyRange.lowerBound(after, true) : undefined, limit);
-  return posts.map((p) => ({ key: [p.feedId, p.id], sortKey: p.sortKey, text: searchTextOf(p) }));
+/** Up to `limit` posts after primary key `after`, in key order. */
+function readBatch(db: Db, after: [string, string] | undefined, limit: number): Promise<StoredPost[]> {
+  return db.getAll('posts', after ? IDBKeyRange.lowerBound(after, true) : undefined, limit);
 }
 
 /** A built index. */
@@ -71,14 +70,17 @@ export interface BuildOptions {
 export async function buildSearchIndex(db: Db, opts: BuildOptions = {}): Promise<SearchIndex> {
   const batch = opts.batch ?? 1000;
   const docs: SearchDoc[] = [];
-  let after: [string, string] | undefined;
-  for (;;) {
-    const got = await readSearchDocs(db, after, batch);
-    docs.push(...got);
+  // The next batch is requested before this one's text is extracted: the database reads it
+  // (in the browser process) while this page works.
+  let pending: Promise<StoredPost[]> | undefined = readBatch(db, undefined, batch);
+  while (pending) {
+    const posts: StoredPost[] = await pending;
+    const last = posts[posts.length - 1];
+    pending = posts.length === batch && last ? readBatch(db, [last.feedId, last.id], batch) : undefined;
+    pending?.catch(() => undefined); // awaited on the next turn; not "unhandled" meanwhile
+    for (const p of posts) docs.push({ key: [p.feedId, p.id], sortKey: p.sortKey, text: searchTextOf(p) });
     opts.onProgress?.(docs.length);
-    if (got.length < batch) break;
-    after = got[got.length - 1]?.key;
-    if (opts.pause) await opts.pause();
+    if (pending && opts.pause) await opts.pause();
   }
   return fromDocs(docs);
 }
