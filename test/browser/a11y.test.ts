@@ -37,20 +37,24 @@ afterAll(async () => {
   await fx?.close();
 });
 
+/** Opens an extension page in a colour scheme and waits until `ready` (a test id) is shown. */
+async function openIn(pathname: string, scheme: 'light' | 'dark', ready: string) {
+  const p = await fx.orrery.open(pathname);
+  await p.emulateMedia({ colorScheme: scheme });
+  await p.getByTestId(ready).first().waitFor();
+  return p;
+}
+
 describe('accessibility (axe-core)', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`popup, ${scheme}`, async () => {
-      const p = await fx.orrery.open('/popup.html');
-      await p.emulateMedia({ colorScheme: scheme });
-      await p.getByTestId('recent-entry').first().waitFor();
+      const p = await openIn('/popup.html', scheme, 'recent-entry');
       expect(serious(await axe(p))).toEqual([]);
       await p.close();
     });
 
     it(`timeline in every view, with the shortcuts dialog and the player, ${scheme}`, async () => {
-      const p = await fx.orrery.open('/timeline.html');
-      await p.emulateMedia({ colorScheme: scheme });
-      await p.getByTestId('entry').first().waitFor();
+      const p = await openIn('/timeline.html', scheme, 'entry');
       expect(serious(await axe(p))).toEqual([]);
       for (const view of ['view-summary', 'view-titles'] as const) {
         await p.getByTestId(view).click();
@@ -70,9 +74,7 @@ describe('accessibility (axe-core)', () => {
     });
 
     it(`options, ${scheme}`, async () => {
-      const p = await fx.orrery.open('/options.html');
-      await p.emulateMedia({ colorScheme: scheme });
-      await p.getByTestId('subscription').first().waitFor();
+      const p = await openIn('/options.html', scheme, 'subscription');
       expect(serious(await axe(p))).toEqual([]);
       await p.close();
     });
