@@ -4,6 +4,7 @@ import { childElements, markupOf, textOf } from './element-helpers.ts';
 import { escapeHtml } from './escape-html.ts';
 import { htmlToText } from './html-to-text.ts';
 import { contentHtml } from './content-html.ts';
+import { oneLineText } from './one-line-text.ts';
 
 type Kind = 'text' | 'html' | 'xhtml' | 'other';
 
@@ -63,7 +64,9 @@ export function textConstructHtml(el: XmlElement): string | undefined {
 /** An Atom text construct as plain text (titles are shown as text everywhere in Orrery). */
 export function textConstructPlain(el: XmlElement): string {
   const kind = kindOf(el);
-  if (kind === 'other') return base64Text(el).replace(/[ \t\n\r\f]+/g, ' ').trim();
-  if (kind === 'text' && el.attrs['mode'] !== 'base64') return textOf(el).replace(/[ \t\n\r\f]+/g, ' ').trim();
-  return htmlToText(textConstructHtml(el) ?? '');
+  // type="text" is text as written (`&lt;/example&gt;` is "</example>", `&amp;amp;` is "&amp;"):
+  // the publisher said so. type="html"/"xhtml" are markup, reduced to what a browser would show.
+  if (kind === 'other') return oneLineText(base64Text(el));
+  if (kind === 'text' && el.attrs['mode'] !== 'base64') return oneLineText(textOf(el));
+  return oneLineText(htmlToText(textConstructHtml(el) ?? ''));
 }

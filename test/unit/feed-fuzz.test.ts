@@ -41,6 +41,9 @@ describe('hostile shapes parse in linear time', () => {
     ['deep nesting', `<rss><channel><item><description>${'<div>'.repeat(300_000)}</description></item></channel></rss>`],
     ['a huge author of "a@a@…" (backtracking bait)', `<rss><channel><item><author>${'a@'.repeat(100_000)}</author></item></channel></rss>`],
     ['a huge itunes:duration', `<rss xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd"><channel><item><itunes:duration>p${'1'.repeat(200_000)}x</itunes:duration><enclosure url="a.mp3"/></item></channel></rss>`],
+    ['unterminated comments in an RSS title', `<rss><channel><item><title>${'&lt;!--'.repeat(100_000)}</title></item></channel></rss>`],
+    ['open inline tags without an end, one end tag last, in an RSS title', `<rss><channel><item><title><![CDATA[${'<b x'.repeat(100_000)}</b>]]></title></item></channel></rss>`],
+    ['many end tags of inline elements in an RSS title', `<rss><channel><item><title><![CDATA[${'</b  <i '.repeat(100_000)}]]></title></item></channel></rss>`],
     ['many attributes', `<rss><channel><item ${Array.from({ length: 50_000 }, (_, i) => `a${i}="v"`).join(' ')}><title>t</title></item></channel></rss>`],
   ];
   it.each(HOSTILE)('%s', (_name, doc) => {
