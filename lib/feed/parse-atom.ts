@@ -7,19 +7,18 @@ import { child, children, childText, childTextOf, firstOf, textOf } from './elem
 import { itemId } from './item-id.ts';
 import { dedupeEnclosures, itemImage, makeEnclosure, mediaEnclosures } from './media-enclosures.ts';
 import { resolveUrl } from './resolve-url.ts';
+import { authorName } from './author-name.ts';
+import { personName } from './rss-author.ts';
 import { textConstructHtml, textConstructPlain } from './text-construct.ts';
 
-/** The first author's name (or email) of an element with Atom <author> children. */
+/** The first author's name (else email, else uri) of an element with Atom <author> children. */
 function authorOf(el: XmlElement | undefined): string | undefined {
   if (!el) return undefined;
   for (const a of children(el, 'author')) {
-    const name = firstOf(childText(a, 'name'), childText(a, 'email'));
-    if (name) return name.replace(/\s+/g, ' ');
-    // Atom 0.3-era feeds sometimes put the name straight inside <author>.
-    const text = textOf(a).trim();
-    if (text && !a.children.some((c) => typeof c !== 'string')) return text;
+    const name = personName(a);
+    if (name) return name;
   }
-  return firstOf(childText(el, 'dc:creator'), childText(el, 'itunes:author'));
+  return authorName(firstOf(childText(el, 'dc:creator'), childText(el, 'itunes:author'), childText(el, 'googleplay:author')));
 }
 
 function htmlOf(el: XmlElement, key: string): string | undefined {

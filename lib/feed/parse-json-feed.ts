@@ -3,6 +3,7 @@ import type { ParsedEnclosure, ParsedFeed, ParsedItem } from './types.ts';
 import { capItems } from './cap-items.ts';
 import { escapeHtml } from './escape-html.ts';
 import { itemId } from './item-id.ts';
+import { oneLineText } from './one-line-text.ts';
 import { plainTitle } from './plain-title.ts';
 import { contentHtml as cleanHtml } from './content-html.ts';
 import { resolveUrl } from './resolve-url.ts';
@@ -13,10 +14,23 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() !== '' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
 
-/** The first author's name: JSON Feed 1.1 `authors`, else 1.0 `author`. */
+/** A JSON Feed author's name: an object with "name", or (seen in the wild) a bare string. */
+function nameOf(a: unknown): string | undefined {
+  const raw = typeof a === 'string' ? a : isObject(a) ? a['name'] : undefined;
+  return typeof raw === 'string' ? oneLineText(raw) || undefined : undefined;
+}
+
+/**
+ * The first named author: JSON Feed 1.1 `authors`, else 1.0 `author`. Either may be one object
+ * instead of a list (publishers mix the versions up), and both are accepted.
+ */
 function authorOf(obj: Json): string | undefined {
-  const list = Array.isArray(obj['authors']) ? obj['authors'] : [obj['author']];
-  for (const a of list) if (isObject(a) && str(a['name'])) return (a['name'] as string).trim();
+  for (const field of [obj['authors'], obj['author']]) {
+    for (const a of Array.isArray(field) ? field : [field]) {
+      const name = nameOf(a);
+      if (name) return name;
+    }
+  }
   return undefined;
 }
 

@@ -1,7 +1,6 @@
 import type { XmlElement } from '../xml/xml-node.ts';
 import { parseDate } from '../date/parse-date.ts';
 import type { ParsedEnclosure, ParsedFeed, ParsedItem } from './types.ts';
-import { authorName } from './author-name.ts';
 import { capItems } from './cap-items.ts';
 import { child, children, childText, childTextOf, firstOf, markupOf, textOf } from './element-helpers.ts';
 import { itemId } from './item-id.ts';
@@ -11,6 +10,7 @@ import { plainTitle } from './plain-title.ts';
 import { podcastLinks } from './podcast-links.ts';
 import { contentHtml as cleanHtml } from './content-html.ts';
 import { resolveUrl } from './resolve-url.ts';
+import { rssAuthor } from './rss-author.ts';
 
 const looksLikeUrl = (s: string): boolean => /^(?:https?:)?\/\//i.test(s) || /^https?:/i.test(s);
 
@@ -46,7 +46,7 @@ function updatedOf(item: XmlElement): number | undefined {
 /** The instant that ranks an item when the feed has more than maxItems. */
 const itemDate = (item: XmlElement): number | undefined => publishedOf(item) ?? updatedOf(item);
 
-function parseItem(item: XmlElement): ParsedItem {
+function parseItem(item: XmlElement, channel: XmlElement): ParsedItem {
   const guidEl = child(item, 'guid');
   const guid = guidEl ? textOf(guidEl).trim() || undefined : undefined;
   // guid isPermaLink defaults to true (RSS 2.0), so a URL-shaped guid is the post's link.
@@ -84,7 +84,7 @@ function parseItem(item: XmlElement): ParsedItem {
     categories,
   };
   if (link) parsed.url = link;
-  const author = authorName(firstOf(childText(item, 'author'), childText(item, 'dc:creator'), childText(item, 'dc:author'), childText(item, 'itunes:author'), childText(item, 'dc:contributor')));
+  const author = rssAuthor(item, channel);
   if (author) parsed.author = author;
   const published = publishedOf(item);
   if (published !== undefined) parsed.published = published;
@@ -103,7 +103,7 @@ export function parseRss(root: XmlElement, format: 'rss' | 'rdf', maxItems: numb
   const itemEls = children(channel, 'item');
   if (channel !== root) itemEls.push(...children(root, 'item'));
   const titleText = firstOf(childText(channel, 'title'), childText(channel, 'dc:title'));
-  const feed: ParsedFeed = { format, title: titleText === undefined ? '' : plainTitle(titleText), items: capItems(itemEls, maxItems, itemDate).map(parseItem) };
+  const feed: ParsedFeed = { format, title: titleText === undefined ? '' : plainTitle(titleText), items: capItems(itemEls, maxItems, itemDate).map((i) => parseItem(i, channel)) };
   const site = firstOf(linkOf(channel), atomAlternateLink(channel));
   if (site) feed.siteUrl = site;
   const description = firstOf(childText(channel, 'description'), childText(channel, 'dc:description'), childText(channel, 'itunes:summary'));
