@@ -32,7 +32,10 @@ export function charsetFromContentType(contentType: string | undefined): string 
 
 /** The encoding declared in an XML prolog (read as ASCII from the first bytes), if any. */
 export function charsetFromProlog(b: Uint8Array, offset: number): string | undefined {
-  const head = String.fromCharCode.apply(null, Array.from(b.subarray(offset, offset + 512)));
+  // Blank lines before the prolog (invalid XML, common from templates) are skipped, however many.
+  let start = offset;
+  while (start < b.length && (b[start] === 0x20 || b[start] === 0x0a || b[start] === 0x0d || b[start] === 0x09)) start++;
+  const head = String.fromCharCode.apply(null, Array.from(b.subarray(start, start + 512)));
   if (!head.trimStart().startsWith('<?xml')) return undefined;
   const m = /^\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/.exec(head);
   return m?.[1]?.toLowerCase();

@@ -1,12 +1,20 @@
 import type { XmlElement } from '../xml/xml-node.ts';
 
-/** What the first non-blank character says: JSON, XML (markup), or neither. */
+/**
+ * What the first character after leading blanks says: JSON, XML (markup), or neither. Blanks are
+ * XML whitespace and byte-order marks (a BOM the decoder did not take, or a second one), skipped
+ * however many there are: template engines leave kilobytes of blank lines before the root. One
+ * pass that stops at the first other character, so megabytes of blanks cost one linear scan.
+ */
 export function sniffSyntax(text: string): 'json' | 'xml' | 'unknown' {
-  const m = /\S/.exec(text.length > 4096 ? text.slice(0, 4096) : text);
-  if (!m) return 'unknown';
-  if (m[0] === '{') return 'json';
-  if (m[0] === '<') return 'xml';
-  return 'unknown';
+  let i = 0;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 10 || c === 13 || c === 9 || c === 0xfeff) i++;
+    else if (c === 123) return 'json'; // {
+    else if (c === 60) return 'xml'; // <
+    else return 'unknown'; // any other character, or NaN past the end
+  }
 }
 
 /**
