@@ -20,3 +20,8 @@ export function utcInstant(
   if (check.getUTCDate() !== day) return undefined;
   return local - offsetMinutes * 60_000;
 }
+
+/** Milliseconds from the digits of a fraction of a second ("5" is 500, "123456" is 123: truncated, never rounded up into the next second). */
+export function fractionMillis(digits: string | undefined): number {
+  return digits ? Number(`${digits}00`.slice(0, 3)) : 0;
+}
