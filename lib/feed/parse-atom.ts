@@ -8,6 +8,7 @@ import { itemId } from './item-id.ts';
 import { dedupeEnclosures, itemImage, makeEnclosure, mediaEnclosures } from './media-enclosures.ts';
 import { resolveUrl } from './resolve-url.ts';
 import { authorName } from './author-name.ts';
+import { oneLineText } from './one-line-text.ts';
 import { personName } from './rss-author.ts';
 import { textConstructHtml, textConstructPlain } from './text-construct.ts';
 
@@ -58,7 +59,7 @@ function parseEntry(entry: XmlElement, feedEl: XmlElement): ParsedItem {
   }
   enclosures.push(...mediaEnclosures(entry));
   const categories = children(entry, 'category')
-    .map((c) => (c.attrs['label'] ?? c.attrs['term'] ?? textOf(c)).trim())
+    .map((c) => oneLineText(c.attrs['label'] ?? c.attrs['term'] ?? textOf(c)))
     .filter((c) => c !== '');
 
   const idText = childText(entry, 'id');

@@ -67,7 +67,7 @@ function parseItem(raw: Json, base: string, feedAuthor: string | undefined): Par
     id: itemId(rawId, link, title, contentHtml),
     title,
     enclosures,
-    categories: (Array.isArray(raw['tags']) ? raw['tags'] : []).filter((t): t is string => typeof t === 'string'),
+    categories: (Array.isArray(raw['tags']) ? raw['tags'] : []).filter((t): t is string => typeof t === 'string').map(oneLineText).filter((t) => t !== ''),
   };
   if (link) item.url = link;
   const author = authorOf(raw) ?? feedAuthor;

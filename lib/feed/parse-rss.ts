@@ -6,6 +6,7 @@ import { child, children, childText, childTextOf, firstOf, markupOf, textOf } fr
 import { itemId } from './item-id.ts';
 import { atomAlternateLink } from './atom-links.ts';
 import { dedupeEnclosures, itemImage, makeEnclosure, mediaEnclosures } from './media-enclosures.ts';
+import { oneLineText } from './one-line-text.ts';
 import { plainTitle } from './plain-title.ts';
 import { podcastLinks } from './podcast-links.ts';
 import { contentHtml as cleanHtml } from './content-html.ts';
@@ -74,7 +75,7 @@ function parseItem(item: XmlElement, channel: XmlElement): ParsedItem {
   enclosures.push(...mediaEnclosures(item));
 
   const categories = [...children(item, 'category'), ...children(item, 'dc:subject')]
-    .map((c) => textOf(c).trim())
+    .map((c) => oneLineText(textOf(c)))
     .filter((c) => c !== '');
 
   const parsed: ParsedItem = {
