@@ -2,7 +2,7 @@ import type { XmlElement } from '../xml/xml-node.ts';
 import type { ParsedEnclosure } from './types.ts';
 import { child, children, childText } from './element-helpers.ts';
 import { parseDuration } from './parse-duration.ts';
-import { resolveUrl } from './resolve-url.ts';
+import { webLink } from './web-link.ts';
 
 /** A byte count from an attribute: a non-negative integer, else undefined. */
 export function parseLength(value: string | undefined): number | undefined {
@@ -12,10 +12,11 @@ export function parseLength(value: string | undefined): number | undefined {
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-/** One enclosure from url/type/length-like attribute values; undefined without a URL. */
+/** One enclosure from url/type/length-like attribute values; undefined without an http(s) URL. */
 export function makeEnclosure(url: string | undefined, type: string | undefined, length: string | undefined, base: string): ParsedEnclosure | undefined {
-  if (!url?.trim()) return undefined;
-  const enc: ParsedEnclosure = { url: resolveUrl(url, base) };
+  const href = webLink(url, base);
+  if (!href) return undefined;
+  const enc: ParsedEnclosure = { url: href };
   const t = type?.trim();
   if (t) enc.type = t;
   const len = parseLength(length);
@@ -45,18 +46,24 @@ export function mediaEnclosures(item: XmlElement): ParsedEnclosure[] {
   return out;
 }
 
-/** The item's picture: itunes:image, media:thumbnail, or an image media:content. */
+/** The item's picture (an http(s) URL): itunes:image, media:thumbnail, or an image media:content. */
 export function itemImage(item: XmlElement): string | undefined {
   const itunes = child(item, 'itunes:image');
-  const href = itunes?.attrs['href'] ?? (itunes ? childText(itunes, 'url') : undefined);
-  if (itunes && href) return resolveUrl(href, itunes.base);
+  const href = itunes ? webLink(itunes.attrs['href'] ?? childText(itunes, 'url'), itunes.base) : undefined;
+  if (href) return href;
   const thumbs = [...children(item, 'media:thumbnail')];
   for (const group of children(item, 'media:group')) thumbs.push(...children(group, 'media:thumbnail'));
   for (const m of mediaContents(item)) thumbs.push(...children(m, 'media:thumbnail'));
-  const thumb = thumbs.find((t) => t.attrs['url']);
-  if (thumb) return resolveUrl(thumb.attrs['url'] as string, thumb.base);
-  const image = mediaContents(item).find((m) => m.attrs['url'] && (m.attrs['medium'] === 'image' || m.attrs['type']?.startsWith('image/')));
-  return image ? resolveUrl(image.attrs['url'] as string, image.base) : undefined;
+  for (const t of thumbs) {
+    const url = webLink(t.attrs['url'], t.base);
+    if (url) return url;
+  }
+  for (const m of mediaContents(item)) {
+    if (m.attrs['medium'] !== 'image' && !m.attrs['type']?.startsWith('image/')) continue;
+    const url = webLink(m.attrs['url'], m.base);
+    if (url) return url;
+  }
+  return undefined;
 }
 
 /** Enclosures without repeats (a podcast often lists one file as enclosure and media:content). */

@@ -6,10 +6,10 @@ import { atomAlternateLink, atomLinks, hrefOf } from './atom-links.ts';
 import { child, children, childText, childTextOf, firstOf, textOf } from './element-helpers.ts';
 import { itemId } from './item-id.ts';
 import { dedupeEnclosures, itemImage, makeEnclosure, mediaEnclosures } from './media-enclosures.ts';
-import { resolveUrl } from './resolve-url.ts';
 import { authorName } from './author-name.ts';
 import { oneLineText } from './one-line-text.ts';
 import { personName } from './rss-author.ts';
+import { webLink, webUrl } from './web-link.ts';
 import { textConstructHtml, textConstructPlain } from './text-construct.ts';
 
 /** The first author's name (else email, else uri) of an element with Atom <author> children. */
@@ -48,7 +48,9 @@ const entryDate = (entry: XmlElement): number | undefined => publishedOf(entry) 
 function parseEntry(entry: XmlElement, feedEl: XmlElement): ParsedItem {
   const titleEl = child(entry, 'title');
   const title = titleEl ? textConstructPlain(titleEl) : '';
-  const link = atomAlternateLink(entry);
+  // Only an http(s) link is the post's link; the id falls back to the link as written (see parse-rss).
+  const rawLink = atomAlternateLink(entry);
+  const link = webUrl(rawLink);
   const summary = htmlOf(entry, 'summary');
   const contentHtml = htmlOf(entry, 'content');
   const enclosures: ParsedEnclosure[] = [];
@@ -64,7 +66,7 @@ function parseEntry(entry: XmlElement, feedEl: XmlElement): ParsedItem {
 
   const idText = childText(entry, 'id');
   const item: ParsedItem = {
-    id: itemId(idText, link, title, contentHtml ?? summary),
+    id: itemId(idText, rawLink, title, contentHtml ?? summary),
     title,
     enclosures: dedupeEnclosures(enclosures, childText(entry, 'itunes:duration')),
     categories,
@@ -91,15 +93,15 @@ export function parseAtom(root: XmlElement, maxItems: number): ParsedFeed {
     title: titleEl ? textConstructPlain(titleEl) : '',
     items: capItems(children(root, 'entry'), maxItems, entryDate).map((e) => parseEntry(e, root)),
   };
-  const site = atomAlternateLink(root);
+  const site = webUrl(atomAlternateLink(root));
   if (site) feed.siteUrl = site;
   const subtitleEl = child(root, 'subtitle') ?? child(root, 'tagline');
   const subtitle = subtitleEl ? textConstructPlain(subtitleEl) : '';
   if (subtitle) feed.description = subtitle;
   const lang = root.attrs['xml:lang']?.trim();
   if (lang) feed.language = lang;
-  const iconEl = child(root, 'icon') ?? child(root, 'logo');
-  const icon = iconEl ? textOf(iconEl).trim() : '';
-  if (iconEl && icon) feed.iconUrl = resolveUrl(icon, iconEl.base);
+  let icon: string | undefined;
+  for (const el of [child(root, 'icon'), child(root, 'logo')]) icon ??= el ? webLink(textOf(el), el.base) : undefined;
+  if (icon) feed.iconUrl = icon;
   return feed;
 }

@@ -7,6 +7,7 @@ import { oneLineText } from './one-line-text.ts';
 import { plainTitle } from './plain-title.ts';
 import { contentHtml as cleanHtml } from './content-html.ts';
 import { resolveUrl } from './resolve-url.ts';
+import { webLink } from './web-link.ts';
 
 type Json = Record<string, unknown>;
 
@@ -44,8 +45,11 @@ function textToHtml(text: string): string {
 }
 
 function parseItem(raw: Json, base: string, feedAuthor: string | undefined): ParsedItem {
-  const url = str(raw['url']) ?? str(raw['external_url']);
-  const link = url ? resolveUrl(url, base) : undefined;
+  // The first http(s) one of url and external_url is the link; the id, when the item has none,
+  // comes from url as written (see parse-rss), so it does not change when a link is filtered.
+  const rawUrl = str(raw['url']) ?? str(raw['external_url']);
+  const rawLink = rawUrl ? resolveUrl(rawUrl, base) : undefined;
+  const link = webLink(str(raw['url']), base) ?? webLink(str(raw['external_url']), base);
   const title = plainTitle(str(raw['title']) ?? '');
   const html = str(raw['content_html']);
   const contentHtml = html ? cleanHtml(html, base) : str(raw['content_text']) ? textToHtml(raw['content_text'] as string) : undefined;
@@ -53,8 +57,9 @@ function parseItem(raw: Json, base: string, feedAuthor: string | undefined): Par
   const rawId = typeof raw['id'] === 'number' ? String(raw['id']) : str(raw['id']);
   const enclosures: ParsedEnclosure[] = [];
   for (const a of Array.isArray(raw['attachments']) ? raw['attachments'] : []) {
-    if (!isObject(a) || !str(a['url'])) continue;
-    const enc: ParsedEnclosure = { url: resolveUrl(a['url'] as string, base) };
+    const href = isObject(a) ? webLink(str(a['url']), base) : undefined;
+    if (!isObject(a) || !href) continue;
+    const enc: ParsedEnclosure = { url: href };
     const type = str(a['mime_type']);
     if (type) enc.type = type;
     const size = num(a['size_in_bytes']);
@@ -64,7 +69,7 @@ function parseItem(raw: Json, base: string, feedAuthor: string | undefined): Par
     enclosures.push(enc);
   }
   const item: ParsedItem = {
-    id: itemId(rawId, link, title, contentHtml),
+    id: itemId(rawId, rawLink, title, contentHtml),
     title,
     enclosures,
     categories: (Array.isArray(raw['tags']) ? raw['tags'] : []).filter((t): t is string => typeof t === 'string').map(oneLineText).filter((t) => t !== ''),
@@ -78,8 +83,8 @@ function parseItem(raw: Json, base: string, feedAuthor: string | undefined): Par
   if (updated !== undefined) item.updated = updated;
   if (summaryText) item.summary = escapeHtml(summaryText);
   if (contentHtml) item.contentHtml = contentHtml;
-  const image = str(raw['image']) ?? str(raw['banner_image']);
-  if (image) item.imageUrl = resolveUrl(image, base);
+  const image = webLink(str(raw['image']), base) ?? webLink(str(raw['banner_image']), base);
+  if (image) item.imageUrl = image;
   return item;
 }
 
@@ -94,13 +99,13 @@ export function parseJsonFeed(doc: unknown, feedUrl: string, maxItems: number): 
   const dateOf = (i: Json): number | undefined => parseDate(str(i['date_published']) ?? str(i['date_modified']));
   const items = capItems(raw, maxItems, dateOf).map((i) => parseItem(i, base, feedAuthor));
   const feed: ParsedFeed = { format: 'json', title: plainTitle(str(doc['title']) ?? ''), items };
-  const home = str(doc['home_page_url']);
-  if (home) feed.siteUrl = resolveUrl(home, base);
+  const home = webLink(str(doc['home_page_url']), base);
+  if (home) feed.siteUrl = home;
   const description = str(doc['description']);
   if (description) feed.description = plainTitle(description);
   const language = str(doc['language']);
   if (language) feed.language = language;
-  const icon = str(doc['icon']) ?? str(doc['favicon']);
-  if (icon) feed.iconUrl = resolveUrl(icon, base);
+  const icon = webLink(str(doc['icon']), base) ?? webLink(str(doc['favicon']), base);
+  if (icon) feed.iconUrl = icon;
   return feed;
 }

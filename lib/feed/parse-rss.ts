@@ -12,6 +12,7 @@ import { podcastLinks } from './podcast-links.ts';
 import { contentHtml as cleanHtml } from './content-html.ts';
 import { resolveUrl } from './resolve-url.ts';
 import { rssAuthor } from './rss-author.ts';
+import { webLink, webUrl } from './web-link.ts';
 
 const looksLikeUrl = (s: string): boolean => /^(?:https?:)?\/\//i.test(s) || /^https?:/i.test(s);
 
@@ -52,11 +53,16 @@ function parseItem(item: XmlElement, channel: XmlElement): ParsedItem {
   const guid = guidEl ? textOf(guidEl).trim() || undefined : undefined;
   // guid isPermaLink defaults to true (RSS 2.0), so a URL-shaped guid is the post's link.
   const permaLink = guidEl?.attrs['isPermaLink']?.trim().toLowerCase() !== 'false';
-  const link = firstOf(
+  const candidates = [
     linkOf(item),
     atomAlternateLink(item),
     guid && permaLink && looksLikeUrl(guid) ? resolveUrl(guid, guidEl?.base) : undefined,
-  );
+  ];
+  // The post's link is the first http(s) candidate; a javascript:/data: one is skipped, not shown.
+  // Its identity still comes from the first candidate as written, so a post without a guid keeps
+  // the id it had before links were filtered (and two such posts never merge into one).
+  const link = firstOf(...candidates.map(webUrl));
+  const rawLink = firstOf(...candidates);
   const titleText = firstOf(childText(item, 'title'), childText(item, 'dc:title'), childText(item, 'media:title'), childText(item, 'itunes:title'));
   const title = titleText === undefined ? '' : plainTitle(titleText);
   const summary = firstOf(htmlOf(item, 'description'), htmlOf(item, 'dc:description'), htmlOf(item, 'abstract'), htmlOf(item, 'itunes:summary'));
@@ -79,7 +85,7 @@ function parseItem(item: XmlElement, channel: XmlElement): ParsedItem {
     .filter((c) => c !== '');
 
   const parsed: ParsedItem = {
-    id: itemId(firstOf(guid, item.attrs['rdf:about']), link, title, contentHtml ?? summary),
+    id: itemId(firstOf(guid, item.attrs['rdf:about']), rawLink, title, contentHtml ?? summary),
     title,
     enclosures: dedupeEnclosures(enclosures, childText(item, 'itunes:duration')),
     categories,
@@ -105,7 +111,7 @@ export function parseRss(root: XmlElement, format: 'rss' | 'rdf', maxItems: numb
   if (channel !== root) itemEls.push(...children(root, 'item'));
   const titleText = firstOf(childText(channel, 'title'), childText(channel, 'dc:title'));
   const feed: ParsedFeed = { format, title: titleText === undefined ? '' : plainTitle(titleText), items: capItems(itemEls, maxItems, itemDate).map((i) => parseItem(i, channel)) };
-  const site = firstOf(linkOf(channel), atomAlternateLink(channel));
+  const site = firstOf(webUrl(linkOf(channel)), webUrl(atomAlternateLink(channel)));
   if (site) feed.siteUrl = site;
   const description = firstOf(childText(channel, 'description'), childText(channel, 'dc:description'), childText(channel, 'itunes:summary'));
   // Plain text, like an Atom subtitle: channel descriptions are shown as a line of text.
@@ -113,7 +119,8 @@ export function parseRss(root: XmlElement, format: 'rss' | 'rdf', maxItems: numb
   const language = firstOf(childText(channel, 'language'), childText(channel, 'dc:language'));
   if (language) feed.language = language;
   const imageEl = child(channel, 'image') ?? child(root, 'image');
-  const icon = firstOf(imageEl ? childText(imageEl, 'url') : undefined, imageEl?.attrs['rdf:resource'], itemImage(channel));
-  if (icon) feed.iconUrl = resolveUrl(icon, imageEl?.base ?? channel.base);
+  const iconBase = imageEl?.base ?? channel.base;
+  const icon = firstOf(webLink(imageEl ? childText(imageEl, 'url') : undefined, iconBase), webLink(imageEl?.attrs['rdf:resource'], iconBase), itemImage(channel));
+  if (icon) feed.iconUrl = icon;
   return feed;
 }

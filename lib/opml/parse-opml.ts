@@ -2,6 +2,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { cleanText } from './clean-text';
 import { decodeXmlEntities } from './decode-xml-entities';
 import { normalizeFeedUrl } from './normalize-feed-url';
+import { parseWebUrl } from '../util/web-url';
 import type { OpmlFeed, OpmlInvalidEntry, OpmlResult } from './types';
 
 const ATTRS = '@attrs';
@@ -64,14 +65,9 @@ function textOf(value: unknown): string | undefined {
   return undefined;
 }
 
+/** An outline's htmlUrl when it is an absolute http(s) URL (it becomes a link on the options page). */
 function siteUrlOf(raw: string | undefined): string | undefined {
-  if (raw === undefined) return undefined;
-  try {
-    const url = new URL(raw.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+  return parseWebUrl(raw)?.href;
 }
 
 interface Collected {
