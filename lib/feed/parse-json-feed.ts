@@ -93,7 +93,8 @@ export function parseJsonFeed(doc: unknown, feedUrl: string, maxItems: number): 
   if (!isObject(doc)) return undefined;
   const version = str(doc['version']) ?? '';
   if (!version.includes('jsonfeed.org') && !Array.isArray(doc['items'])) return undefined;
-  const base = str(doc['feed_url']) ? resolveUrl(doc['feed_url'] as string, feedUrl) : feedUrl;
+  // feed_url is the base of relative URLs only when it is an http(s) URL (a data: base resolves nothing).
+  const base = webLink(str(doc['feed_url']), feedUrl) ?? feedUrl;
   const feedAuthor = authorOf(doc);
   const raw = (Array.isArray(doc['items']) ? doc['items'] : []).filter(isObject);
   const dateOf = (i: Json): number | undefined => parseDate(str(i['date_published']) ?? str(i['date_modified']));

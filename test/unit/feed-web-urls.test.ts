@@ -120,6 +120,11 @@ describe('JSON Feed', () => {
     expect(feed.items[0]?.id).toBe('post-1');
   });
 
+  it('a feed_url that is not http(s) is no base: relative links resolve against the document URL', () => {
+    const feed = feedOf(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'T', feed_url: 'data:text/plain,x', items: [{ id: '1', url: 'posts/1' }] }));
+    expect(feed.items[0]?.url).toBe('https://site.example/blog/posts/1');
+  });
+
   it('external_url when url is not a web URL; the id still comes from url when there is no id', () => {
     const item = feedOf(JSON.stringify({ version: 'https://jsonfeed.org/version/1', title: 'T', items: [{ title: 'a', url: 'javascript:x()', external_url: 'https://elsewhere.example/a' }] })).items[0];
     expect(item?.url).toBe('https://elsewhere.example/a');
