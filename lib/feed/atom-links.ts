@@ -16,11 +16,17 @@ export function hrefOf(link: XmlElement): string {
 }
 
 /**
- * The rel="alternate" (or rel-less) link's href, resolved against the link's own xml:base;
- * an HTML-typed one is preferred when there are several.
+ * The rel="alternate" (or rel-less) links' hrefs, each resolved against its own xml:base, the
+ * preferred first: an HTML-typed one, then the others in document order.
  */
-export function atomAlternateLink(el: XmlElement): string | undefined {
+export function atomAlternateLinks(el: XmlElement): string[] {
   const alternates = atomLinks(el).filter((l) => (l.attrs['rel'] ?? 'alternate').trim() === 'alternate' && hrefOf(l) !== '');
   const best = alternates.find((l) => /html/i.test(l.attrs['type'] ?? 'text/html')) ?? alternates[0];
-  return best ? resolveUrl(hrefOf(best), best.base) : undefined;
+  if (!best) return [];
+  return [best, ...alternates.filter((l) => l !== best)].map((l) => resolveUrl(hrefOf(l), l.base));
+}
+
+/** The preferred rel="alternate" link's href, resolved (see atomAlternateLinks). */
+export function atomAlternateLink(el: XmlElement): string | undefined {
+  return atomAlternateLinks(el)[0];
 }

@@ -2,7 +2,7 @@ import type { XmlElement } from '../xml/xml-node.ts';
 import { parseDate } from '../date/parse-date.ts';
 import type { ParsedEnclosure, ParsedFeed, ParsedItem } from './types.ts';
 import { capItems } from './cap-items.ts';
-import { atomAlternateLink, atomLinks, hrefOf } from './atom-links.ts';
+import { atomAlternateLinks, atomLinks, hrefOf } from './atom-links.ts';
 import { child, children, childText, childTextOf, firstOf, textOf } from './element-helpers.ts';
 import { itemId } from './item-id.ts';
 import { dedupeEnclosures, itemImage, makeEnclosure, mediaEnclosures } from './media-enclosures.ts';
@@ -48,9 +48,11 @@ const entryDate = (entry: XmlElement): number | undefined => publishedOf(entry) 
 function parseEntry(entry: XmlElement, feedEl: XmlElement): ParsedItem {
   const titleEl = child(entry, 'title');
   const title = titleEl ? textConstructPlain(titleEl) : '';
-  // Only an http(s) link is the post's link; the id falls back to the link as written (see parse-rss).
-  const rawLink = atomAlternateLink(entry);
-  const link = webUrl(rawLink);
+  // The post's link is the preferred http(s) alternate; the id falls back to the preferred one as
+  // written, whatever its scheme (see parse-rss), so it is what it was before links were filtered.
+  const alternates = atomAlternateLinks(entry);
+  const rawLink = alternates[0];
+  const link = firstOf(...alternates.map(webUrl));
   const summary = htmlOf(entry, 'summary');
   const contentHtml = htmlOf(entry, 'content');
   const enclosures: ParsedEnclosure[] = [];
@@ -93,7 +95,7 @@ export function parseAtom(root: XmlElement, maxItems: number): ParsedFeed {
     title: titleEl ? textConstructPlain(titleEl) : '',
     items: capItems(children(root, 'entry'), maxItems, entryDate).map((e) => parseEntry(e, root)),
   };
-  const site = webUrl(atomAlternateLink(root));
+  const site = firstOf(...atomAlternateLinks(root).map(webUrl));
   if (site) feed.siteUrl = site;
   const subtitleEl = child(root, 'subtitle') ?? child(root, 'tagline');
   const subtitle = subtitleEl ? textConstructPlain(subtitleEl) : '';

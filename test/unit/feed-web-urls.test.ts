@@ -104,6 +104,14 @@ describe('Atom', () => {
     expect(feed.items[0]?.id).toBe('post-1');
   });
 
+  it('a dropped alternate leaves the next one; the id, without <id>, is still the first as written', () => {
+    const feed = feedOf(`<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><link rel="alternate" type="text/html" href="javascript:void(0)"/><link rel="alternate" href="/home"/>` +
+      `<entry><title>a</title><link rel="alternate" type="text/html" href="data:text/html,x"/><link rel="alternate" type="application/pdf" href="/a.pdf"/></entry></feed>`);
+    expect(feed.siteUrl).toBe('https://site.example/home');
+    expect(feed.items[0]?.url).toBe('https://site.example/a.pdf');
+    expect(feed.items[0]?.id).toBe('data:text/html,x');
+  });
+
   it('a logo is the icon when the icon is not a web URL', () => {
     const feed = feedOf(`<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><icon>data:image/png;base64,AAAA</icon><logo>/logo.png</logo></feed>`);
     expect(feed.iconUrl).toBe('https://site.example/logo.png');
