@@ -84,7 +84,7 @@ function EntryView({ post, index, setsize, view, current, expanded, feedTitle, f
         <div class="entry-head">
           <h4 class="entry-title" id={titleId}>
             {webLink ? (
-              <a data-testid="entry-title" href={post.url} target="_blank" rel="noopener noreferrer" onClick={() => actions.opened(post)} onAuxClick={() => actions.opened(post)}>
+              <a data-testid="entry-title" href={post.url} target="_blank" rel="noopener noreferrer" onClick={() => actions.opened(post)} onAuxClick={(e) => e.button === 1 && actions.opened(post)}>
                 {post.title || '(untitled)'}
               </a>
             ) : (

@@ -102,11 +102,11 @@ describe('what a post loads', () => {
     await expect.poll(() => requests(CONTENT_IMAGE)).toBe(1);
     await expect.poll(() => requests(UNKNOWN_PIXEL)).toBe(1);
     await expect.poll(() => content.locator(`img[src="${CONTENT_IMAGE}"]`).evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(40);
+    const seen = Object.fromEntries([...PIXELS.map(([src]) => src), POSTER, CAPTIONS, VIDEO].map((u) => [u, requests(u)]));
+    expect(seen).toEqual(Object.fromEntries(Object.keys(seen).map((u) => [u, 0])));
     // The pixel nothing recognized loaded at 1x1 and is hidden; the content image is not.
     await expect.poll(() => content.locator(`img[src="${UNKNOWN_PIXEL}"]`).evaluate((img: HTMLImageElement) => img.hidden)).toBe(true);
     expect(await content.locator(`img[src="${CONTENT_IMAGE}"]`).evaluate((img: HTMLImageElement) => img.hidden)).toBe(false);
-    const seen = Object.fromEntries([...PIXELS.map(([src]) => src), POSTER, CAPTIONS, VIDEO].map((u) => [u, requests(u)]));
-    expect(seen).toEqual(Object.fromEntries(Object.keys(seen).map((u) => [u, 0])));
     // Play: now, and only now, the caption track is asked for. The poster never is.
     const video = content.locator('video');
     expect(await video.evaluate((v: HTMLVideoElement) => v.paused)).toBe(true);
