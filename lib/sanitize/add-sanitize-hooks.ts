@@ -3,7 +3,7 @@ import { isTrackingPixel } from './is-tracking-pixel';
 import { DEFERRED_SRC } from './post-media';
 import { resolveAttributeUrl, resolveSrcset } from './resolve-attribute-url';
 
-const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite']);
+const URL_ATTRIBUTES = new Set(['href', 'src', 'cite']);
 const ID_PREFIX = 'user-content-';
 // Class names are kept only as syntax-highlighting hints; any other class could borrow
 // Orrery's own styles (an overlay, a hidden state) from the page's stylesheet.

@@ -31,7 +31,7 @@ export const PURIFY_CONFIG: Config = {
     'title', 'type', 'valign', 'value', 'width',
   ],
   ALLOW_DATA_ATTR: false,
-  // Only these schemes (or relative URLs) survive in href/src/poster/cite; javascript:, vbscript:
+  // Only these schemes (or relative URLs) survive in href/src/cite; javascript:, vbscript:
   // and data: do not (data:image for <img src> is let through by the attribute hook).
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel|ftp):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
   // Ids get a "user-content-" prefix so a post cannot clobber the page's own ids; in-post
