@@ -1,5 +1,6 @@
 /** A post's podcast player (data-testid="entry-audio"): play/resume, where it was left, the full controls while active. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { isWebUrl } from '../../lib/util/web-url';
 import { createEpisodeStore, type EpisodeProgress } from '../../lib/ui/episode-store';
 import { formatDuration } from '../../lib/ui/format-time';
 import { PlayerControls } from './player-controls';
@@ -64,9 +65,11 @@ export function EpisodeControls({ episode }: EpisodeControlsProps) {
           {snap.error}
         </p>
       )}
-      <a class="download muted" href={episode.url} target="_blank" rel="noopener noreferrer" download>
-        Audio download
-      </a>
+      {isWebUrl(episode.url) && (
+        <a class="download muted" href={episode.url} target="_blank" rel="noopener noreferrer" download>
+          Audio download
+        </a>
+      )}
     </div>
   );
 }

@@ -2,12 +2,15 @@
  * "Feeds on this page": what the current tab offers (or the tab itself, when it shows a raw
  * feed), each with a preview (grade and latest posts) and one click to subscribe; already
  * subscribed feeds are marked. "Look for feeds" probes the usual addresses, on request only.
+ * A feed the page names on another site or on a private/local address is fetched (previewed or
+ * subscribed) only after the reader confirms it: a page must not make Orrery read an intranet.
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { StoredFeed } from '../../lib/db/types';
 import type { DiscoveredFeed } from '../../lib/discovery/types';
 import { send } from '../../lib/messaging/protocol';
 import type { FeedPreview } from '../../lib/subscribe/types';
+import { concernText, feedHostConcern } from '../../lib/tab-feeds/feed-host-concern';
 import { FeedPreviewCard } from '../subscribe/feed-preview-card';
 import { currentPageTab, type PageTab } from './current-tab';
 import './detected-feeds.css';
@@ -28,12 +31,21 @@ const FORMAT: Record<DiscoveredFeed['type'], string> = { rss: 'RSS', atom: 'Atom
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+const toggled = (set: ReadonlySet<string>, url: string, on: boolean): ReadonlySet<string> => {
+  const next = new Set(set);
+  if (on) next.add(url);
+  else next.delete(url);
+  return next;
+};
+
 /** Lists the feeds detected on the current tab, and offers to look for more. */
 export function DetectedFeeds({ feeds }: DetectedFeedsProps) {
   const [tab, setTab] = useState<PageTab | undefined>(undefined);
   const [detected, setDetected] = useState<DiscoveredFeed[]>([]);
   const [rows, setRows] = useState<Record<string, RowState>>({});
   const [probe, setProbe] = useState<{ running: boolean; message?: string }>({ running: false });
+  // Feeds on another site or a private address the reader has agreed to fetch, by URL.
+  const [trusted, setTrusted] = useState<ReadonlySet<string>>(new Set());
   useEffect(() => {
     void currentPageTab().then(async (t) => {
       setTab(t);
@@ -98,8 +110,12 @@ export function DetectedFeeds({ feeds }: DetectedFeedsProps) {
       <h2 id="detected-h">Feeds on this page</h2>
       {detected.length === 0 && <p class="muted">This page links no feed.</p>}
       <ul>
-        {detected.map((f) => {
+        {detected.map((f, i) => {
           const row = rows[f.url];
+          // The tab showing the feed itself was the reader's own choice; anything a page names elsewhere is asked about first.
+          const concern = f.source === 'self' ? undefined : feedHostConcern(f.url, tab.url);
+          const blocked = concern !== undefined && !trusted.has(f.url);
+          const warningId = `detected-warning-${i}`;
           const stored = subscribedUrls.get(f.url);
           const name = f.title ?? f.url;
           const preview = row && 'preview' in row ? row.preview : undefined;
@@ -131,18 +147,28 @@ export function DetectedFeeds({ feeds }: DetectedFeedsProps) {
                       class="small"
                       aria-expanded={row?.kind === 'preview' ? row.open : false}
                       onClick={() => void togglePreview(f)}
-                      disabled={row?.kind === 'previewing' || row?.kind === 'subscribing'}
+                      disabled={blocked || row?.kind === 'previewing' || row?.kind === 'subscribing'}
+                      aria-describedby={concern ? warningId : undefined}
                       aria-label={`Preview ${name}`}
                       data-testid="preview-detected"
                     >
                       {row?.kind === 'previewing' ? 'Reading…' : 'Preview'}
                     </button>
-                    <button type="button" class="primary small" data-testid="subscribe-detected" onClick={() => void subscribe(f)} disabled={row?.kind === 'subscribing'} aria-label={`Subscribe to ${name}`}>
+                    <button type="button" class="primary small" data-testid="subscribe-detected" onClick={() => void subscribe(f)} disabled={blocked || row?.kind === 'subscribing'} aria-describedby={concern ? warningId : undefined} aria-label={`Subscribe to ${name}`}>
                       {row?.kind === 'subscribing' ? 'Subscribing…' : 'Subscribe'}
                     </button>
                   </span>
                 )}
               </div>
+              {concern && !stored && row?.kind !== 'subscribed' && (
+                <p class="detected-warning" data-testid="detected-warning" data-concern={concern.kind} id={warningId}>
+                  {concernText(concern)}.{' '}
+                  <label>
+                    <input type="checkbox" data-testid="trust-detected" checked={!blocked} onChange={(e) => setTrusted((t) => toggled(t, f.url, e.currentTarget.checked))} />{' '}
+                    {concern.kind === 'private' ? 'Fetch it anyway' : 'I trust it: fetch it'}
+                  </label>
+                </p>
+              )}
               {row?.kind === 'error' && (
                 <p class="error" role="alert">
                   {row.error}

@@ -4,9 +4,11 @@ import { browser } from 'wxt/browser';
 import type { StoredPost } from '../../lib/db/types';
 import { send } from '../../lib/messaging/protocol';
 import { relativeAge } from '../../lib/ui/format-time';
+import { webUrlOrUndefined } from '../../lib/util/web-url';
 import { RefreshButton } from '../refresh-button';
 import { useLiveQuery } from '../use-live-query';
 import { useSettings } from '../use-settings';
+import { NOT_WEB_LINK } from '../web-link';
 import { DetectedFeeds } from './detected-feeds';
 import { loadDetails, loadTotal } from './popup-data';
 
@@ -25,9 +27,17 @@ export function PopupApp() {
     if (total.value !== undefined) performance.mark('orrery:counts');
   }, [total.value !== undefined]);
 
-  const open = async (post: StoredPost) => {
+  const [notOpened, setNotOpened] = useState<string | undefined>(undefined);
+  /** Opens a post in a tab (in the background for a middle click) and marks it read; only an http(s) link becomes a tab. */
+  const open = async (post: StoredPost, active = true) => {
+    const url = webUrlOrUndefined(post.url);
+    if (post.url && !url) {
+      // A data:, javascript:, file: or chrome: link: say so here, and leave the post unread to read in the river.
+      setNotOpened(`${post.feedId}/${post.id}`);
+      return;
+    }
     setOpened((s) => new Set(s).add(`${post.feedId}/${post.id}`));
-    if (post.url) await browser.tabs.create({ url: post.url });
+    if (url) await browser.tabs.create({ url, active });
     await send({ type: 'set-read', keys: [[post.feedId, post.id]], read: true });
   };
   const markAll = async () => {
@@ -71,21 +81,49 @@ export function PopupApp() {
         {d && d.recent.length === 0 && <p class="muted">No posts yet. Subscribe to a feed in Settings.</p>}
         <ul>
           {d?.recent.map((post) => {
-            const read = post.read === 1 || opened.has(`${post.feedId}/${post.id}`);
+            const key = `${post.feedId}/${post.id}`;
+            const read = post.read === 1 || opened.has(key);
+            const url = webUrlOrUndefined(post.url);
+            const label = (
+              <>
+                <span class="title">{post.title || '(untitled)'}</span>
+                <span class="meta">
+                  {d.feeds.get(post.feedId)?.title ?? ''} · {relativeAge(post.sortKey, now)}
+                </span>
+              </>
+            );
             return (
-              <li class="recent" key={`${post.feedId}/${post.id}`} data-testid="recent-entry" data-read={String(read)}>
-                <a
-                  href={post.url ?? '#'}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    void open(post);
-                  }}
-                >
-                  <span class="title">{post.title || '(untitled)'}</span>
-                  <span class="meta">
-                    {d.feeds.get(post.feedId)?.title ?? ''} · {relativeAge(post.sortKey, now)}
-                  </span>
-                </a>
+              <li class="recent" key={key} data-testid="recent-entry" data-read={String(read)}>
+                {url ? (
+                  <a
+                    href={url}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      void open(post);
+                    }}
+                    onAuxClick={(e) => {
+                      // A middle click opens it in the background, and reads it like a click does.
+                      if (e.button !== 1) return;
+                      e.preventDefault();
+                      void open(post, false);
+                    }}
+                  >
+                    {label}
+                  </a>
+                ) : (
+                  // No web link to follow: a button, never a dead or dangerous link.
+                  <button type="button" class="recent-open" aria-describedby={notOpened === key ? 'not-opened' : undefined} onClick={() => void open(post)}>
+                    {label}
+                  </button>
+                )}
+                {notOpened === key && (
+                  <p class="error" role="alert" id="not-opened" data-testid="link-not-opened">
+                    {NOT_WEB_LINK}{' '}
+                    <a href={page(`/timeline.html#${new URLSearchParams({ feed: post.feedId })}`)} target="_blank" rel="noopener">
+                      Read it in the river
+                    </a>
+                  </p>
+                )}
               </li>
             );
           })}

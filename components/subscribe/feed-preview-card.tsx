@@ -1,4 +1,5 @@
 /** A previewed feed: its grade and newest posts, before (or just after) subscribing. */
+import { webUrlOrUndefined } from '../../lib/util/web-url';
 import { gradeLines } from '../../lib/subscribe/grade-words';
 import type { FeedPreview } from '../../lib/subscribe/types';
 import './feed-preview.css';
@@ -13,14 +14,10 @@ export interface FeedPreviewCardProps {
 
 const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
 
-/** Only web links are rendered as links: a feed's URLs come from its publisher. */
-function safeHref(url: string | undefined): string | undefined {
-  return url && /^https?:\/\//i.test(url) ? url : undefined;
-}
-
 /** The preview card. */
 export function FeedPreviewCard({ preview, now, compact = false }: FeedPreviewCardProps) {
-  const site = safeHref(preview.siteUrl);
+  // Only web links are rendered as links: a feed's URLs come from its publisher.
+  const site = webUrlOrUndefined(preview.siteUrl);
   const posts = preview.posts.slice(0, compact ? 3 : 5);
   return (
     <div class={compact ? 'feed-preview compact' : 'feed-preview'} data-testid="feed-preview">
@@ -55,7 +52,7 @@ export function FeedPreviewCard({ preview, now, compact = false }: FeedPreviewCa
           <p class="feed-preview-h">{compact ? 'Latest posts' : `Latest posts (${preview.grade.itemCount} in the feed)`}</p>
           <ol class="feed-preview-posts" data-testid="preview-posts">
             {posts.map((p, i) => {
-              const href = safeHref(p.url);
+              const href = webUrlOrUndefined(p.url);
               return (
                 <li key={`${i}:${p.title}`}>
                   {href ? (

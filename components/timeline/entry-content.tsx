@@ -1,5 +1,6 @@
 /** Feed HTML on screen: the only place that sets innerHTML, and only with sanitized markup. */
 import { useMemo } from 'preact/hooks';
+import { hideLoadedPixel, loadDeferredTracks } from '../../lib/sanitize/post-media';
 import { sanitizeHtml } from '../../lib/sanitize/sanitize-html';
 
 /** Props of EntryContent. */
@@ -26,5 +27,15 @@ function sanitizedOnce(html: string, baseUrl: string | undefined): string {
 /** Renders a post's content through the one DOMPurify configuration. */
 export function EntryContent({ html, baseUrl }: EntryContentProps) {
   const clean = useMemo(() => sanitizedOnce(html, baseUrl), [html, baseUrl]);
-  return <div class="content" data-testid="entry-content" dangerouslySetInnerHTML={{ __html: clean }} />;
+  // Media and load events do not bubble: caught on the way down. A track loads when its video
+  // plays; an image that turns out to be a 1x1 pixel is hidden.
+  return (
+    <div
+      class="content"
+      data-testid="entry-content"
+      onPlayCapture={(e) => e.target instanceof HTMLMediaElement && loadDeferredTracks(e.target)}
+      onLoadCapture={(e) => e.target instanceof HTMLImageElement && hideLoadedPixel(e.target)}
+      dangerouslySetInnerHTML={{ __html: clean }}
+    />
+  );
 }

@@ -4,7 +4,9 @@ import type { StoredPost } from '../../lib/db/types';
 import { audioEnclosure } from '../../lib/ui/audio-enclosure';
 import { agoText, fullTime } from '../../lib/ui/format-time';
 import { postExcerpt } from '../../lib/ui/post-excerpt';
+import { isWebUrl } from '../../lib/util/web-url';
 import { EpisodeControls } from '../player/episode-controls';
+import { WebLink } from '../web-link';
 import { EntryContent } from './entry-content';
 
 /** How much of a post is shown. */
@@ -44,6 +46,7 @@ export interface EntryProps {
 
 function EntryView({ post, index, setsize, view, current, expanded, feedTitle, feedUrl, showFeed, day, pageFirst, now, actions }: EntryProps) {
   const audio = audioEnclosure(post.enclosures);
+  const webLink = isWebUrl(post.url);
   const titleId = `e${index}-t`;
   const metaId = `e${index}-m`;
   const read = post.read === 1;
@@ -74,32 +77,29 @@ function EntryView({ post, index, setsize, view, current, expanded, feedTitle, f
       )}
       {showFeed && (
         <h3 class="feed-name" data-testid="entry-feed">
-          {feedUrl ? (
-            <a href={feedUrl} target="_blank" rel="noopener noreferrer">
-              {feedTitle}
-            </a>
-          ) : (
-            feedTitle
-          )}
+          <WebLink href={feedUrl}>{feedTitle}</WebLink>
         </h3>
       )}
       <div class="entry-box">
         <div class="entry-head">
           <h4 class="entry-title" id={titleId}>
-            <a
-              data-testid="entry-title"
-              href={post.url ?? '#'}
-              target="_blank"
-              rel="noopener noreferrer"
-              onClick={() => actions.opened(post)}
-              onAuxClick={() => actions.opened(post)}
-            >
-              {post.title || '(untitled)'}
-            </a>
+            {webLink ? (
+              <a data-testid="entry-title" href={post.url} target="_blank" rel="noopener noreferrer" onClick={() => actions.opened(post)} onAuxClick={(e) => e.button === 1 && actions.opened(post)}>
+                {post.title || '(untitled)'}
+              </a>
+            ) : (
+              // No link, or one that is not a web address (data:, javascript:, file:…): plain text, never a dead link.
+              <span data-testid="entry-title">{post.title || '(untitled)'}</span>
+            )}
           </h4>
           <p class="entry-meta" id={metaId}>
             {!read && <span class="unread-dot" title="Unread" />}
             <span class="sr-only">{read ? 'Read' : 'Unread'}{starred ? ', starred' : ''}. {feedTitle}. </span>
+            {post.url && !webLink && (
+              <span class="link-note" data-testid="entry-link-note">
+                Link not a web address
+              </span>
+            )}
             {post.author && <span class="author">{post.author}</span>}
             <time dateTime={new Date(post.sortKey).toISOString()} title={fullTime(post.sortKey)}>
               {agoText(post.sortKey, now)}

@@ -1,6 +1,7 @@
 /** The heading of the river: what is shown (everything, a folder, a feed and its health, or search results). */
 import type { StoredFeed } from '../../lib/db/types';
 import { feedHealth, healthText } from '../../lib/ui/feed-health';
+import { parseWebUrl } from '../../lib/util/web-url';
 import type { Scope } from './sidebar';
 
 /** Props of ScopeHeader. */
@@ -17,6 +18,8 @@ export interface ScopeHeaderProps {
 
 /** The page's h1 and one line about it. */
 export function ScopeHeader({ scope, name, feed, searching, query, total, lastUpdate, now }: ScopeHeaderProps) {
+  // Only a web address becomes a link (the feed's publisher chose this URL).
+  const site = feed?.siteUrl ? parseWebUrl(feed.siteUrl) : undefined;
   const count = total !== undefined ? `${total.toLocaleString('en-US')} post${total === 1 ? '' : 's'}` : '';
   return (
     <div class="scope-header">
@@ -25,12 +28,12 @@ export function ScopeHeader({ scope, name, feed, searching, query, total, lastUp
         {searching && `${count} in every feed`}
         {!searching && scope.kind === 'feed' && feed && (
           <>
-            {feed.siteUrl && (
-              <a href={feed.siteUrl} target="_blank" rel="noopener noreferrer">
-                {new URL(feed.siteUrl).host}
+            {site && (
+              <a href={site.href} target="_blank" rel="noopener noreferrer">
+                {site.host}
               </a>
             )}
-            {feed.siteUrl && ' · '}
+            {site && ' · '}
             <span class={`health-text health-${feedHealth(feed)}`}>{healthText(feed, now)}</span>
             {count && ` · ${count}`}
           </>

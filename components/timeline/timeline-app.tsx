@@ -7,11 +7,13 @@ import { countUnread, countUnreadByFeed } from '../../lib/db/queries';
 import type { StoredPost } from '../../lib/db/types';
 import { send } from '../../lib/messaging/protocol';
 import { audioEnclosure } from '../../lib/ui/audio-enclosure';
+import { webUrlOrUndefined } from '../../lib/util/web-url';
 import { PlayerProvider, usePlayer } from '../player/player-context';
 import { PlayerDock } from '../player/player-dock';
 import { startRefresh } from '../refresh-button';
 import { useLiveQuery } from '../use-live-query';
 import { useSettings } from '../use-settings';
+import { NOT_WEB_LINK } from '../web-link';
 import type { ViewMode } from './entry';
 import { NoticeBar } from './notice';
 import { River } from './river';
@@ -160,8 +162,16 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
   };
   const openPost = (post: StoredPost | undefined) => {
     if (!post) return;
-    if (post.url) void browser.tabs.create({ url: post.url, active: false });
-    else read.actions.toggleExpand(post);
+    const url = webUrlOrUndefined(post.url);
+    if (url) void browser.tabs.create({ url, active: false });
+    else {
+      // No link, or one that is not a web address: show the post here, and say why no tab opened.
+      if (!post.url) read.actions.toggleExpand(post);
+      else {
+        read.tell(NOT_WEB_LINK);
+        if (!read.expanded.has(keyOf(post))) read.actions.toggleExpand(post);
+      }
+    }
     read.actions.opened(post);
   };
   useRiverKeys({

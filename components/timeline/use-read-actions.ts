@@ -33,6 +33,8 @@ export interface ReadActions {
   expanded: ReadonlySet<string>;
   notice: Notice | undefined;
   dismiss: () => void;
+  /** Shows a message in the notice bar. */
+  tell: (text: string, undo?: () => void) => void;
   setRead: (post: StoredPost, read: boolean) => void;
   markScope: () => Promise<void>;
   markKeysRead: (keys: [string, string][]) => void;
@@ -169,5 +171,5 @@ export function useReadActions(ctx: ReadContext): ReadActions {
     toggleExpand: (p) => latest.current.toggleExpand(p),
     markAbove: (p, i) => latest.current.markAbove(p, i),
   };
-  return { actions: stable.current, overrides, expanded, notice, dismiss: () => setNotice(undefined), setRead, markScope, markKeysRead };
+  return { actions: stable.current, overrides, expanded, notice, dismiss: () => setNotice(undefined), tell, setRead, markScope, markKeysRead };
 }

@@ -56,6 +56,9 @@ describe('notifications for new posts', () => {
     expect(noticeTarget(noticeId('f:1', 'https://a.example/p?x=1'))).toEqual({ feedId: 'f:1', postUrl: 'https://a.example/p?x=1' });
     expect(noticeTarget(noticeId('f', undefined))).toEqual({ feedId: 'f' });
     expect(noticeTarget(noticeId('f', 'javascript:alert(1)'))).toEqual({ feedId: 'f' });
+    for (const url of ['data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'chrome://settings', 'view-source:https://a.example/']) {
+      expect(noticeTarget(noticeId('f', url)), url).toEqual({ feedId: 'f' });
+    }
     expect(noticeTarget('other')).toBeUndefined();
   });
 });

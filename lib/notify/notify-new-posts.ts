@@ -6,6 +6,7 @@
 import type { Db } from '../db/open-db';
 import { listFeeds, patchFeedsByUrl } from '../db/feeds';
 import type { StoredFeed, StoredPost } from '../db/types';
+import { webUrlOrUndefined } from '../util/web-url';
 
 /** One notification to show. */
 export interface NewPostsNotice {
@@ -37,13 +38,14 @@ export function noticeId(feedId: string, postUrl: string | undefined): string {
   return `${PREFIX}${encodeURIComponent(feedId)}:${postUrl ? encodeURIComponent(postUrl) : ''}`;
 }
 
-/** What a clicked notification opens: a post URL, or the feed (by id); undefined when not ours. */
+/** What a clicked notification opens: a post's http(s) URL, or the feed (by id); undefined when not ours. */
 export function noticeTarget(id: string): { postUrl?: string; feedId: string } | undefined {
   if (!id.startsWith(PREFIX)) return undefined;
   const [feed, post] = id.slice(PREFIX.length).split(':');
   if (!feed) return undefined;
   const postUrl = post ? decodeURIComponent(post) : undefined;
-  return { feedId: decodeURIComponent(feed), ...(postUrl && /^https?:\/\//i.test(postUrl) ? { postUrl } : {}) };
+  const web = webUrlOrUndefined(postUrl);
+  return { feedId: decodeURIComponent(feed), ...(web ? { postUrl: web } : {}) };
 }
 
 /** The notice for some new posts of a feed (newest first). */

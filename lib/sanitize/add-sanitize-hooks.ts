@@ -1,8 +1,9 @@
 import type { DOMPurify } from 'dompurify';
 import { isTrackingPixel } from './is-tracking-pixel';
+import { DEFERRED_SRC } from './post-media';
 import { resolveAttributeUrl, resolveSrcset } from './resolve-attribute-url';
 
-const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite']);
+const URL_ATTRIBUTES = new Set(['href', 'src', 'cite']);
 const ID_PREFIX = 'user-content-';
 // Class names are kept only as syntax-highlighting hints; any other class could borrow
 // Orrery's own styles (an overlay, a hidden state) from the page's stylesheet.
@@ -14,6 +15,14 @@ const CODE_CLASS = /^(?:language|lang)-[\w+#.-]+$/;
  * per-call data cannot be passed to them any other way.
  */
 export function addSanitizeHooks(purifier: DOMPurify, getBaseUrl: () => string | undefined): void {
+  // An image's inline style, as the feed wrote it: style attributes are dropped, but a style
+  // sizing it to 1px (or hiding it) marks a tracking pixel.
+  const imageStyles = new WeakMap<Element, string>();
+  purifier.addHook('beforeSanitizeAttributes', (node) => {
+    if (node.nodeName.toLowerCase() !== 'img') return;
+    const style = node.getAttribute('style');
+    if (style !== null) imageStyles.set(node, style);
+  });
   purifier.addHook('uponSanitizeAttribute', (node, data) => {
     const tag = node.nodeName.toLowerCase();
     const name = data.attrName;
@@ -46,7 +55,7 @@ export function addSanitizeHooks(purifier: DOMPurify, getBaseUrl: () => string |
         break;
       }
       case 'img':
-        if (isTrackingPixel(node)) {
+        if (isTrackingPixel(node, imageStyles.get(node) ?? null)) {
           node.remove();
           break;
         }
@@ -60,6 +69,15 @@ export function addSanitizeHooks(purifier: DOMPurify, getBaseUrl: () => string |
         node.setAttribute('controls', '');
         node.setAttribute('preload', 'none');
         break;
+      case 'track': {
+        // Chromium fetches a default track with the page, preload="none" or not: its URL waits until play.
+        const src = node.getAttribute('src');
+        if (src !== null) {
+          node.removeAttribute('src');
+          node.setAttribute(DEFERRED_SRC, src);
+        }
+        break;
+      }
       default:
         break;
     }

@@ -11,6 +11,9 @@ import type { Config } from 'dompurify';
  * - link, meta, base: stylesheets, refresh redirects, and rebasing every relative URL.
  * - svg, math: large attack surface (mXSS history) for little value in feed posts.
  * - target, name, data-*: new-tab behaviour is ours to set; `name` enables DOM clobbering.
+ * - poster, autoplay, preload: media loads nothing until the reader presses play (a fetch is a
+ *   read receipt); a poster image would load with the post, so there is none. A <track>'s src
+ *   is deferred by the hooks (see post-media.ts).
  */
 export const PURIFY_CONFIG: Config = {
   ALLOWED_TAGS: [
@@ -24,11 +27,11 @@ export const PURIFY_CONFIG: Config = {
   ALLOWED_ATTR: [
     'abbr', 'align', 'alt', 'cite', 'class', 'colspan', 'controls', 'datetime', 'default', 'dir', 'headers',
     'height', 'href', 'id', 'kind', 'label', 'lang', 'loop', 'media', 'muted', 'open', 'playsinline',
-    'poster', 'reversed', 'rowspan', 'scope', 'sizes', 'span', 'src', 'srclang', 'srcset', 'start',
+    'reversed', 'rowspan', 'scope', 'sizes', 'span', 'src', 'srclang', 'srcset', 'start',
     'title', 'type', 'valign', 'value', 'width',
   ],
   ALLOW_DATA_ATTR: false,
-  // Only these schemes (or relative URLs) survive in href/src/poster/cite; javascript:, vbscript:
+  // Only these schemes (or relative URLs) survive in href/src/cite; javascript:, vbscript:
   // and data: do not (data:image for <img src> is let through by the attribute hook).
   ALLOWED_URI_REGEXP: /^(?:(?:https?|mailto|tel|ftp):|[^a-z]|[a-z+.-]+(?:[^a-z+.\-:]|$))/i,
   // Ids get a "user-content-" prefix so a post cannot clobber the page's own ids; in-post

@@ -83,10 +83,10 @@ describe('sanitizeHtml: links', () => {
     expect(a?.getAttribute('rel')).toBe('noopener noreferrer');
   });
 
-  it('resolves relative href, src, srcset, poster and cite against baseUrl', () => {
+  it('resolves relative href, src, srcset, track src and cite against baseUrl', () => {
     const out = dom(
       sanitizeHtml(
-        '<a href="../other.html">o</a><a href="/about">a</a><a href="//cdn.example/x">c</a><img src="img/a.png" srcset="img/a.png 1x, /img/a@2x.png 2x"><video src="v.mp4" poster="p.jpg"></video><blockquote cite="q.html">q</blockquote>',
+        '<a href="../other.html">o</a><a href="/about">a</a><a href="//cdn.example/x">c</a><img src="img/a.png" srcset="img/a.png 1x, /img/a@2x.png 2x"><video src="v.mp4"><track src="t.vtt"></video><blockquote cite="q.html">q</blockquote>',
         { baseUrl: BASE },
       ),
     );
@@ -98,7 +98,8 @@ describe('sanitizeHtml: links', () => {
     const img = out.querySelector('img');
     expect(img?.getAttribute('src')).toBe('https://blog.example/2024/05/img/a.png');
     expect(img?.getAttribute('srcset')).toBe('https://blog.example/2024/05/img/a.png 1x, https://blog.example/img/a@2x.png 2x');
-    expect(out.querySelector('video')?.getAttribute('poster')).toBe('https://blog.example/2024/05/p.jpg');
+    expect(out.querySelector('video')?.getAttribute('src')).toBe('https://blog.example/2024/05/v.mp4');
+    expect(out.querySelector('track')?.getAttribute('data-deferred-src')).toBe('https://blog.example/2024/05/t.vtt');
     expect(out.querySelector('blockquote')?.getAttribute('cite')).toBe('https://blog.example/2024/05/q.html');
   });
 
@@ -129,8 +130,51 @@ describe('sanitizeHtml: images and media', () => {
     '<img src="https://t.example/p.gif" height="1">',
     '<img src="http://feeds.feedburner.com/~r/Blog/~4/abc">',
     '<img src="https://pixel.wp.com/b.gif?host=x">',
+    // Sized by a style (which the sanitizer drops, so the image would load at its natural 1x1).
+    '<img src="https://t.example/a.png" style="width:1px;height:1px">',
+    '<img src="https://t.example/a.png" style="WIDTH : 1PX ; height: 1px">',
+    '<img src="https://t.example/a.png" style="height:1px !important">',
+    '<img src="https://t.example/a.png" style="width:0">',
+    '<img src="https://t.example/a.png" style="width: 0%">',
+    '<img src="https://t.example/a.png" style="max-width:1px">',
+    '<img src="https://t.example/a.png" style="max-height: .5px">',
+    '<img src="https://t.example/a.png" style="width:0.05em">',
+    '<img src="https://t.example/a.png" style="border:0;height:1pt">',
+    '<img src="https://t.example/a.png" style="width:/* x */1px">',
+    '<img src="https://t.example/a.png" style="display:none">',
+    '<img src="https://t.example/a.png" style="visibility: hidden">',
+    '<img src="https://t.example/a.png" style="opacity:0">',
+    '<img src="https://t.example/a.png" width="1px">',
+    '<img src="https://t.example/a.png" height=".5">',
+    // 1x1 with no size given: known tracker URL shapes.
+    '<img src="https://feeds.feedburner.com/~r/SomeBlog/~4/AbCdEf">',
+    '<img src="http://feedproxy.google.com/~r/SomeBlog/~4/AbCdEf">',
+    '<img src="https://feeds.feedblitz.com/~/i/123456/0/someblog">',
+    '<img src="https://stats.wordpress.com/b.gif?v=1">',
+    '<img src="https://www.google-analytics.com/collect?v=1&tid=UA-1&t=event">',
+    '<img src="https://www.google-analytics.com/__utm.gif?utmwv=1">',
+    '<img src="https://www.facebook.com/tr?id=1&ev=PageView">',
+    '<img src="https://mail.example/open.aspx?id=42">',
+    '<img src="https://news.example/track/open/abc.gif">',
+    '<img src="https://news.example/e/pixel.gif?u=1">',
+    '<img src="https://news.example/img/beacon.GIF">',
+    '<img src="https://news.example/1x1.gif">',
+    '<img src="https://news.example/a.gif?utm_source=feed&utm_medium=rss">',
+    '<img src="/open/x.gif">',
   ])('drops the tracking pixel %s', (input) => {
-    expect(sanitizeHtml(`<p>text${input}</p>`)).toBe('<p>text</p>');
+    expect(sanitizeHtml(`<p>text${input}</p>`, { baseUrl: BASE })).toBe('<p>text</p>');
+  });
+
+  it.each([
+    '<img src="https://x.example/diagram.gif" alt="d">',
+    '<img src="https://x.example/open-source-logo.png">',
+    '<img src="https://x.example/tracking-down-a-bug.gif">',
+    '<img src="https://x.example/pixel-art.png?utm_source=feed">',
+    '<img src="https://x.example/a.png" style="width:100%;height:auto">',
+    '<img src="https://x.example/a.png" style="width:50vw">',
+    '<img src="https://x.example/a.png" width="640" height="2">',
+  ])('keeps the content image %s', (input) => {
+    expect(dom(sanitizeHtml(input, { baseUrl: BASE })).querySelector('img')).not.toBeNull();
   });
 
   it('allows data:image only in <img src>', () => {
@@ -138,6 +182,26 @@ describe('sanitizeHtml: images and media', () => {
     expect(dom(sanitizeHtml(`<img src="${png}">`)).querySelector('img')?.getAttribute('src')).toBe(png);
     expect(sanitizeHtml(`<a href="${png}">x</a>`)).toBe('<a>x</a>');
     expect(dom(sanitizeHtml('<video src="data:video/mp4;base64,AAAA"></video>')).querySelector('video')?.hasAttribute('src')).toBe(false);
+  });
+
+  it('loads nothing of a video before play: no poster, track URLs deferred, no preload', () => {
+    const out = dom(
+      sanitizeHtml('<video src="v.mp4" poster="https://t.example/poster.jpg" autoplay preload="auto"><source src="v.webm" type="video/webm"><track default kind="captions" src="https://t.example/c.vtt" srclang="en" label="English"></video>', { baseUrl: BASE }),
+    );
+    const video = out.querySelector('video');
+    expect(video?.hasAttribute('poster')).toBe(false);
+    expect(video?.hasAttribute('autoplay')).toBe(false);
+    expect(video?.getAttribute('preload')).toBe('none');
+    const track = out.querySelector('track');
+    expect(track?.hasAttribute('src')).toBe(false);
+    expect(track?.getAttribute('data-deferred-src')).toBe('https://t.example/c.vtt');
+    expect(track?.getAttribute('label')).toBe('English');
+    expect(out.querySelector('source')?.getAttribute('src')).toBe('https://blog.example/2024/05/v.webm');
+  });
+
+  it('drops a track URL that is not http(s), and a data-deferred-src written by the feed', () => {
+    const out = dom(sanitizeHtml('<video><track src="javascript:alert(1)"><track data-deferred-src="https://t.example/x.vtt"></video>', { baseUrl: BASE }));
+    expect([...out.querySelectorAll('track')].map((t) => t.outerHTML)).toEqual(['<track>', '<track>']);
   });
 
   it('never autoplays audio or video and preloads nothing', () => {

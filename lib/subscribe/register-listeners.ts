@@ -7,6 +7,7 @@ import type { WorkerDeps } from '../messaging/worker-deps';
 import { browser } from 'wxt/browser';
 import { createNotifier, noticeTarget, type Notifier } from '../notify/notify-new-posts';
 import { loadSettings } from '../settings/settings-store';
+import { webUrlOrUndefined } from '../util/web-url';
 import { createPlanetStore } from './planet-store';
 import { syncAllPlanets } from './planets';
 
@@ -37,7 +38,9 @@ export function registerSubscribingListeners(deps: ListenerDeps): Notifier {
   browser.notifications.onClicked.addListener((id) => {
     const target = noticeTarget(id);
     if (!target) return;
-    void browser.tabs.create({ url: target.postUrl ?? browser.runtime.getURL('/timeline.html') });
+    // Only an http(s) post link becomes a tab (checked again here: the id is only a string); otherwise the feed's river.
+    const postUrl = webUrlOrUndefined(target.postUrl);
+    void browser.tabs.create({ url: postUrl ?? browser.runtime.getURL(`/timeline.html#${new URLSearchParams({ feed: target.feedId })}`) });
     void browser.notifications.clear(id);
   });
 

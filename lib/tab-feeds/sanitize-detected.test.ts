@@ -10,6 +10,9 @@ describe('what a content script reports', () => {
         [
           { url: 'https://blog.example/rss', title: '  Blog  ', type: 'rss', source: 'link' },
           { url: 'javascript:alert(1)', type: 'rss' },
+          { url: 'http://', type: 'rss' },
+          { url: 'https://[::1/feed', type: 'rss' },
+          { url: 'data:text/html,https://x', type: 'rss' },
           { url: 'https://evil.example/x', type: 'atom', source: 'self' },
           { url: page, type: 'constructor', source: 'self' },
           { url: 'https://blog.example/a', type: 'atom', source: 'probe' },

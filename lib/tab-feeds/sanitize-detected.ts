@@ -1,5 +1,6 @@
 /** What a content script reports is checked before it is stored: it runs inside a hostile page. */
 import type { DiscoveredFeed } from '../discovery/types';
+import { isWebUrl } from '../util/web-url';
 
 const TYPES = new Set(['rss', 'atom', 'rdf', 'json']);
 
@@ -10,7 +11,7 @@ export function sanitizeDetected(feeds: unknown, pageUrl: string | undefined): D
   for (const f of feeds.slice(0, 50)) {
     if (typeof f !== 'object' || f === null) continue;
     const { url, title, type, source } = f as Record<string, unknown>;
-    if (typeof url !== 'string' || !/^https?:\/\//i.test(url) || url.length > 2048) continue;
+    if (typeof url !== 'string' || url.length > 2048 || !isWebUrl(url)) continue;
     if (source === 'self' && url !== pageUrl) continue;
     out.push({
       url,

@@ -20,4 +20,11 @@ describe('audioEnclosure', () => {
     expect(audioEnclosure([{ url: 'http://x/v.mp4', type: 'video/mp4' }])).toBeUndefined();
     expect(audioEnclosure([{ url: 'http://x/e.mp3', type: 'video/mp4' }])).toBeUndefined();
   });
+
+  it('takes only an http(s) episode: the player loads it and "Audio download" links to it', () => {
+    for (const url of ['data:audio/mpeg;base64,AAAA', 'javascript:alert(1)//e.mp3', 'file:///etc/e.mp3', 'chrome://settings/e.mp3']) {
+      expect(audioEnclosure([{ url, type: 'audio/mpeg' }]), url).toBeUndefined();
+    }
+    expect(audioEnclosure([{ url: 'file:///e.mp3', type: 'audio/mpeg' }, { url: 'https://x/e.mp3', type: 'audio/mpeg' }])?.url).toBe('https://x/e.mp3');
+  });
 });
