@@ -57,6 +57,8 @@ export default defineBackground(() => {
     },
     fetch: politeFetch,
     now,
+    // Where a feed's status goes when IndexedDB is full: extension storage is a separate store.
+    failureStore: browser.storage.local,
     onChange: () => {
       void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err));
       void notifier.check();

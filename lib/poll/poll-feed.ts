@@ -10,6 +10,8 @@ import { getFeedByUrl } from '../db/feeds';
 import { fetchFeed, type FetchOutcome } from './fetch-feed';
 import { permanentTarget, type RedirectLog } from './redirect-log';
 import { nextCheckAt } from './schedule';
+import { storageFailure, storageFailureDetail } from '../db/storage-error';
+import type { SaveFailureLog } from './save-failures';
 
 /** What polling needs from the outside world. */
 export interface PollDeps {
@@ -25,6 +27,8 @@ export interface PollDeps {
   /** The user's bounds for the adaptive interval. */
   minIntervalMs?: number;
   maxIntervalMs?: number;
+  /** Where a status goes when even the feed's own record refuses it (storage full). */
+  saveFailures?: SaveFailureLog;
 }
 
 /** What one poll did. */
@@ -51,7 +55,7 @@ export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollRe
       items = result.feed.items;
       parsed = { title: result.feed.title, ...(result.feed.siteUrl ? { siteUrl: result.feed.siteUrl } : {}) };
     } else {
-      status = result.error.code === 'too-large' ? 'too-large' : 'parse-error';
+      status = result.error.code === 'too-large' ? 'too-large' : result.error.code === 'not-a-feed' ? 'not-a-feed' : 'parse-error';
       message = result.error.message;
     }
   }
@@ -59,29 +63,82 @@ export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollRe
   const movedTo = await adoptedUrl(feed, out, deps);
   // The cadence comes from the feed's own dates; a 304 reuses those of the last 200.
   const postTimes = items.length ? newestTimes(items) : (feed.postTimes ?? []);
-  const commit = await commitPoll(
-    deps.db,
-    feed.id,
-    (current) =>
-      nextFeedState(current, out, {
-        status,
-        message,
-        failed,
-        parsed,
-        postTimes,
-        now,
-        random: deps.random,
-        movedTo,
-        minIntervalMs: deps.minIntervalMs,
-        maxIntervalMs: deps.maxIntervalMs,
-      }),
-    items,
-    now,
-    // Retention needs to know what the feed still carries: only after a full fetch, never on
-    // a 304 or an error (that would delete every old post the feed still lists).
-    items.length > 0 ? deps.retention : undefined,
-  );
+  let commit: CommitResult | undefined;
+  try {
+    commit = await commitPoll(
+      deps.db,
+      feed.id,
+      (current) =>
+        nextFeedState(current, out, {
+          status,
+          message,
+          failed,
+          parsed,
+          postTimes,
+          now,
+          random: deps.random,
+          movedTo,
+          minIntervalMs: deps.minIntervalMs,
+          maxIntervalMs: deps.maxIntervalMs,
+        }),
+      items,
+      now,
+      // Retention needs to know what the feed still carries: only after a full fetch, never on
+      // a 304 or an error (that would delete every old post the feed still lists).
+      items.length > 0 ? deps.retention : undefined,
+    );
+  } catch (err) {
+    return saveFailed(feed, err, deps, now);
+  }
+  deps.saveFailures?.clear(feed.id);
   return { feedId: feed.id, status, ...(commit ? { commit } : {}) };
+}
+
+/**
+ * The database refused the poll's transaction (nothing of it was written: what was stored
+ * stays). The feed's status says so, with a backoff: in its own record when that small write
+ * still goes through, else in the save-failure log. Validators are left alone, so the next
+ * fetch brings the posts again instead of a 304.
+ */
+async function saveFailed(feed: StoredFeed, err: unknown, deps: PollDeps, now: number): Promise<PollResult> {
+  const f = storageFailure(err);
+  const status: FetchStatusKind = f.quota ? 'storage-full' : 'storage-error';
+  const lastMessage = describeFetchStatus({ kind: status, message: storageFailureDetail(f) }).message;
+  const errorCount = Math.max(feed.errorCount, deps.saveFailures?.get(feed.id)?.errorCount ?? 0) + 1;
+  const { at, intervalMs } = nextCheckAt({
+    now,
+    outcome: 'error',
+    headers: { cacheControl: null, expires: null, retryAfter: null, date: null },
+    errorCount,
+    postTimes: feed.postTimes ?? [],
+    ...(deps.random ? { random: deps.random } : {}),
+    ...(deps.minIntervalMs !== undefined ? { minIntervalMs: deps.minIntervalMs } : {}),
+    ...(deps.maxIntervalMs !== undefined ? { maxIntervalMs: deps.maxIntervalMs } : {}),
+  });
+  console.warn('[orrery:poll] could not save', feed.url, err);
+  try {
+    await commitPoll(
+      deps.db,
+      feed.id,
+      (current) => ({
+        ...current,
+        lastFetchAt: now,
+        lastStatus: status,
+        lastMessage,
+        fetchCount: current.fetchCount + 1,
+        errorCount: Math.max(current.errorCount + 1, errorCount),
+        nextCheckAt: at,
+        intervalMs,
+        scheduleReason: `could not save: retry in ${Math.round((at - now) / 60_000)} min`,
+      }),
+      [],
+      now,
+    );
+    deps.saveFailures?.clear(feed.id);
+  } catch {
+    deps.saveFailures?.record(feed.id, { status, message: lastMessage, at: now, errorCount, retryAt: at });
+  }
+  return { feedId: feed.id, status };
 }
 
 interface StateInput {
@@ -111,11 +168,6 @@ export function nextFeedState(current: StoredFeed, out: FetchOutcome, s: StateIn
   };
   if (out.status !== undefined) next.lastHttpStatus = out.status;
   else delete next.lastHttpStatus;
-  next.lastMessage = describeFetchStatus({
-    kind: s.status,
-    ...(out.status !== undefined ? { status: out.status } : {}),
-    ...(s.message !== undefined ? { message: s.message } : {}),
-  }).message;
   if (out.kind === 'ok') {
     next.lastBodyBytes = out.byteCount;
     // A new representation: its validators (or their absence) replace the old ones.
@@ -152,6 +204,13 @@ export function nextFeedState(current: StoredFeed, out: FetchOutcome, s: StateIn
     ...(s.minIntervalMs !== undefined ? { minIntervalMs: s.minIntervalMs } : {}),
     ...(s.maxIntervalMs !== undefined ? { maxIntervalMs: s.maxIntervalMs } : {}),
   });
+  next.lastMessage = describeFetchStatus({
+    kind: s.status,
+    ...(out.status !== undefined ? { status: out.status } : {}),
+    ...(s.message !== undefined ? { message: s.message } : {}),
+    // The wait a 429/503 imposes, in the sentence ("…will not ask again for 2 h").
+    ...(s.status === 'rate-limited' ? { retryInMs: decision.at - s.now } : {}),
+  }).message;
   next.nextCheckAt = decision.at;
   if (s.status === 'rate-limited') next.retryAfterUntil = decision.at;
   else delete next.retryAfterUntil;
