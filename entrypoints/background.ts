@@ -44,6 +44,14 @@ export default defineBackground(() => {
     },
     { urls: ['http://*/*', 'https://*/*'] },
   );
+  // fetch() says only "Failed to fetch"; the browser's own error tells DNS, certificate or a redirect loop apart.
+  browser.webRequest.onErrorOccurred.addListener(
+    (d) => {
+      if (d.tabId !== -1) return;
+      redirects.recordError({ url: d.url, error: d.error, at: Date.now() });
+    },
+    { urls: ['http://*/*', 'https://*/*'] },
+  );
   const poller = createPoller({
     db,
     redirects,

@@ -118,7 +118,7 @@ const NETWORK_CAUSES: readonly [RegExp, StatusDescription][] = [
     { label: 'Timed out', message: 'The server took too long to answer; Orrery will try again later.' },
   ],
   [
-    /TOO_MANY_REDIRECTS|REDIRECT_LOOP/i,
+    /TOO_MANY_REDIRECTS|REDIRECT_LOOP|too many redirects/i,
     { label: 'Too many redirects', message: 'Too many redirects: the server kept sending Orrery from one address to another.' },
   ],
 ];
@@ -136,6 +136,7 @@ export function describeFetchStatus(s: FetchStatus): StatusDescription {
   if (!detail) return base;
   const short = detail.length > 200 ? `${detail.slice(0, 199)}…` : detail;
   // A failed save names the browser's error in the sentence itself: it is the whole story.
+  if (s.kind === 'redirect-loop') return { label: base.label, message: `Redirect loop: the server keeps redirecting (${short}), so the feed never arrives. Orrery will try again later.` };
   if (s.kind === 'storage-error') return { label: base.label, message: `Could not save posts: ${short.replace(/\.$/, '')}. Orrery kept what it had and will try again later.` };
   return { label: base.label, message: `${base.message} (${short})` };
 }

@@ -9,8 +9,9 @@ import { describeFetchStatus } from './describe-status';
 import { getFeedByUrl } from '../db/feeds';
 import { fetchFeed, type FetchOutcome } from './fetch-feed';
 import { permanentTarget, type RedirectLog } from './redirect-log';
+import { networkCause } from './network-cause';
+import { saveFailed } from './save-failed';
 import { nextCheckAt } from './schedule';
-import { storageFailure, storageFailureDetail } from '../db/storage-error';
 import type { SaveFailureLog } from './save-failures';
 
 /** What polling needs from the outside world. */
@@ -40,6 +41,7 @@ export interface PollResult {
 
 /** Fetches, parses and stores one feed; never throws on bad input from the network. */
 export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollResult> {
+  const fetchedAt = deps.now();
   const out = await fetchFeed(
     { url: feed.url, ...(feed.etag ? { etag: feed.etag } : {}), ...(feed.lastModified ? { lastModified: feed.lastModified } : {}) },
     { fetch: deps.fetch, ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}) },
@@ -47,6 +49,7 @@ export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollRe
   const now = deps.now();
   let status: FetchStatusKind = out.kind;
   let message = out.message;
+  if (out.kind === 'network-error' && deps.redirects) ({ status, message } = networkCause(feed.url, out.message, deps.redirects, fetchedAt));
   let items: ParsedItem[] = [];
   let parsed: { title: string; siteUrl?: string } | undefined;
   if (out.kind === 'ok' && out.bytes) {
@@ -92,53 +95,6 @@ export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollRe
   }
   deps.saveFailures?.clear(feed.id);
   return { feedId: feed.id, status, ...(commit ? { commit } : {}) };
-}
-
-/**
- * The database refused the poll's transaction (nothing of it was written: what was stored
- * stays). The feed's status says so, with a backoff: in its own record when that small write
- * still goes through, else in the save-failure log. Validators are left alone, so the next
- * fetch brings the posts again instead of a 304.
- */
-async function saveFailed(feed: StoredFeed, err: unknown, deps: PollDeps, now: number): Promise<PollResult> {
-  const f = storageFailure(err);
-  const status: FetchStatusKind = f.quota ? 'storage-full' : 'storage-error';
-  const lastMessage = describeFetchStatus({ kind: status, message: storageFailureDetail(f) }).message;
-  const errorCount = Math.max(feed.errorCount, deps.saveFailures?.get(feed.id)?.errorCount ?? 0) + 1;
-  const { at, intervalMs } = nextCheckAt({
-    now,
-    outcome: 'error',
-    headers: { cacheControl: null, expires: null, retryAfter: null, date: null },
-    errorCount,
-    postTimes: feed.postTimes ?? [],
-    ...(deps.random ? { random: deps.random } : {}),
-    ...(deps.minIntervalMs !== undefined ? { minIntervalMs: deps.minIntervalMs } : {}),
-    ...(deps.maxIntervalMs !== undefined ? { maxIntervalMs: deps.maxIntervalMs } : {}),
-  });
-  console.warn('[orrery:poll] could not save', feed.url, err);
-  try {
-    await commitPoll(
-      deps.db,
-      feed.id,
-      (current) => ({
-        ...current,
-        lastFetchAt: now,
-        lastStatus: status,
-        lastMessage,
-        fetchCount: current.fetchCount + 1,
-        errorCount: Math.max(current.errorCount + 1, errorCount),
-        nextCheckAt: at,
-        intervalMs,
-        scheduleReason: `could not save: retry in ${Math.round((at - now) / 60_000)} min`,
-      }),
-      [],
-      now,
-    );
-    deps.saveFailures?.clear(feed.id);
-  } catch {
-    deps.saveFailures?.record(feed.id, { status, message: lastMessage, at: now, errorCount, retryAt: at });
-  }
-  return { feedId: feed.id, status };
 }
 
 interface StateInput {
