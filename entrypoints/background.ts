@@ -44,6 +44,14 @@ export default defineBackground(() => {
     },
     { urls: ['http://*/*', 'https://*/*'] },
   );
+  // fetch() says only "Failed to fetch"; the browser's own error tells DNS, certificate or a redirect loop apart.
+  browser.webRequest.onErrorOccurred.addListener(
+    (d) => {
+      if (d.tabId !== -1) return;
+      redirects.recordError({ url: d.url, error: d.error, at: Date.now() });
+    },
+    { urls: ['http://*/*', 'https://*/*'] },
+  );
   const poller = createPoller({
     db,
     redirects,
@@ -57,6 +65,8 @@ export default defineBackground(() => {
     },
     fetch: politeFetch,
     now,
+    // Where a feed's status goes when IndexedDB is full: extension storage is a separate store.
+    failureStore: browser.storage.local,
     onChange: () => {
       void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err));
       void notifier.check();

@@ -8,6 +8,7 @@ import type { Db } from '../../lib/db/open-db';
 import type { StoredFeed } from '../../lib/db/types';
 import { send } from '../../lib/messaging/protocol';
 import { isFailing } from '../../lib/subscribe/feed-report';
+import { withSaveFailures } from '../../lib/poll/save-failures';
 import type { RemovedFeed } from '../../lib/subscribe/types';
 import { useLiveQuery } from '../use-live-query';
 import { useSettings } from '../use-settings';
@@ -21,7 +22,9 @@ export interface ListRow {
 }
 
 async function loadList(db: Db): Promise<ListRow[]> {
-  const feeds = await listFeeds(db);
+  // A status the database refused (storage full) is held by the worker: shown over the record's.
+  const [stored, unsaved] = await Promise.all([listFeeds(db), send({ type: 'get-save-failures' }).catch(() => undefined)]);
+  const feeds = withSaveFailures(stored, unsaved);
   const tx = db.transaction('posts');
   const index = tx.store.index('byFeed');
   const counts = await Promise.all(feeds.map((f) => index.count(IDBKeyRange.bound([f.id, -Infinity], [f.id, Infinity]))));

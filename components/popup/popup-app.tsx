@@ -67,6 +67,15 @@ export function PopupApp() {
           Could not read stored posts: {total.error ?? details.error}
         </p>
       )}
+      {d?.storageFull && (
+        <p class="error storage-full" role="alert" data-testid="storage-full">
+          Storage is full: Orrery cannot save new posts. Free disk space, or keep fewer posts per feed in{' '}
+          <a href={page('/options.html')} target="_blank" rel="noopener">
+            Settings
+          </a>
+          . Posts already saved are kept.
+        </p>
+      )}
       {undo && (
         <p class="undo" role="status">
           Marked {undo.keys.length} post{undo.keys.length === 1 ? '' : 's'} read.{' '}

@@ -4,6 +4,8 @@ import type { Db } from '../../lib/db/open-db';
 import { countUnread, countUnreadByFeed, countUnreadInFolder, queryPosts } from '../../lib/db/queries';
 import type { StoredFeed, StoredPost } from '../../lib/db/types';
 import { feedHealth } from '../../lib/ui/feed-health';
+import { send } from '../../lib/messaging/protocol';
+import { withSaveFailures } from '../../lib/poll/save-failures';
 
 /** Posts the popup lists. */
 export const RECENT = 8;
@@ -25,6 +27,8 @@ export interface PopupDetails {
   feeds: Map<string, StoredFeed>;
   groups: UnreadGroup[];
   failing: StoredFeed[];
+  /** Storage is full: the last save of at least one feed was refused for lack of space. */
+  storageFull: boolean;
 }
 
 /** The total unread, alone, so it paints before anything else. */
@@ -32,7 +36,13 @@ export const loadTotal = (db: Db): Promise<number> => countUnread(db);
 
 /** Recent posts, unread per folder (or per feed), failing feeds. */
 export async function loadDetails(db: Db): Promise<PopupDetails> {
-  const [unreadPage, feeds] = await Promise.all([queryPosts(db, { filter: 'unread', limit: RECENT }), listFeeds(db)]);
+  const [unreadPage, stored, unsaved] = await Promise.all([
+    queryPosts(db, { filter: 'unread', limit: RECENT }),
+    listFeeds(db),
+    // Statuses the database refused (storage full) are held by the worker: ask it.
+    send({ type: 'get-save-failures' }).catch(() => undefined),
+  ]);
+  const feeds = withSaveFailures(stored, unsaved);
   const recentUnread = unreadPage.posts.length > 0;
   const recent = recentUnread ? unreadPage.posts : (await queryPosts(db, { filter: 'all', limit: RECENT })).posts;
   const folders = [...new Set(feeds.map((f) => f.folder))];
@@ -51,5 +61,6 @@ export async function loadDetails(db: Db): Promise<PopupDetails> {
     feeds: new Map(feeds.map((f) => [f.id, f])),
     groups,
     failing: feeds.filter((f) => feedHealth(f) === 'failing' || feedHealth(f) === 'gone'),
+    storageFull: feeds.some((f) => f.lastStatus === 'storage-full'),
   };
 }

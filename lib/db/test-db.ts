@@ -9,3 +9,64 @@ export function freshDb(): Promise<Db> {
   n += 1;
   return openOrreryDb(`orrery-test-${process.pid}-${n}-${Math.random().toString(36).slice(2)}`);
 }
+
+/** Which writes a refusing database turns down, changed by the test as it goes. */
+export interface Refusal {
+  on: boolean;
+  /** Only transactions over these stores (default: every read-write transaction). */
+  stores?: string[];
+  /** The error a refused commit rejects with. */
+  error: () => unknown;
+}
+
+/**
+ * `db` with read-write transactions that fail at commit as a full disk makes them fail in a
+ * browser: everything queued is rolled back and `done` rejects with `refusal.error()`.
+ */
+export function refusingWrites(db: Db, refusal: Refusal): Db {
+  const proxy: Db = new Proxy(db, {
+    get(target, prop) {
+      if (prop === 'transaction') {
+        return (stores: string | string[], mode?: IDBTransactionMode, options?: IDBTransactionOptions) => {
+          const tx = target.transaction(stores as never, mode, options);
+          const names = typeof stores === 'string' ? [stores] : stores;
+          if (mode !== 'readwrite' || !refusal.on || (refusal.stores && !names.some((n) => refusal.stores!.includes(n)))) return tx;
+          return new Proxy(tx, {
+            get(t, p) {
+              if (p === 'done') {
+                try {
+                  t.abort();
+                } catch {
+                  // already finished
+                }
+                return t.done.then(
+                  () => Promise.reject(refusal.error()),
+                  () => Promise.reject(refusal.error()),
+                );
+              }
+              const v: unknown = Reflect.get(t, p, t);
+              return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(t) : v;
+            },
+          });
+        };
+      }
+      // idb's one-line writes open their own transaction: route them through the refusing one.
+      if (prop === 'put' || prop === 'add') {
+        return async (store: string, value: unknown, key?: IDBValidKey) => {
+          const tx = proxy.transaction(store as never, 'readwrite');
+          const result = await (tx.objectStore(store as never) as unknown as { [k: string]: (v: unknown, k?: IDBValidKey) => Promise<IDBValidKey> })[prop]!(value, key);
+          await tx.done;
+          return result;
+        };
+      }
+      const v: unknown = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    },
+  });
+  return proxy;
+}
+
+/** A DOMException like the one Chromium reports when the quota is spent or the disk full. */
+export function quotaError(): DOMException {
+  return new DOMException('', 'QuotaExceededError');
+}

@@ -12,9 +12,15 @@ export type FetchStatusKind =
   | 'network-error'
   | 'timeout'
   | 'parse-error'
+  | 'not-a-feed'
   | 'too-large'
   | 'gone'
-  | 'rate-limited';
+  | 'rate-limited'
+  | 'redirect-loop'
+  /** Fetched, but IndexedDB refused to store it: quota spent or disk full. */
+  | 'storage-full'
+  /** Fetched, but IndexedDB refused to store it for another reason. */
+  | 'storage-error';
 
 /** A subscription and everything the poller knows about it. */
 export interface StoredFeed {

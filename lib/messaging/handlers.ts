@@ -26,6 +26,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   return {
     'refresh-all': () => deps.poller.refreshAll(),
     'get-refresh-progress': () => deps.poller.progress(),
+    'get-save-failures': () => deps.poller.saveFailures(),
     // Subscribing, previews, managing subscriptions, OPML, Planets and tab feeds.
     ...createSubscribingHandlers({ ...deps, previews: createPreviewCache({ now: deps.now }), planets: createPlanetStore() }),
     'set-read': async (req) => {

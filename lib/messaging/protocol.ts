@@ -10,6 +10,7 @@ import type { ConfirmResult } from '../subscribe/confirm-subscription';
 import type { Planet } from '../subscribe/planet-store';
 import type { SyncSummary, UrlImportResult } from '../subscribe/planets';
 import type { FeedCandidate, FeedPreview, PreviewReply, RemovedFeed } from '../subscribe/types';
+import type { SaveFailureState } from '../poll/save-failures';
 
 /** Result of an OPML import, shown to the user. */
 export interface ImportReport {
@@ -39,6 +40,7 @@ export interface RefreshProgress {
 export type PageRequest =
   | { type: 'refresh-all' }
   | { type: 'get-refresh-progress' }
+  | { type: 'get-save-failures' }
   | { type: 'subscribe'; url: string; title?: string; folder?: string }
   | { type: 'unsubscribe'; feedId: string }
   | { type: 'import-opml'; text: string; importId?: string }
@@ -67,6 +69,8 @@ export type Request = PageRequest | ContentRequest;
 export interface ReplyMap {
   'refresh-all': RefreshProgress;
   'get-refresh-progress': RefreshProgress;
+  /** Feed statuses the database refused to store (storage full), kept by the worker. */
+  'get-save-failures': SaveFailureState;
   subscribe: { ok: true; feedId: string; title?: string; preview?: FeedPreview } | { ok: false; error: string; choices?: FeedCandidate[]; pageUrl?: string };
   /** `removed` hands the feed and its posts back, so 'restore-feed' can undo. */
   unsubscribe: { ok: boolean; removed?: RemovedFeed };

@@ -1,11 +1,11 @@
 /** The background's polling service: runs due polls, "refresh now", progress and badge updates. */
 import type { Db } from '../db/open-db';
-import { makeAllDue } from '../db/feeds';
-import type { RefreshRun } from '../db/types';
 import type { RefreshProgress } from '../messaging/protocol';
 import type { Retention } from '../db/retention';
 import type { RedirectLog } from './redirect-log';
-import { refreshProgress, runDuePolls } from './run-due-polls';
+import { runDuePolls } from './run-due-polls';
+import { createRefreshRuns } from './refresh-runs';
+import { createSaveFailureLog, type KeyValueArea, type SaveFailureState } from './save-failures';
 
 /** What the poller needs. */
 export interface PollerDeps {
@@ -17,6 +17,8 @@ export interface PollerDeps {
   redirects?: RedirectLog;
   /** The user's polling and retention settings, read at the start of each run. */
   settings?: () => Promise<PollSettings>;
+  /** Mirrors the writes IndexedDB refused (storage full) outside it: browser.storage.local. */
+  failureStore?: KeyValueArea;
 }
 
 /** The settings a polling run obeys. */
@@ -34,33 +36,36 @@ export interface Poller {
   refreshAll(): Promise<RefreshProgress>;
   /** Progress of the current or last "refresh now". */
   progress(): Promise<RefreshProgress>;
+  /** Feed statuses and refresh records the database refused, for the pages to show. */
+  saveFailures(): Promise<SaveFailureState>;
 }
-
-const RUN_KEY = 'refresh-run';
 
 /** Creates the poller. Its only in-memory state is the promise of a run in this worker's life. */
 export function createPoller(deps: PollerDeps): Poller {
   let running: Promise<void> | undefined;
+  // Writes the database refused (storage full), and the refresh runs that must end anyway.
+  const failures = createSaveFailureLog(deps.failureStore);
+  const runs = createRefreshRuns(failures, deps.now);
 
   async function run(): Promise<void> {
     const db = await deps.db();
     const settings = await deps.settings?.();
+    await failures.ready;
     await runDuePolls({
       ...(settings ?? {}),
       db,
       fetch: deps.fetch,
       now: deps.now,
       random: Math.random,
-      onPolled: deps.onChange,
+      onPolled: (result) => {
+        runs.polled(result.feedId);
+        deps.onChange();
+      },
+      saveFailures: failures,
+      alsoPoll: runs.listed,
       ...(deps.redirects ? { redirects: deps.redirects } : {}),
     });
-    // A "refresh now" is over when none of the feeds it made due is still due, whichever
-    // run (this one, or one before a worker restart) polled them.
-    const current = (await db.get('meta', RUN_KEY)) as RefreshRun | undefined;
-    if (current && current.finishedAt === undefined) {
-      const { done, total } = await refreshProgress(db, current.startedAt, current.total);
-      if (done >= total) await db.put('meta', { ...current, finishedAt: deps.now() }, RUN_KEY);
-    }
+    await runs.finish(db);
   }
 
   function pollDue(): Promise<void> {
@@ -73,24 +78,20 @@ export function createPoller(deps: PollerDeps): Poller {
   }
 
   async function progress(): Promise<RefreshProgress> {
-    const db = await deps.db();
-    const current = (await db.get('meta', RUN_KEY)) as RefreshRun | undefined;
-    if (!current) return { running: running !== undefined, startedAt: 0, done: 0, total: 0 };
-    if (current.finishedAt !== undefined) return { running: false, startedAt: current.startedAt, done: current.total, total: current.total };
-    const p = await refreshProgress(db, current.startedAt, current.total);
-    return { running: true, startedAt: current.startedAt, ...p };
+    return runs.progress(await deps.db(), running !== undefined);
   }
 
   async function refreshAll(): Promise<RefreshProgress> {
-    const db = await deps.db();
-    const now = deps.now();
-    const total = await makeAllDue(db, now);
-    const started: RefreshRun = { startedAt: now, total, done: 0 };
-    await db.put('meta', started, RUN_KEY);
+    const started = await runs.start(await deps.db());
     // A run in progress picks the newly due feeds up (it loops until nothing is due).
     void pollDue();
-    return { running: true, startedAt: now, done: 0, total };
+    return started;
   }
 
-  return { pollDue, refreshAll, progress };
+  async function saveFailures(): Promise<SaveFailureState> {
+    await failures.ready;
+    return failures.snapshot();
+  }
+
+  return { pollDue, refreshAll, progress, saveFailures };
 }

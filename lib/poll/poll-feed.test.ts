@@ -98,7 +98,7 @@ describe('pollFeed', () => {
     expect(first.lastMessage).toMatch(/500/);
     await pollFeed(first, { db, fetch: pub.fetch, now: () => NOW });
     const second = (await db.get('feeds', feed.id))!;
-    expect(second).toMatchObject({ lastStatus: 'parse-error', errorCount: 2 });
+    expect(second).toMatchObject({ lastStatus: 'not-a-feed', errorCount: 2 });
     expect(second.lastMessage).toBeTruthy();
     await pollFeed(second, { db, fetch: pub.fetch, now: () => NOW });
     expect(await db.get('feeds', feed.id)).toMatchObject({ lastStatus: 'network-error', errorCount: 3 });

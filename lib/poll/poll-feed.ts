@@ -9,7 +9,10 @@ import { describeFetchStatus } from './describe-status';
 import { getFeedByUrl } from '../db/feeds';
 import { fetchFeed, type FetchOutcome } from './fetch-feed';
 import { permanentTarget, type RedirectLog } from './redirect-log';
+import { networkCause } from './network-cause';
+import { saveFailed } from './save-failed';
 import { nextCheckAt } from './schedule';
+import type { SaveFailureLog } from './save-failures';
 
 /** What polling needs from the outside world. */
 export interface PollDeps {
@@ -25,6 +28,8 @@ export interface PollDeps {
   /** The user's bounds for the adaptive interval. */
   minIntervalMs?: number;
   maxIntervalMs?: number;
+  /** Where a status goes when even the feed's own record refuses it (storage full). */
+  saveFailures?: SaveFailureLog;
 }
 
 /** What one poll did. */
@@ -36,6 +41,7 @@ export interface PollResult {
 
 /** Fetches, parses and stores one feed; never throws on bad input from the network. */
 export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollResult> {
+  const fetchedAt = deps.now();
   const out = await fetchFeed(
     { url: feed.url, ...(feed.etag ? { etag: feed.etag } : {}), ...(feed.lastModified ? { lastModified: feed.lastModified } : {}) },
     { fetch: deps.fetch, ...(deps.timeoutMs ? { timeoutMs: deps.timeoutMs } : {}) },
@@ -43,6 +49,7 @@ export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollRe
   const now = deps.now();
   let status: FetchStatusKind = out.kind;
   let message = out.message;
+  if (out.kind === 'network-error' && deps.redirects) ({ status, message } = networkCause(feed.url, out.message, deps.redirects, fetchedAt));
   let items: ParsedItem[] = [];
   let parsed: { title: string; siteUrl?: string } | undefined;
   if (out.kind === 'ok' && out.bytes) {
@@ -51,7 +58,7 @@ export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollRe
       items = result.feed.items;
       parsed = { title: result.feed.title, ...(result.feed.siteUrl ? { siteUrl: result.feed.siteUrl } : {}) };
     } else {
-      status = result.error.code === 'too-large' ? 'too-large' : 'parse-error';
+      status = result.error.code === 'too-large' ? 'too-large' : result.error.code === 'not-a-feed' ? 'not-a-feed' : 'parse-error';
       message = result.error.message;
     }
   }
@@ -59,28 +66,34 @@ export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollRe
   const movedTo = await adoptedUrl(feed, out, deps);
   // The cadence comes from the feed's own dates; a 304 reuses those of the last 200.
   const postTimes = items.length ? newestTimes(items) : (feed.postTimes ?? []);
-  const commit = await commitPoll(
-    deps.db,
-    feed.id,
-    (current) =>
-      nextFeedState(current, out, {
-        status,
-        message,
-        failed,
-        parsed,
-        postTimes,
-        now,
-        random: deps.random,
-        movedTo,
-        minIntervalMs: deps.minIntervalMs,
-        maxIntervalMs: deps.maxIntervalMs,
-      }),
-    items,
-    now,
-    // Retention needs to know what the feed still carries: only after a full fetch, never on
-    // a 304 or an error (that would delete every old post the feed still lists).
-    items.length > 0 ? deps.retention : undefined,
-  );
+  let commit: CommitResult | undefined;
+  try {
+    commit = await commitPoll(
+      deps.db,
+      feed.id,
+      (current) =>
+        nextFeedState(current, out, {
+          status,
+          message,
+          failed,
+          parsed,
+          postTimes,
+          now,
+          random: deps.random,
+          movedTo,
+          minIntervalMs: deps.minIntervalMs,
+          maxIntervalMs: deps.maxIntervalMs,
+        }),
+      items,
+      now,
+      // Retention needs to know what the feed still carries: only after a full fetch, never on
+      // a 304 or an error (that would delete every old post the feed still lists).
+      items.length > 0 ? deps.retention : undefined,
+    );
+  } catch (err) {
+    return saveFailed(feed, err, deps, now);
+  }
+  deps.saveFailures?.clear(feed.id);
   return { feedId: feed.id, status, ...(commit ? { commit } : {}) };
 }
 
@@ -111,11 +124,6 @@ export function nextFeedState(current: StoredFeed, out: FetchOutcome, s: StateIn
   };
   if (out.status !== undefined) next.lastHttpStatus = out.status;
   else delete next.lastHttpStatus;
-  next.lastMessage = describeFetchStatus({
-    kind: s.status,
-    ...(out.status !== undefined ? { status: out.status } : {}),
-    ...(s.message !== undefined ? { message: s.message } : {}),
-  }).message;
   if (out.kind === 'ok') {
     next.lastBodyBytes = out.byteCount;
     // A new representation: its validators (or their absence) replace the old ones.
@@ -152,6 +160,13 @@ export function nextFeedState(current: StoredFeed, out: FetchOutcome, s: StateIn
     ...(s.minIntervalMs !== undefined ? { minIntervalMs: s.minIntervalMs } : {}),
     ...(s.maxIntervalMs !== undefined ? { maxIntervalMs: s.maxIntervalMs } : {}),
   });
+  next.lastMessage = describeFetchStatus({
+    kind: s.status,
+    ...(out.status !== undefined ? { status: out.status } : {}),
+    ...(s.message !== undefined ? { message: s.message } : {}),
+    // The wait a 429/503 imposes, in the sentence ("…will not ask again for 2 h").
+    ...(s.status === 'rate-limited' ? { retryInMs: decision.at - s.now } : {}),
+  }).message;
   next.nextCheckAt = decision.at;
   if (s.status === 'rate-limited') next.retryAfterUntil = decision.at;
   else delete next.retryAfterUntil;

@@ -3,6 +3,7 @@ import type { Db } from '../db/open-db';
 import { countDue, dueFeeds } from '../db/feeds';
 import { createHostLimiter } from './host-limiter';
 import { pollFeed, type PollDeps, type PollResult } from './poll-feed';
+import type { StoredFeed } from '../db/types';
 
 /** Dependencies of a polling run. */
 export interface RunDeps extends PollDeps {
@@ -10,6 +11,8 @@ export interface RunDeps extends PollDeps {
   globalLimit?: number;
   /** Called after each feed's commit (badge, progress). */
   onPolled?: (result: PollResult) => void;
+  /** Feeds to poll though the database does not say they are due: a "refresh now" it refused to record. */
+  alsoPoll?: () => StoredFeed[];
 }
 
 /**
@@ -24,16 +27,22 @@ export async function runDuePolls(deps: RunDeps): Promise<PollResult[]> {
   // moved by its poll (a storage failure) and is left for the next alarm, so this ends.
   const attempted = new Map<string, number>();
   for (;;) {
-    const due = (await dueFeeds(deps.db, deps.now())).filter((f) => attempted.get(f.id) !== f.nextCheckAt);
+    const now = deps.now();
+    const listed = [...(await dueFeeds(deps.db, now)), ...(deps.alsoPoll?.() ?? [])];
+    const due = [...new Map(listed.map((f) => [f.id, f])).values()].filter(
+      // A feed whose failed save could only be logged is still due in the database: the log's
+      // backoff keeps it from being fetched again at every alarm.
+      (f) => attempted.get(f.id) !== f.nextCheckAt && (deps.saveFailures?.get(f.id)?.retryAt ?? 0) <= now,
+    );
     if (due.length === 0) break;
     for (const f of due) attempted.set(f.id, f.nextCheckAt);
     await Promise.all(
       due.map((feed) =>
         limiter.run(feed.url, async () => {
           const result = await pollFeed(feed, deps).catch((err: unknown): PollResult => {
-            // Storage failures are ours, not the publisher's: keep going with the others.
+            // pollFeed handles refused writes itself; anything else is a bug: keep going with the others.
             console.error('[orrery:poll]', feed.url, err);
-            return { feedId: feed.id, status: 'network-error' };
+            return { feedId: feed.id, status: 'storage-error' };
           });
           results.push(result);
           deps.onPolled?.(result);
@@ -44,9 +53,13 @@ export async function runDuePolls(deps: RunDeps): Promise<PollResult[]> {
   return results;
 }
 
-/** How far a "refresh now" has got: derived from the database, so it survives restarts. */
-export async function refreshProgress(db: Db, startedAt: number, total: number): Promise<{ done: number; total: number }> {
+/**
+ * How far a "refresh now" has got: derived from the database, so it survives restarts.
+ * `unsaved` feeds were polled but the database refused their new state, so they still look
+ * due: they count as done, or a full disk would keep the refresh running forever.
+ */
+export async function refreshProgress(db: Db, startedAt: number, total: number, unsaved = 0): Promise<{ done: number; total: number }> {
   // One index count: gone and paused feeds are never due (their next check is Infinity).
-  const remaining = await countDue(db, startedAt);
+  const remaining = Math.max(0, (await countDue(db, startedAt)) - unsaved);
   return { done: Math.max(0, total - remaining), total };
 }

@@ -17,7 +17,7 @@ describe('a subscription’s report', () => {
   it('labels the last status, with the stored detail for a parse error', () => {
     expect(feedStatus(base)).toEqual({ label: 'Not fetched yet', message: 'Waiting for its first fetch.' });
     const broken = { ...base, lastStatus: 'parse-error' as const, lastMessage: 'The address answered, but … (feed: invalid JSON)', errorCount: 1 };
-    expect(feedStatus(broken)).toEqual({ label: 'Parse error', message: 'The address answered, but … (feed: invalid JSON)' });
+    expect(feedStatus(broken)).toEqual({ label: 'Malformed feed', message: 'The address answered, but … (feed: invalid JSON)' });
     expect(feedStatus({ ...base, lastStatus: 'http-error', lastHttpStatus: 503 }).label).toBe('HTTP 503');
     expect(isFailing(broken)).toBe(true);
     expect(isFailing({ ...base, state: 'gone' })).toBe(true);

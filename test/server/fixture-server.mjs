@@ -12,6 +12,11 @@ import { pages } from './pages.mjs';
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.resolve(HERE, '..', 'fixtures');
 
+const REDIRECT_LOOP = {
+  'http://redirect-loop.example/feed.xml': 'http://redirect-loop.example/loop.xml',
+  'http://redirect-loop.example/loop.xml': 'http://redirect-loop.example/feed.xml',
+};
+
 const TYPES = {
   '.xml': 'application/xml',
   '.rdf': 'application/rdf+xml',
@@ -83,6 +88,13 @@ export async function startFixtureServer({ port = 0, latency = [0, 0], quiet = t
     const delay = latency[0] + Math.random() * (latency[1] - latency[0]);
     setTimeout(() => {
       res.setHeader('Cache-Control', 'no-store');
+      // A publisher whose feed redirects back and forth between two addresses, for ever.
+      const loop = REDIRECT_LOOP[url];
+      if (loop) {
+        entry.status = 302;
+        res.writeHead(302, { Location: loop }).end();
+        return;
+      }
       const override = overrides.get(url);
       if (override) {
         override(req, res, entry);
