@@ -12,6 +12,7 @@
 // ORRERY_BENCH_POSTS (default 100000, a multiple of 200) sizes the store; BENCH_RUNS (5) the
 // medians; BENCH_PROFILE=1 prints the worker's hottest functions for each refresh step.
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { startFixtureServer } from '../test/server/fixture-server.mjs';
@@ -153,11 +154,17 @@ for (let s = 1; s <= STEPS; s++) {
   const popup = await control();
   const before = await storedPosts(popup);
   const stopCpu = await startWorkerCpu(cdp);
+  if (process.env.BENCH_PROFILE_FILE) await cdp.send('Profiler.start'); // restarted: keeps the raw profile for the file below
   const since = Date.now();
   const t0 = performance.now();
   await sendFromPage(popup, { type: 'refresh-all' });
   await waitForRefresh(popup, since, 900_000);
   const ms = performance.now() - t0;
+  if (process.env.BENCH_PROFILE_FILE) {
+    const { profile } = await cdp.send<{ profile: unknown }>('Profiler.stop');
+    writeFileSync(`${process.env.BENCH_PROFILE_FILE}.${s}.cpuprofile`, JSON.stringify(profile));
+    await cdp.send('Profiler.start');
+  }
   const cpu = await stopCpu();
   const posts = (await storedPosts(popup)) - before;
   steps.push({ posts, ms, cpuMs: cpu.busyMs });
@@ -165,6 +172,11 @@ for (let s = 1; s <= STEPS; s++) {
   if (process.env.BENCH_PROFILE) console.error(cpu.top.slice(0, 10));
 }
 await cdp.detach();
+if (process.env.BENCH_INGEST_ONLY) {
+  await product.close();
+  await server.close();
+  process.exit(0);
+}
 const stored = await storedPosts(await control());
 const productM = await measureStore(product);
 console.error('product store:', JSON.stringify(productM));
