@@ -30,7 +30,7 @@ const FEEDS = 200;
 const TOTAL = Number(process.env.ORRERY_BENCH_POSTS ?? 100_000);
 const PER_FEED = Math.max(1, Math.round(TOTAL / FEEDS));
 /** New posts per feed per refresh: a feed document carries this many (Planet-sized feeds carry 10-100). */
-const PER_STEP = Math.min(100, PER_FEED);
+const PER_STEP = Math.min(Number(process.env.ORRERY_BENCH_STEP ?? 100), PER_FEED);
 const STEPS = Math.ceil(PER_FEED / PER_STEP);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SCROLL_TITLES = Math.min(3_000, TOTAL);
@@ -133,45 +133,84 @@ const opml = (urls: string[]) =>
 const server = await startFixtureServer();
 const urls = Array.from({ length: FEEDS }, (_, f) => `http://gen-${f}.example${genPath(f, PER_STEP)}`);
 
-// 1. The product store: subscribe (step 0: feeds without posts), then one refresh per step.
-const product = await launchOrrery({ serverPort: server.port });
-product.context.on('page', (p) => p.on('crash', () => console.error(`page crashed: ${p.url()}`)));
-const options = await product.open('/options.html');
-await options.getByTestId('opml-file').setInputFiles({ name: 'bench.opml', mimeType: 'text/x-opml', buffer: opml(urls) });
-await options.getByTestId('import-report').waitFor({ timeout: 120_000 });
-await options.waitForTimeout(3000); // the import's first polls (empty feeds) settle
-await options.close();
-// The page that drives refreshes; reopened if Chromium discards it (extension pages share a process).
-let popupPage = await product.open('/popup.html');
-const control = async (): Promise<Page> => {
-  if (popupPage.isClosed()) popupPage = await product.open('/popup.html');
-  return popupPage;
-};
-const cdp = await attachToWorker(product.context, product.extensionId);
-const steps: { posts: number; ms: number; cpuMs: number }[] = [];
-for (let s = 1; s <= STEPS; s++) {
-  server.gen.step = s;
-  const popup = await control();
-  const before = await storedPosts(popup);
-  const stopCpu = await startWorkerCpu(cdp);
-  if (process.env.BENCH_PROFILE_FILE) await cdp.send('Profiler.start'); // restarted: keeps the raw profile for the file below
-  const since = Date.now();
-  const t0 = performance.now();
-  await sendFromPage(popup, { type: 'refresh-all' });
-  await waitForRefresh(popup, since, 900_000);
-  const ms = performance.now() - t0;
-  if (process.env.BENCH_PROFILE_FILE) {
-    const { profile } = await cdp.send<{ profile: unknown }>('Profiler.stop');
-    writeFileSync(`${process.env.BENCH_PROFILE_FILE}.${s}.cpuprofile`, JSON.stringify(profile));
-    await cdp.send('Profiler.start');
-  }
-  const cpu = await stopCpu();
-  const posts = (await storedPosts(popup)) - before;
-  steps.push({ posts, ms, cpuMs: cpu.busyMs });
-  console.error(`step ${s}/${STEPS}: ${posts} posts in ${(ms / 1000).toFixed(1)} s (${((posts * 1000) / ms).toFixed(0)} posts/s), worker CPU ${(cpu.busyMs / 1000).toFixed(1)} s`);
-  if (process.env.BENCH_PROFILE) console.error(cpu.top.slice(0, 10));
+interface Step {
+  posts: number;
+  ms: number;
+  cpuMs: number;
 }
-await cdp.detach();
+
+/** Launches the build in ORRERY_OUT, subscribes the generated feeds (step 0: no posts yet) and refreshes once per step. */
+async function ingest(): Promise<{ orrery: Orrery; control: () => Promise<Page>; steps: Step[] }> {
+  server.gen.step = 0;
+  const orrery = await launchOrrery({ serverPort: server.port });
+  orrery.context.on('page', (p) => p.on('crash', () => console.error(`page crashed: ${p.url()}`)));
+  const options = await orrery.open('/options.html');
+  await options.getByTestId('opml-file').setInputFiles({ name: 'bench.opml', mimeType: 'text/x-opml', buffer: opml(urls) });
+  await options.getByTestId('import-report').waitFor({ timeout: 120_000 });
+  await options.waitForTimeout(3000); // the import's first polls (empty feeds) settle
+  await options.close();
+  // The page that drives refreshes; reopened if Chromium discards it.
+  let popupPage = await orrery.open('/popup.html');
+  const control = async (): Promise<Page> => {
+    if (popupPage.isClosed()) popupPage = await orrery.open('/popup.html');
+    return popupPage;
+  };
+  const cdp = await attachToWorker(orrery.context, orrery.extensionId);
+  const steps: Step[] = [];
+  for (let s = 1; s <= STEPS; s++) {
+    server.gen.step = s;
+    const popup = await control();
+    const before = await storedPosts(popup);
+    const stopCpu = await startWorkerCpu(cdp);
+    if (process.env.BENCH_PROFILE_FILE) await cdp.send('Profiler.start'); // restarted: keeps the raw profile for the file below
+    const since = Date.now();
+    const t0 = performance.now();
+    await sendFromPage(popup, { type: 'refresh-all' });
+    await waitForRefresh(popup, since, 900_000);
+    const ms = performance.now() - t0;
+    if (process.env.BENCH_PROFILE_FILE) {
+      const { profile } = await cdp.send<{ profile: unknown }>('Profiler.stop');
+      writeFileSync(`${process.env.BENCH_PROFILE_FILE}.${s}.cpuprofile`, JSON.stringify(profile));
+      await cdp.send('Profiler.start');
+    }
+    const cpu = await stopCpu();
+    const posts = (await storedPosts(popup)) - before;
+    steps.push({ posts, ms, cpuMs: cpu.busyMs });
+    console.error(`${process.env.ORRERY_OUT} step ${s}/${STEPS}: ${posts} posts in ${(ms / 1000).toFixed(1)} s (${((posts * 1000) / ms).toFixed(0)} posts/s), worker CPU ${(cpu.busyMs / 1000).toFixed(1)} s`);
+    if (process.env.BENCH_PROFILE) console.error(cpu.top.slice(0, 10));
+  }
+  await cdp.detach();
+  return { orrery, control, steps };
+}
+
+const rate = (steps: Step[]) => (steps.reduce((n, s) => n + s.posts, 0) * 1000) / steps.reduce((n, s) => n + s.ms, 0);
+
+// A/B of two builds in one run (ORRERY_BENCH_COMPARE=<the other build's ORRERY_OUT>): ingest and
+// the idle first screen and popup only, alternating builds.
+if (process.env.ORRERY_BENCH_COMPARE) {
+  const builds = [process.env.ORRERY_BENCH_COMPARE, process.env.ORRERY_OUT];
+  const rows: string[] = [];
+  for (let round = 0; round < Number(process.env.BENCH_ROUNDS ?? 1); round++) {
+    for (const out of builds) {
+      process.env.ORRERY_OUT = out;
+      const { orrery, steps } = await ingest();
+      const first = await medianMark(orrery, '/timeline.html', 'orrery:first-posts');
+      const pop = await medianMark(orrery, '/popup.html', 'orrery:counts');
+      await orrery.close();
+      rows.push(`| ${out} | ${round + 1} | ${rate(steps).toFixed(0)} | ${(steps.reduce((n, s) => n + s.cpuMs, 0) / 1000).toFixed(1)} | ${first.toFixed(0)} | ${pop.toFixed(0)} |`);
+      console.error(rows[rows.length - 1]);
+    }
+  }
+  console.log(`\n${TOTAL} posts, ${STEPS} refreshes of ${PER_STEP} posts per feed; first screen and popup: medians of ${RUNS}\n`);
+  console.log('| build | round | ingest posts/s | worker CPU s | first screen ms | popup ms |');
+  console.log('|---|---:|---:|---:|---:|---:|');
+  for (const r of rows) console.log(r);
+  await server.close();
+  process.exit(0);
+}
+
+// 1. The product store.
+const { orrery: product, control, steps } = await ingest();
 if (process.env.BENCH_INGEST_ONLY) {
   await product.close();
   await server.close();
