@@ -88,6 +88,50 @@ describe('retention', () => {
   });
 });
 
+describe('what a commit reads', () => {
+  /** Counts the post records read from the posts store (get and getAll results) while `work` runs. */
+  async function recordsRead(work: () => Promise<unknown>): Promise<number> {
+    const proto = IDBObjectStore.prototype;
+    const { get, getAll } = proto;
+    let n = 0;
+    const counted = <A extends unknown[]>(fn: (this: IDBObjectStore, ...a: A) => IDBRequest) =>
+      function (this: IDBObjectStore, ...a: A): IDBRequest {
+        const req = fn.apply(this, a);
+        if (this.name === 'posts') {
+          req.addEventListener('success', () => {
+            const r: unknown = req.result;
+            n += Array.isArray(r) ? r.length : r === undefined ? 0 : 1;
+          });
+        }
+        return req;
+      };
+    proto.get = counted(get);
+    proto.getAll = counted(getAll);
+    try {
+      await work();
+    } finally {
+      proto.get = get;
+      proto.getAll = getAll;
+    }
+    return n;
+  }
+
+  it('reads the records of the items it already has and of the posts retention removes, not the rest of the feed', async () => {
+    const { db, feed } = await setup();
+    const stored = Array.from({ length: 60 }, (_, i) => item(`p${i}`, 1000 + i));
+    await commitPoll(db, feed.id, (f) => f, stored, 5000);
+    // Two items the feed still lists (one of them changed), five new ones: 65 posts, keeping 61 drops the 4 oldest.
+    const fetched = [item('p59', 1059), item('p58', 1058, { title: 'edited' }), ...Array.from({ length: 5 }, (_, i) => item(`n${i}`, 2000 + i))];
+    let r: Awaited<ReturnType<typeof commitPoll>>;
+    const read = await recordsRead(async () => {
+      r = await commitPoll(db, feed.id, (f) => f, fetched, 6000, { keepPosts: 61, keepDays: 0 });
+    });
+    expect(r!).toEqual({ added: 5, updated: 1, removed: 4 });
+    expect(read).toBe(2 + 4);
+    expect((await db.getAll('posts')).map((p) => p.id)).not.toContain('p0');
+  });
+});
+
 describe('counts and pages', () => {
   it('counts unread posts in total, per feed and per folder, and pages newest first', async () => {
     const { db, feed } = await setup();

@@ -1,8 +1,10 @@
 /** Writing posts: one poll's result committed with its feed in a single transaction. */
 import type { ParsedItem } from '../feed/types';
 import type { Db } from './open-db';
-import { POST_STORES, postWriter } from './post-writes';
+import type { IDBPTransaction, StoreNames } from 'idb';
+import { POST_STORES, postWriter, type PostWriter } from './post-writes';
 import { isExpired, type Retention } from './retention';
+import type { OrreryDB } from './schema';
 import { markScopeRead } from './mark-scope-read';
 import type { StoredFeed, StoredPost } from './types';
 
@@ -29,26 +31,33 @@ export async function commitPoll(
 ): Promise<CommitResult | undefined> {
   if (items.length === 0) return commitFeedOnly(db, feedId, update);
   const tx = db.transaction(['feeds', ...POST_STORES], 'readwrite');
-  // Re-read the feed inside the transaction: the user may have renamed, moved or
-  // unsubscribed it while the request was in flight.
-  const current = await tx.objectStore('feeds').get(feedId);
+  const posts = tx.objectStore('posts');
+  // Every commit waits for the one before it (they share the posts and ledger stores), so
+  // each round trip to the database counts: the three first reads go out together. Which
+  // posts the feed has is read from keys only; records are read just for the items already
+  // stored (to merge) and the posts retention removes (a whole-feed getAll cloned every
+  // stored post, ~7 KB each for full-text feeds, on every poll: see README).
+  const [current, writer, storedKeys] = await Promise.all([
+    // Re-read the feed inside the transaction: the user may have renamed, moved or
+    // unsubscribed it while the request was in flight.
+    tx.objectStore('feeds').get(feedId),
+    postWriter(tx),
+    posts.getAllKeys(IDBKeyRange.bound([feedId], [feedId, []])),
+  ]);
   if (!current) {
     tx.abort();
     await tx.done.catch(() => undefined);
     return undefined;
   }
   const feed = update(current);
-  const posts = tx.objectStore('posts');
-  const writer = await postWriter(tx);
   // A feed may repeat an id (real feeds do): the first occurrence wins, as in the river.
   const seen = new Set<string>();
   items = items.filter((it) => !seen.has(it.id) && seen.add(it.id) !== undefined);
-  // With retention, every stored post of the feed is needed anyway: one getAll serves both
-  // the merge and the retention pass (a get per item and a cursor walk cost a round trip
-  // per post). Without it, only the items' own posts are read.
-  const stored: Map<string, StoredPost> = retention
-    ? new Map((await posts.getAll(IDBKeyRange.bound([feed.id], [feed.id, []]))).map((p) => [p.id, p]))
-    : new Map((await Promise.all(items.map((it) => posts.get([feed.id, it.id])))).flatMap((p) => (p ? [[p.id, p] as const] : [])));
+  const storedIds = new Set(storedKeys.map((k) => k[1]));
+  const stored = new Map<string, StoredPost>();
+  for (const p of await Promise.all(items.filter((it) => storedIds.has(it.id)).map((it) => posts.get([feedId, it.id])))) {
+    if (p) stored.set(p.id, p);
+  }
   let added = 0;
   let updated = 0;
   const writes: Promise<unknown>[] = [];
@@ -58,23 +67,48 @@ export async function commitPoll(
     if (!old) added++;
     else if (changed(old, next)) updated++;
     else continue;
-    stored.set(item.id, next);
     writes.push(writer.put(old, next));
   }
   writes.push(tx.objectStore('feeds').put(feed));
-  await Promise.all(writes);
-  let removed = 0;
-  if (retention) {
-    const inFeed = new Set(items.map((i) => i.id));
-    // Newest first, as the byFeed index orders them: by date, then by id, descending.
-    const newestFirst = [...stored.values()].sort((a, b) => b.sortKey - a.sortKey || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
-    const expired = newestFirst.filter((p, rank) => isExpired(p, rank, inFeed.has(p.id), retention, now));
-    removed = expired.length;
-    await Promise.all(expired.map((p) => writer.remove(p)));
-  }
-  await writer.save();
-  await tx.done;
+  // Retention's reads are queued behind the writes (requests run in order), so they see them.
+  const [removed] = await Promise.all([
+    retention ? applyRetention(tx, feedId, storedIds.size + added, new Set(items.map((i) => i.id)), retention, now, writer) : 0,
+    ...writes,
+  ]);
+  await Promise.all([writer.save(), tx.done]);
   return { added, updated, removed };
+}
+
+/**
+ * Removes the posts of a feed (holding `total` posts, this commit's writes included) that
+ * retention lets go. The candidates come from keys of the byFeed index, whose ascending order
+ * is the river's newest-first order reversed (date, then id): the oldest total - keepPosts
+ * posts rank past keepPosts, and a key range finds those older than keepDays. Only the
+ * candidates' records are read (starred posts stay; a removal drops their ledger entries).
+ */
+async function applyRetention(
+  tx: IDBPTransaction<OrreryDB, ArrayLike<StoreNames<OrreryDB>>, 'readwrite'>,
+  feedId: string,
+  total: number,
+  inFeed: Set<string>,
+  rule: Retention,
+  now: number,
+  writer: PostWriter,
+): Promise<number> {
+  const byFeed = tx.objectStore('posts').index('byFeed');
+  const over = total - rule.keepPosts;
+  const [beyondCount, tooOld] = await Promise.all([
+    over > 0 ? byFeed.getAllKeys(IDBKeyRange.bound([feedId, -Infinity], [feedId, Infinity]), over) : [],
+    rule.keepDays > 0 ? byFeed.getAllKeys(IDBKeyRange.bound([feedId, -Infinity], [feedId, now - rule.keepDays * 86_400_000], false, true)) : [],
+  ]);
+  const beyond = new Set(beyondCount.map((k) => k[1]));
+  const candidates = new Map<string, [string, string]>();
+  for (const k of [...beyondCount, ...tooOld]) if (!inFeed.has(k[1])) candidates.set(k[1], k);
+  const records = await Promise.all([...candidates.values()].map((k) => tx.objectStore('posts').get(k)));
+  // A candidate ranks past keepPosts or is too old; isExpired decides (starred posts stay).
+  const expired = records.filter((p): p is StoredPost => p !== undefined && isExpired(p, beyond.has(p.id) ? rule.keepPosts : 0, false, rule, now));
+  await Promise.all(expired.map((p) => writer.remove(p)));
+  return expired.length;
 }
 
 /** A poll that brought no posts (304, an error) only updates its feed: a lighter transaction. */

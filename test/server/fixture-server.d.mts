@@ -20,6 +20,8 @@ export interface FixtureServer {
   port: number;
   log: LoggedRequest[];
   overrides: Map<string, (req: IncomingMessage, res: ServerResponse, entry: LoggedRequest) => void>;
+  /** The generated feeds at /gen/<feed>/<n>.xml: their current step and the time of post 0. */
+  gen: { step: number; base: number };
   close(): Promise<void>;
 }
 

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pages } from './pages.mjs';
+import { genFeed } from './gen-feed.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.resolve(HERE, '..', 'fixtures');
@@ -60,13 +61,16 @@ function loadRoutes(everyFeedExists = false) {
  * Starts the server. Options: port (0 = any), latency [min, max] ms per response,
  * everyFeedExists (no 404s: see loadRoutes),
  * overrides: Map of URL -> (req, res) => void for tests that script a publisher.
- * Returns { port, url, log, overrides, close }.
+ * Returns { port, url, log, overrides, gen, close }; `gen.step` is the step of the generated
+ * feeds at /gen/<feed>/<n>.xml (see gen-feed.mjs), which the ingest bench advances.
  */
 export async function startFixtureServer({ port = 0, latency = [0, 0], quiet = true, everyFeedExists = false } = {}) {
   const routes = loadRoutes(everyFeedExists);
   const log = [];
   const overrides = new Map();
   let inFlight = new Map();
+  // Generated posts are dated from 40 days ago (a day boundary), so retention by age keeps them.
+  const gen = { step: 0, base: Math.floor(Date.now() / 86_400_000 - 40) * 86_400_000 };
   const server = http.createServer((req, res) => {
     const host = (req.headers.host ?? 'localhost').replace(/:\d+$/, '');
     const url = `http://${host}${req.url}`;
@@ -101,7 +105,8 @@ export async function startFixtureServer({ port = 0, latency = [0, 0], quiet = t
         entry.status = res.statusCode;
         return;
       }
-      const route = routes.get(url);
+      const g = /^\/gen\/(\d+)\/(\d+)\.xml$/.exec(req.url ?? '');
+      const route = g ? { type: 'application/rss+xml', lastModified: new Date(gen.base).toUTCString(), ...genFeed(Number(g[1]), Number(g[2]), gen.step, host, gen.base) } : routes.get(url);
       if (!route) {
         entry.status = 404;
         const body = `No feed at ${url}\n`;
@@ -127,6 +132,7 @@ export async function startFixtureServer({ port = 0, latency = [0, 0], quiet = t
     port: actualPort,
     log,
     overrides,
+    gen,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections?.();
