@@ -17,6 +17,8 @@ export interface PollerDeps {
   redirects?: RedirectLog;
   /** The user's polling and retention settings, read at the start of each run. */
   settings?: () => Promise<PollSettings>;
+  /** Sets the wake alarm to the next due feed; called after every run. */
+  planWake?: () => Promise<void>;
 }
 
 /** The settings a polling run obeys. */
@@ -34,6 +36,8 @@ export interface Poller {
   refreshAll(): Promise<RefreshProgress>;
   /** Progress of the current or last "refresh now". */
   progress(): Promise<RefreshProgress>;
+  /** Moves the wake alarm after a change of subscriptions or settings (after the run, if one is under way). */
+  planWake(): Promise<void>;
 }
 
 const RUN_KEY = 'refresh-run';
@@ -68,9 +72,18 @@ export function createPoller(deps: PollerDeps): Poller {
       .catch((err: unknown) => console.error('[orrery:poll] run failed', err))
       .finally(() => {
         running = undefined;
-      });
+      })
+      // Every run ends by setting the next wake: its polls (and any Retry-After) moved it.
+      .then(wake);
     return running;
   }
+
+  function wake(): Promise<void> {
+    return (deps.planWake?.() ?? Promise.resolve()).catch((err: unknown) => console.error('[orrery:poll] planning the next wake failed', err));
+  }
+
+  // A plan made while feeds are in flight would see them still due: the run's end plans instead.
+  const planWake = (): Promise<void> => running ?? wake();
 
   async function progress(): Promise<RefreshProgress> {
     const db = await deps.db();
@@ -92,5 +105,5 @@ export function createPoller(deps: PollerDeps): Poller {
     return { running: true, startedAt: now, done: 0, total };
   }
 
-  return { pollDue, refreshAll, progress };
+  return { pollDue, refreshAll, progress, planWake };
 }

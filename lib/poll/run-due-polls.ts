@@ -1,6 +1,7 @@
 /** Polling every due feed, politely: one request per host, a small global limit. */
 import type { Db } from '../db/open-db';
 import { countDue, dueFeeds } from '../db/feeds';
+import { dueAtWake, GATHER_WINDOW_MS } from './due-at-wake';
 import { createHostLimiter } from './host-limiter';
 import { pollFeed, type PollDeps, type PollResult } from './poll-feed';
 
@@ -24,7 +25,10 @@ export async function runDuePolls(deps: RunDeps): Promise<PollResult[]> {
   // moved by its poll (a storage failure) and is left for the next alarm, so this ends.
   const attempted = new Map<string, number>();
   for (;;) {
-    const due = (await dueFeeds(deps.db, deps.now())).filter((f) => attempted.get(f.id) !== f.nextCheckAt);
+    // Feeds due within a few minutes come along when they may politely go early (dueAtWake):
+    // one wake instead of several.
+    const now = deps.now();
+    const due = (await dueFeeds(deps.db, now + GATHER_WINDOW_MS)).filter((f) => dueAtWake(f, now) && attempted.get(f.id) !== f.nextCheckAt);
     if (due.length === 0) break;
     for (const f of due) attempted.set(f.id, f.nextCheckAt);
     await Promise.all(
