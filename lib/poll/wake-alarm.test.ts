@@ -102,12 +102,12 @@ describe('the wake alarm', () => {
     const { db, pub, poller } = await setup();
     await addFeeds(db, [
       { url: 'http://due.example/feed', firstCheckAt: NOW },
-      { url: 'http://soon.example/feed', firstCheckAt: NOW + 4 * MIN },
+      { url: 'http://soon.example/feed', firstCheckAt: NOW + 8 * MIN },
       { url: 'http://limited.example/feed', firstCheckAt: NOW + 2 * MIN },
       { url: 'http://recent.example/feed', firstCheckAt: NOW + 2 * MIN },
       { url: 'http://later.example/feed', firstCheckAt: NOW + 30 * MIN },
     ], NOW - 10 * H);
-    const checked = { intervalMs: 2 * H, lastFetchAt: NOW - 2 * H };
+    const checked = { intervalMs: 4 * H, lastFetchAt: NOW - 4 * H };
     await patch(db, 'http://soon.example/feed', checked);
     await patch(db, 'http://limited.example/feed', { ...checked, retryAfterUntil: NOW + 2 * MIN });
     await patch(db, 'http://recent.example/feed', { intervalMs: 16 * 60 * MIN, lastFetchAt: NOW - 10 * MIN });
