@@ -33,7 +33,15 @@ export function PlayerProvider({ onPlayed, children }: PlayerProviderProps) {
   );
 }
 
-/** The player and its latest snapshot (re-renders on every change). */
+/** The page's player, for components that act on it but show none of its state (no re-render). */
+export function usePlayerInstance(): Player | undefined {
+  return useContext(PlayerContext);
+}
+
+/**
+ * The player and its latest snapshot: re-renders on every change but the position's (play,
+ * pause, another episode, speed, errors). Its `position` may be stale: show it with usePlayerPosition.
+ */
 export function usePlayer(): [Player | undefined, PlayerSnapshot | undefined] {
   const player = useContext(PlayerContext);
   const [snap, setSnap] = useState<PlayerSnapshot | undefined>(player?.snapshot());
@@ -43,4 +51,14 @@ export function usePlayer(): [Player | undefined, PlayerSnapshot | undefined] {
     return player.subscribe(() => setSnap(player.snapshot()));
   }, [player]);
   return [player, snap];
+}
+
+/** Seconds played: re-renders (only) the component showing it, four times a second while playing. */
+export function usePlayerPosition(player: Player): number {
+  const [position, setPosition] = useState(() => player.snapshot().position);
+  useEffect(() => {
+    setPosition(player.snapshot().position);
+    return player.subscribePosition(() => setPosition(player.snapshot().position));
+  }, [player]);
+  return position;
 }

@@ -3,6 +3,7 @@
  * newest 30 s long, the others 1 s) played through the page's one audio element.
  */
 import type { Page } from 'playwright-core';
+import { callsDuring } from './render-calls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupRiver, type RiverFixture } from './river-setup';
 
@@ -120,6 +121,46 @@ describe('the podcast player', () => {
     await expect.poll(async () => (await audio(p)).paused).toBe(false);
     await p.keyboard.press('p');
     await expect.poll(async () => (await audio(p)).paused).toBe(true);
+    await p.close();
+  });
+
+  it('on timeupdate only the position display changes: the page, river, posts and idle episodes do not render', async () => {
+    const p = await openPodcast();
+    const markers = { page: 'Skip to posts', river: 'Load older posts', post: 'entry-title', episode: 'entry-audio', position: 'player-time' };
+    const setup = async () => {
+      // Loaded again with the calls counted (the podcast's river stays in the address).
+      await p.reload();
+      await expect.poll(() => p.getByTestId('entry-audio').count()).toBe(12);
+      await p.getByTestId('entry-audio').first().getByRole('button', { name: /^(Play|Resume) episode/ }).click();
+      await expect.poll(async () => (await audio(p)).paused).toBe(false);
+      await p.evaluate(() => {
+        document.querySelector('audio')!.currentTime = 0;
+        // Watch the river's DOM while the episode plays.
+        const w = window as unknown as { mutated: string[]; updates: number };
+        w.mutated = [];
+        w.updates = 0;
+        document.querySelector('audio')!.addEventListener('timeupdate', () => w.updates++);
+        new MutationObserver((records) => {
+          for (const r of records) {
+            const el = r.target instanceof Element ? r.target : r.target.parentElement;
+            // The position's slider and its time: what timeupdate is for.
+            if (el?.closest('.episode.active .seek, .episode.active [data-testid="player-time"]')) continue;
+            w.mutated.push(`${r.type} ${el?.outerHTML.slice(0, 80) ?? '?'}`);
+          }
+        }).observe(document.querySelector('[role="feed"]')!, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+    };
+    const calls = await callsDuring(p, markers, setup, () => p.waitForTimeout(3_000));
+    const seen = await p.evaluate(() => {
+      const w = window as unknown as { mutated: string[]; updates: number };
+      return { mutated: w.mutated, updates: w.updates };
+    });
+    expect(seen.updates).toBeGreaterThanOrEqual(5);
+    expect((await audio(p)).paused).toBe(false);
+    expect(seen.mutated).toEqual([]);
+    expect(calls).toMatchObject({ page: 0, river: 0, post: 0, episode: 0 });
+    expect(calls.position).toBeGreaterThanOrEqual(5);
+    await p.getByRole('button', { name: 'Pause' }).first().click();
     await p.close();
   });
 });
