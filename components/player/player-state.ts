@@ -85,7 +85,7 @@ export function createPlayer({ audio, store, onPlayed }: PlayerDeps): Player {
     if (!ep) return;
     lastSaved = audio.currentTime;
     const duration = Number.isFinite(audio.duration) ? audio.duration : ep.duration;
-    void store.save(ep.url, { position: played ? 0 : audio.currentTime, ...(duration !== undefined ? { duration } : {}), played });
+    void store.save(ep.url, { position: played ? 0 : audio.currentTime, ...(duration !== undefined ? { duration } : {}), played, post: ep.postKey });
   };
   void store.rate().then((rate) => {
     audio.playbackRate = rate;

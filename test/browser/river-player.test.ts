@@ -74,11 +74,13 @@ describe('the podcast player', () => {
     await dock.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(async () => (await audio(p)).paused).toBe(true);
     // Pausing saves the position (an asynchronous storage write).
-    const stored = async () => (await p.evaluate((u) => chrome.storage.local.get(`episode:${u}`), url!))[`episode:${url}`] as { position: number; played: boolean } | undefined;
+    const stored = async () => (await p.evaluate((u) => chrome.storage.local.get(`episode:${u}`), url!))[`episode:${url}`] as { position: number; played: boolean; post?: string[] } | undefined;
     await expect.poll(stored).toBeDefined();
     const saved = (await stored())!;
     expect(saved.played).toBe(false);
     expect(saved.position).toBeGreaterThan(1);
+    // It names its post, so it goes when the post does (pruneEpisodes).
+    expect(saved.post?.[1]).toBe(await p.getByTestId('entry').first().getAttribute('data-entry-id'));
     // The dock's title brings the reader back to the episode's post.
     await dock.locator('.dock-title button').click();
     await expect.poll(() => p.locator('.scope-header h1').textContent()).toBe('Python Bytes');
