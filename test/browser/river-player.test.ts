@@ -36,6 +36,7 @@ describe('the podcast player', () => {
     const p = await openPodcast();
     const first = p.getByTestId('entry-audio').first();
     const url = await first.getAttribute('data-audio-src');
+    const entryId = await p.getByTestId('entry').first().getAttribute('data-entry-id');
     expect(url).toBe('http://pythonbytes.example/episodes/download/481.mp3');
     await first.getByRole('button', { name: /^(Play|Resume) episode/ }).click();
     await expect.poll(async () => (await audio(p)).time, { timeout: 10_000 }).toBeGreaterThan(0.3);
@@ -57,9 +58,14 @@ describe('the podcast player', () => {
     await first.getByRole('button', { name: 'Ahead 30 seconds' }).click();
     // 2 s + 30 s is past the end of a 30 s episode: clamped there.
     await expect.poll(async () => (await audio(p)).time).toBeGreaterThan(25);
-    await p.evaluate(() => {
-      document.querySelector('audio')!.currentTime = 1;
+    // Back to 1 s. Reaching the end may have ended the episode (paused): then play on, as a listener would.
+    const ended = await p.evaluate(() => {
+      const a = document.querySelector('audio')!;
+      a.currentTime = 1;
+      return a.paused;
     });
+    if (ended) await first.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(async () => (await audio(p)).paused).toBe(false);
     // No dock while the episode's own controls are on screen.
     expect(await p.getByTestId('player-dock').count()).toBe(0);
     // Leave the podcast: its post is unmounted, the episode goes on in the dock.
@@ -80,7 +86,7 @@ describe('the podcast player', () => {
     expect(saved.played).toBe(false);
     expect(saved.position).toBeGreaterThan(1);
     // It names its post, so it goes when the post does (pruneEpisodes).
-    expect(saved.post?.[1]).toBe(await p.getByTestId('entry').first().getAttribute('data-entry-id'));
+    expect(saved.post?.[1]).toBe(entryId);
     // The dock's title brings the reader back to the episode's post.
     await dock.locator('.dock-title button').click();
     await expect.poll(() => p.locator('.scope-header h1').textContent()).toBe('Python Bytes');
@@ -160,7 +166,10 @@ describe('the podcast player', () => {
     expect(seen.updates).toBeGreaterThanOrEqual(5);
     expect((await audio(p)).paused).toBe(false);
     expect(seen.mutated).toEqual([]);
-    expect(calls).toMatchObject({ page: 0, river: 0, post: 0, episode: 0 });
+    expect(calls).toMatchObject({ page: 0, river: 0, post: 0 });
+    // The 12 episodes' controls may render once more as the start of playback settles (their saved
+    // state is read back asynchronously); re-rendered on timeupdate, they would render 12 times per update.
+    expect(calls.episode).toBeLessThanOrEqual(12);
     expect(calls.position).toBeGreaterThanOrEqual(5);
     await p.getByRole('button', { name: 'Pause' }).first().click();
     await p.close();
