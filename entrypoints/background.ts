@@ -13,12 +13,11 @@ import { createPoller } from '../lib/poll/create-poller';
 import { createHostLimiter } from '../lib/poll/host-limiter';
 import { limitedFetch } from '../lib/poll/limited-fetch';
 import { createRedirectLog } from '../lib/poll/redirect-log';
+import { createWakeAlarm, POLL_ALARM } from '../lib/poll/wake-alarm';
 import { loadSettings, onSettingsChange } from '../lib/settings/settings-store';
 import { getFeedByUrl } from '../lib/db/feeds';
 import { registerSubscribingListeners } from '../lib/subscribe/register-listeners';
 import { createTabFeeds } from '../lib/tab-feeds/tab-feeds';
-
-const POLL_ALARM = 'poll';
 
 export default defineBackground(() => {
   const db = () => openOrreryDb();
@@ -52,8 +51,16 @@ export default defineBackground(() => {
     },
     { urls: ['http://*/*', 'https://*/*'] },
   );
+  // One alarm, at the next due feed (gathering those due a few minutes later), not a tick a minute.
+  const planWake = createWakeAlarm({
+    db,
+    now,
+    settings: async () => ({ maxIntervalMs: (await loadSettings()).maxIntervalMinutes * 60_000 }),
+    alarms: browser.alarms,
+  });
   const poller = createPoller({
     db,
+    planWake,
     redirects,
     settings: async () => {
       const s = await loadSettings();
@@ -94,10 +101,15 @@ export default defineBackground(() => {
     if (alarm.name === POLL_ALARM) void poller.pollDue();
   });
 
-  onSettingsChange(() => void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err)));
+  onSettingsChange(() => {
+    void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err));
+    // The longest interval bounds the wait for the next wake.
+    void poller.planWake();
+  });
+  // A browser update may clear alarms: the browser's start wakes the worker, which plans anew below.
+  browser.runtime.onStartup.addListener(() => void poller.pollDue());
 
-  // Every start: re-create the alarm, show the count, resume any interrupted refresh.
-  void browser.alarms.create(POLL_ALARM, { periodInMinutes: 1, delayInMinutes: 1 });
+  // Every start: show the count, resume any interrupted refresh; the run's end sets the next wake.
   void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err));
   void poller.pollDue();
 });

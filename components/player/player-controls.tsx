@@ -1,6 +1,6 @@
-/** Transport controls of the active episode: skip back 15 s, play/pause, skip ahead 30 s, position, speed. */
-import { formatDuration } from '../../lib/ui/format-time';
+/** Transport controls of the active episode: skip back 15 s, play/pause, skip ahead 30 s, position, speed (re-rendered on play/pause, not as it plays). */
 import { RATES } from '../../lib/ui/episode-store';
+import { PlayerPosition } from './player-position';
 import type { Episode, Player, PlayerSnapshot } from './player-state';
 
 /** Props of PlayerControls. */
@@ -34,20 +34,7 @@ export function PlayerControls({ player, snap, episode, where }: PlayerControlsP
       <button type="button" class="skip" aria-label="Ahead 30 seconds" title="Ahead 30 seconds" onClick={() => player.skip(30)}>
         +30
       </button>
-      <input
-        type="range"
-        class="seek"
-        min={0}
-        max={duration && Number.isFinite(duration) ? Math.round(duration) : 0}
-        step={1}
-        value={Math.round(snap.position)}
-        aria-label="Position"
-        aria-valuetext={`${formatDuration(snap.position)} of ${formatDuration(duration)}`}
-        onInput={(e) => player.seek(Number((e.target as HTMLInputElement).value))}
-      />
-      <span class="time" data-testid="player-time">
-        {formatDuration(snap.position)} / {formatDuration(duration)}
-      </span>
+      <PlayerPosition player={player} duration={duration} />
       <label class="rate" for={id}>
         <span class="sr-only">Speed</span>
         <select id={id} value={String(snap.rate)} onChange={(e) => player.setRate(Number((e.target as HTMLSelectElement).value))}>

@@ -19,6 +19,7 @@ export interface Episode {
 export interface PlayerSnapshot {
   episode: Episode | undefined;
   playing: boolean;
+  /** Seconds played. Its changes reach `subscribePosition` listeners only (see Player). */
   position: number;
   duration: number | undefined;
   rate: number;
@@ -30,7 +31,13 @@ export interface PlayerSnapshot {
 /** The player's actions. */
 export interface Player {
   snapshot(): PlayerSnapshot;
+  /**
+   * Hears every change but the position's: the audio's `timeupdate` (four times a second while
+   * playing) moves only the position, and should repaint only what shows it.
+   */
   subscribe(listener: () => void): () => void;
+  /** Hears the position move (playing, seeking, another episode). */
+  subscribePosition(listener: () => void): () => void;
   /** Plays `episode` (resuming where it was left), or resumes/pauses it when it is already loaded. */
   toggle(episode: Episode): Promise<void>;
   pause(): void;
@@ -58,19 +65,27 @@ const SAVE_EVERY_S = 5;
 export function createPlayer({ audio, store, onPlayed }: PlayerDeps): Player {
   let snap: PlayerSnapshot = { episode: undefined, playing: false, position: 0, duration: undefined, rate: 1, error: undefined, inlineVisible: false };
   const listeners = new Set<() => void>();
+  const positionListeners = new Set<() => void>();
   let lastSaved = 0;
   /** Episodes whose controls are on screen now. */
   const onScreen = new Set<string>();
   const set = (patch: Partial<PlayerSnapshot>) => {
+    const moved = patch.position !== undefined && patch.position !== snap.position;
     snap = { ...snap, ...patch };
     for (const l of listeners) l();
+    if (moved) for (const l of positionListeners) l();
+  };
+  const setPosition = (position: number) => {
+    if (position === snap.position) return;
+    snap = { ...snap, position };
+    for (const l of positionListeners) l();
   };
   const save = (played = false) => {
     const ep = snap.episode;
     if (!ep) return;
     lastSaved = audio.currentTime;
     const duration = Number.isFinite(audio.duration) ? audio.duration : ep.duration;
-    void store.save(ep.url, { position: played ? 0 : audio.currentTime, ...(duration !== undefined ? { duration } : {}), played });
+    void store.save(ep.url, { position: played ? 0 : audio.currentTime, ...(duration !== undefined ? { duration } : {}), played, post: ep.postKey });
   };
   void store.rate().then((rate) => {
     audio.playbackRate = rate;
@@ -79,7 +94,7 @@ export function createPlayer({ audio, store, onPlayed }: PlayerDeps): Player {
   });
 
   audio.addEventListener('timeupdate', () => {
-    set({ position: audio.currentTime });
+    setPosition(audio.currentTime);
     if (Math.abs(audio.currentTime - lastSaved) >= SAVE_EVERY_S) save();
   });
   audio.addEventListener('durationchange', () => {
@@ -127,6 +142,10 @@ export function createPlayer({ audio, store, onPlayed }: PlayerDeps): Player {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    subscribePosition(listener) {
+      positionListeners.add(listener);
+      return () => positionListeners.delete(listener);
+    },
     async toggle(episode) {
       if (snap.episode?.url !== episode.url) await load(episode);
       else if (!audio.paused) {
@@ -143,7 +162,7 @@ export function createPlayer({ audio, store, onPlayed }: PlayerDeps): Player {
     seek(seconds) {
       const max = Number.isFinite(audio.duration) ? audio.duration : Infinity;
       audio.currentTime = Math.max(0, Math.min(max, seconds));
-      set({ position: audio.currentTime });
+      setPosition(audio.currentTime);
     },
     skip(delta) {
       this.seek(audio.currentTime + delta);

@@ -8,7 +8,7 @@ import type { StoredPost } from '../../lib/db/types';
 import { send } from '../../lib/messaging/protocol';
 import { audioEnclosure } from '../../lib/ui/audio-enclosure';
 import { webUrlOrUndefined } from '../../lib/util/web-url';
-import { PlayerProvider, usePlayer } from '../player/player-context';
+import { PlayerProvider, usePlayerInstance } from '../player/player-context';
 import { PlayerDock } from '../player/player-dock';
 import { startRefresh } from '../refresh-button';
 import { useLiveQuery } from '../use-live-query';
@@ -86,7 +86,8 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
   const searchRef = useRef<HTMLInputElement>(null);
   const side = useLiveQuery(loadSide, []);
   const search = useSearch(query);
-  const [player] = usePlayer();
+  // The player itself, not its state: the page must not re-render as an episode plays.
+  const player = usePlayerInstance();
 
   const searching = search.keys !== undefined;
   const source = useMemo(

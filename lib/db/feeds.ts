@@ -101,6 +101,17 @@ export async function dueFeeds(db: Db, now: number): Promise<StoredFeed[]> {
   return feeds.filter((f) => f.state === 'active');
 }
 
+/**
+ * When the next active feed is due (the first key of the due-time index that is an active
+ * feed's), or undefined when none will be: what the background's wake alarm is set to.
+ */
+export async function nextDueAt(db: Db): Promise<number | undefined> {
+  // Gone feeds are due at Infinity, the index's end: the walk stops at the first active feed.
+  let cursor = await db.transaction('feeds').store.index('nextCheckAt').openCursor();
+  while (cursor && cursor.value.state !== 'active') cursor = await cursor.continue();
+  return cursor?.value.nextCheckAt;
+}
+
 /** How many feeds are due at `now` (one index count). */
 export function countDue(db: Db, now: number): Promise<number> {
   return db.countFromIndex('feeds', 'nextCheckAt', IDBKeyRange.upperBound(now));

@@ -19,6 +19,8 @@ export interface PollerDeps {
   settings?: () => Promise<PollSettings>;
   /** Mirrors the writes IndexedDB refused (storage full) outside it: browser.storage.local. */
   failureStore?: KeyValueArea;
+  /** Sets the wake alarm to the next due feed; called after every run. */
+  planWake?: () => Promise<void>;
 }
 
 /** The settings a polling run obeys. */
@@ -38,6 +40,8 @@ export interface Poller {
   progress(): Promise<RefreshProgress>;
   /** Feed statuses and refresh records the database refused, for the pages to show. */
   saveFailures(): Promise<SaveFailureState>;
+  /** Moves the wake alarm after a change of subscriptions or settings (after the run, if one is under way). */
+  planWake(): Promise<void>;
 }
 
 /** Creates the poller. Its only in-memory state is the promise of a run in this worker's life. */
@@ -73,9 +77,18 @@ export function createPoller(deps: PollerDeps): Poller {
       .catch((err: unknown) => console.error('[orrery:poll] run failed', err))
       .finally(() => {
         running = undefined;
-      });
+      })
+      // Every run ends by setting the next wake: its polls (and any Retry-After) moved it.
+      .then(wake);
     return running;
   }
+
+  function wake(): Promise<void> {
+    return (deps.planWake?.() ?? Promise.resolve()).catch((err: unknown) => console.error('[orrery:poll] planning the next wake failed', err));
+  }
+
+  // A plan made while feeds are in flight would see them still due: the run's end plans instead.
+  const planWake = (): Promise<void> => running ?? wake();
 
   async function progress(): Promise<RefreshProgress> {
     return runs.progress(await deps.db(), running !== undefined);
@@ -93,5 +106,5 @@ export function createPoller(deps: PollerDeps): Poller {
     return failures.snapshot();
   }
 
-  return { pollDue, refreshAll, progress, saveFailures };
+  return { pollDue, refreshAll, progress, saveFailures, planWake };
 }

@@ -1,6 +1,7 @@
 /** Polling every due feed, politely: one request per host, a small global limit. */
 import type { Db } from '../db/open-db';
 import { countDue, dueFeeds } from '../db/feeds';
+import { dueAtWake, GATHER_WINDOW_MS } from './due-at-wake';
 import { createHostLimiter } from './host-limiter';
 import { pollFeed, type PollDeps, type PollResult } from './poll-feed';
 import type { StoredFeed } from '../db/types';
@@ -27,8 +28,11 @@ export async function runDuePolls(deps: RunDeps): Promise<PollResult[]> {
   // moved by its poll (a storage failure) and is left for the next alarm, so this ends.
   const attempted = new Map<string, number>();
   for (;;) {
+    // Feeds due within a few minutes come along when they may politely go early (dueAtWake):
+    // one wake instead of several.
     const now = deps.now();
-    const listed = [...(await dueFeeds(deps.db, now)), ...(deps.alsoPoll?.() ?? [])];
+    const gathered = (await dueFeeds(deps.db, now + GATHER_WINDOW_MS)).filter((f) => dueAtWake(f, now));
+    const listed = [...gathered, ...(deps.alsoPoll?.() ?? [])];
     const due = [...new Map(listed.map((f) => [f.id, f])).values()].filter(
       // A feed whose failed save could only be logged is still due in the database: the log's
       // backoff keeps it from being fetched again at every alarm.

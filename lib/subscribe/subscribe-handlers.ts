@@ -49,8 +49,9 @@ export function createSubscribingHandlers(deps: SubscribingDeps): Pick<Handlers,
     planets: deps.planets,
     ...(importId ? { onProgress: (done: number, total: number) => postImportProgress({ importId, done, total }) } : {}),
   });
-  /** After a subscription changed: badge, open pages, and every tab's feed indicator. */
+  /** After a subscription changed: the wake alarm, badge, open pages, and every tab's feed indicator. */
   const changed = async () => {
+    void deps.poller.planWake();
     await deps.refreshBadge();
     await deps.tabFeeds.refreshAll().catch(() => undefined);
   };
@@ -90,6 +91,7 @@ export function createSubscribingHandlers(deps: SubscribingDeps): Pick<Handlers,
       const feed = await updateFeed(await deps.db(), req.feedId, req.changes, deps.now());
       if (!feed) return { ok: false, error: 'This subscription no longer exists.' };
       // A shorter interval may make the feed due now: let the poller look.
+      // (The run ends by moving the wake alarm.)
       if (req.changes.overrideMinutes !== undefined) void deps.poller.pollDue();
       await deps.refreshBadge();
       return { ok: true };

@@ -10,6 +10,8 @@ export interface EpisodeProgress {
   played: boolean;
   /** When this was saved (epoch ms). */
   at: number;
+  /** The post whose enclosure this is, [feedId, postId]: its position goes when the post does. */
+  post?: [string, string];
 }
 
 /** The store's interface, so tests and pages can pass their own. */
@@ -23,8 +25,10 @@ export interface EpisodeStore {
 type Area = Pick<typeof browser.storage.local, 'get' | 'set'>;
 
 const RATE_KEY = 'playbackRate';
+/** The prefix of every episode's key in storage. */
+export const EPISODE_KEY_PREFIX = 'episode:';
 /** One key per episode: reading one is O(1), and a saved position never rewrites the others. */
-const key = (url: string) => `episode:${url}`;
+const key = (url: string) => `${EPISODE_KEY_PREFIX}${url}`;
 
 /** Speeds offered by the player. */
 export const RATES = [0.8, 1, 1.2, 1.5, 1.75, 2] as const;

@@ -3,6 +3,7 @@
  * newest 30 s long, the others 1 s) played through the page's one audio element.
  */
 import type { Page } from 'playwright-core';
+import { callsDuring } from './render-calls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setupRiver, type RiverFixture } from './river-setup';
 
@@ -35,6 +36,7 @@ describe('the podcast player', () => {
     const p = await openPodcast();
     const first = p.getByTestId('entry-audio').first();
     const url = await first.getAttribute('data-audio-src');
+    const entryId = await p.getByTestId('entry').first().getAttribute('data-entry-id');
     expect(url).toBe('http://pythonbytes.example/episodes/download/481.mp3');
     await first.getByRole('button', { name: /^(Play|Resume) episode/ }).click();
     await expect.poll(async () => (await audio(p)).time, { timeout: 10_000 }).toBeGreaterThan(0.3);
@@ -56,9 +58,14 @@ describe('the podcast player', () => {
     await first.getByRole('button', { name: 'Ahead 30 seconds' }).click();
     // 2 s + 30 s is past the end of a 30 s episode: clamped there.
     await expect.poll(async () => (await audio(p)).time).toBeGreaterThan(25);
-    await p.evaluate(() => {
-      document.querySelector('audio')!.currentTime = 1;
+    // Back to 1 s. Reaching the end may have ended the episode (paused): then play on, as a listener would.
+    const ended = await p.evaluate(() => {
+      const a = document.querySelector('audio')!;
+      a.currentTime = 1;
+      return a.paused;
     });
+    if (ended) await first.getByRole('button', { name: 'Play', exact: true }).click();
+    await expect.poll(async () => (await audio(p)).paused).toBe(false);
     // No dock while the episode's own controls are on screen.
     expect(await p.getByTestId('player-dock').count()).toBe(0);
     // Leave the podcast: its post is unmounted, the episode goes on in the dock.
@@ -73,11 +80,13 @@ describe('the podcast player', () => {
     await dock.getByRole('button', { name: 'Pause' }).click();
     await expect.poll(async () => (await audio(p)).paused).toBe(true);
     // Pausing saves the position (an asynchronous storage write).
-    const stored = async () => (await p.evaluate((u) => chrome.storage.local.get(`episode:${u}`), url!))[`episode:${url}`] as { position: number; played: boolean } | undefined;
+    const stored = async () => (await p.evaluate((u) => chrome.storage.local.get(`episode:${u}`), url!))[`episode:${url}`] as { position: number; played: boolean; post?: string[] } | undefined;
     await expect.poll(stored).toBeDefined();
     const saved = (await stored())!;
     expect(saved.played).toBe(false);
     expect(saved.position).toBeGreaterThan(1);
+    // It names its post, so it goes when the post does (pruneEpisodes).
+    expect(saved.post?.[1]).toBe(entryId);
     // The dock's title brings the reader back to the episode's post.
     await dock.locator('.dock-title button').click();
     await expect.poll(() => p.locator('.scope-header h1').textContent()).toBe('Python Bytes');
@@ -120,6 +129,49 @@ describe('the podcast player', () => {
     await expect.poll(async () => (await audio(p)).paused).toBe(false);
     await p.keyboard.press('p');
     await expect.poll(async () => (await audio(p)).paused).toBe(true);
+    await p.close();
+  });
+
+  it('on timeupdate only the position display changes: the page, river, posts and idle episodes do not render', async () => {
+    const p = await openPodcast();
+    const markers = { page: 'Skip to posts', river: 'Load older posts', post: 'entry-title', episode: 'entry-audio', position: 'player-time' };
+    const setup = async () => {
+      // Loaded again with the calls counted (the podcast's river stays in the address).
+      await p.reload();
+      await expect.poll(() => p.getByTestId('entry-audio').count()).toBe(12);
+      await p.getByTestId('entry-audio').first().getByRole('button', { name: /^(Play|Resume) episode/ }).click();
+      await expect.poll(async () => (await audio(p)).paused).toBe(false);
+      await p.evaluate(() => {
+        document.querySelector('audio')!.currentTime = 0;
+        // Watch the river's DOM while the episode plays.
+        const w = window as unknown as { mutated: string[]; updates: number };
+        w.mutated = [];
+        w.updates = 0;
+        document.querySelector('audio')!.addEventListener('timeupdate', () => w.updates++);
+        new MutationObserver((records) => {
+          for (const r of records) {
+            const el = r.target instanceof Element ? r.target : r.target.parentElement;
+            // The position's slider and its time: what timeupdate is for.
+            if (el?.closest('.episode.active .seek, .episode.active [data-testid="player-time"]')) continue;
+            w.mutated.push(`${r.type} ${el?.outerHTML.slice(0, 80) ?? '?'}`);
+          }
+        }).observe(document.querySelector('[role="feed"]')!, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+    };
+    const calls = await callsDuring(p, markers, setup, () => p.waitForTimeout(3_000));
+    const seen = await p.evaluate(() => {
+      const w = window as unknown as { mutated: string[]; updates: number };
+      return { mutated: w.mutated, updates: w.updates };
+    });
+    expect(seen.updates).toBeGreaterThanOrEqual(5);
+    expect((await audio(p)).paused).toBe(false);
+    expect(seen.mutated).toEqual([]);
+    expect(calls).toMatchObject({ page: 0, river: 0, post: 0 });
+    // The 12 episodes' controls may render once more as the start of playback settles (their saved
+    // state is read back asynchronously); re-rendered on timeupdate, they would render 12 times per update.
+    expect(calls.episode).toBeLessThanOrEqual(12);
+    expect(calls.position).toBeGreaterThanOrEqual(5);
+    await p.getByRole('button', { name: 'Pause' }).first().click();
     await p.close();
   });
 });
