@@ -3,31 +3,18 @@
  * posts), grouped by folder, filterable; edit in place; unsubscribe with undo.
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
-import { listFeeds } from '../../lib/db/feeds';
-import type { Db } from '../../lib/db/open-db';
 import type { StoredFeed } from '../../lib/db/types';
 import { send } from '../../lib/messaging/protocol';
 import { isFailing } from '../../lib/subscribe/feed-report';
 import type { RemovedFeed } from '../../lib/subscribe/types';
-import { useLiveQuery } from '../use-live-query';
+import type { FeedRow } from '../../lib/ui/patch-feed-rows';
 import { useSettings } from '../use-settings';
 import { FeedEditor } from './feed-editor';
 import { SubscriptionRow } from './subscription-row';
+import { useSubscriptionRows } from './use-subscription-rows';
 
 /** One row's data. */
-export interface ListRow {
-  feed: StoredFeed;
-  posts: number;
-}
-
-async function loadList(db: Db): Promise<ListRow[]> {
-  const feeds = await listFeeds(db);
-  const tx = db.transaction('posts');
-  const index = tx.store.index('byFeed');
-  const counts = await Promise.all(feeds.map((f) => index.count(IDBKeyRange.bound([f.id, -Infinity], [f.id, Infinity]))));
-  await tx.done;
-  return feeds.map((feed, i) => ({ feed, posts: counts[i] ?? 0 }));
-}
+export type ListRow = FeedRow;
 
 type Show = 'all' | 'failing' | 'new' | 'notify' | 'left';
 
@@ -47,13 +34,17 @@ function matches(f: StoredFeed, q: string): boolean {
 /** Rows grouped by folder (named folders A→Z, then feeds without one). */
 function groupByFolder(rows: ListRow[]): [string, ListRow[]][] {
   const groups = new Map<string, ListRow[]>();
-  for (const r of rows) groups.set(r.feed.folder, [...(groups.get(r.feed.folder) ?? []), r]);
+  for (const r of rows) {
+    const group = groups.get(r.feed.folder);
+    if (group) group.push(r);
+    else groups.set(r.feed.folder, [r]);
+  }
   return [...groups].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
 }
 
 /** The subscriptions table. */
 export function SubscriptionList() {
-  const { value, error, reload } = useLiveQuery(loadList, []);
+  const { value, error, reload } = useSubscriptionRows();
   const settings = useSettings();
   const [query, setQuery] = useState('');
   const [show, setShow] = useState<Show>('all');
@@ -62,6 +53,9 @@ export function SubscriptionList() {
   const [notice, setNotice] = useState<string | undefined>(undefined);
   const undoButton = useRef<HTMLButtonElement>(null);
   const filterInput = useRef<HTMLInputElement>(null);
+  const latestUnsubscribe = useRef<(feed: StoredFeed) => void>(() => undefined);
+  const onUnsubscribe = useMemo(() => (feed: StoredFeed) => latestUnsubscribe.current(feed), []);
+  const onEdit = useMemo(() => (feed: StoredFeed) => setEditing((e) => (e === feed.id ? undefined : feed.id)), []);
   const now = Date.now();
 
   const q = query.trim().toLowerCase();
@@ -74,6 +68,8 @@ export function SubscriptionList() {
 
   const failing = value.filter((r) => isFailing(r.feed)).length;
 
+  // The rows are memoized on their data: their handlers must not change between renders.
+  latestUnsubscribe.current = (feed) => void unsubscribe(feed);
   const unsubscribe = async (feed: StoredFeed) => {
     setNotice(undefined);
     const r = await send({ type: 'unsubscribe', feedId: feed.id });
@@ -169,8 +165,8 @@ export function SubscriptionList() {
                     posts={posts}
                     now={now}
                     editing={editing === feed.id}
-                    onEdit={() => setEditing(editing === feed.id ? undefined : feed.id)}
-                    onUnsubscribe={() => void unsubscribe(feed)}
+                    onEdit={onEdit}
+                    onUnsubscribe={onUnsubscribe}
                   />,
                   editing === feed.id && (
                     <tr key={`${feed.id}-edit`} class="edit-row">

@@ -5,6 +5,7 @@ import type { RefreshRun } from '../db/types';
 import type { RefreshProgress } from '../messaging/protocol';
 import type { Retention } from '../db/retention';
 import type { RedirectLog } from './redirect-log';
+import type { PollResult } from './poll-feed';
 import { refreshProgress, runDuePolls } from './run-due-polls';
 
 /** What the poller needs. */
@@ -12,8 +13,8 @@ export interface PollerDeps {
   db: () => Promise<Db>;
   fetch: typeof fetch;
   now: () => number;
-  /** Called after every committed poll (to update the badge). */
-  onChange: () => void;
+  /** Called after every committed poll (to update the badge and tell open pages what changed). */
+  onChange: (result: PollResult) => void;
   redirects?: RedirectLog;
   /** The user's polling and retention settings, read at the start of each run. */
   settings?: () => Promise<PollSettings>;
