@@ -136,28 +136,28 @@ export function SubscriptionList() {
         <p class="muted">No subscription matches.</p>
       ) : (
         <div class="table-wrap">
-          <table>
-            <caption class="sr-only">Subscriptions, grouped by folder</caption>
-            <thead>
-              <tr>
-                <th scope="col">Feed</th>
-                <th scope="col">Status</th>
-                <th scope="col">Last fetch</th>
-                <th scope="col">Next fetch</th>
-                <th scope="col">Not modified</th>
-                <th scope="col">Posts</th>
-                <th scope="col">
+          {/* A table in roles, laid out row by row: an HTML table lays out all 545 rows again whenever one cell changes (70-115 ms), a row of its own grid only itself, and not at all off screen. */}
+          <div role="table" class="subs-table" aria-label="Subscriptions, grouped by folder">
+            <div role="rowgroup" class="subs-head">
+              <div role="row" class="subs-row">
+                <span role="columnheader">Feed</span>
+                <span role="columnheader">Status</span>
+                <span role="columnheader">Last fetch</span>
+                <span role="columnheader">Next fetch</span>
+                <span role="columnheader">Not modified</span>
+                <span role="columnheader">Posts</span>
+                <span role="columnheader">
                   <span class="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
+                </span>
+              </div>
+            </div>
             {groups.map(([folder, rows]) => (
-              <tbody key={folder} data-testid="folder-group" data-folder={folder}>
-                <tr class="folder-row">
-                  <th colSpan={7} scope="rowgroup">
+              <div role="rowgroup" key={folder} data-testid="folder-group" data-folder={folder}>
+                <div role="row" class="folder-row">
+                  <span role="rowheader" aria-colspan={7}>
                     {folder || 'No folder'} <span class="muted">({rows.length})</span>
-                  </th>
-                </tr>
+                  </span>
+                </div>
                 {rows.map(({ feed, posts }) => [
                   <SubscriptionRow
                     key={feed.id}
@@ -169,8 +169,8 @@ export function SubscriptionList() {
                     onUnsubscribe={onUnsubscribe}
                   />,
                   editing === feed.id && (
-                    <tr key={`${feed.id}-edit`} class="edit-row">
-                      <td colSpan={7}>
+                    <div role="row" key={`${feed.id}-edit`} class="edit-row">
+                      <div role="cell" aria-colspan={7}>
                         <FeedEditor
                           feed={feed}
                           notificationsOn={settings.notifications}
@@ -180,13 +180,13 @@ export function SubscriptionList() {
                             setTimeout(() => document.getElementById(`edit-btn-${feed.id}`)?.focus(), 0);
                           }}
                         />
-                      </td>
-                    </tr>
+                      </div>
+                    </div>
                   ),
                 ])}
-              </tbody>
+              </div>
             ))}
-          </table>
+          </div>
         </div>
       )}
     </div>

@@ -52,8 +52,8 @@ function SubscriptionRowView({ feed, posts, now, editing, onEdit, onUnsubscribe 
   const bad = isFailing(feed);
   const site = safeHref(feed.siteUrl);
   return (
-    <tr data-testid="subscription" data-feed-url={feed.url} class={bad ? 'failing' : undefined}>
-      <td class="feed-cell">
+    <div role="row" data-testid="subscription" data-feed-url={feed.url} class={bad ? 'subs-row failing' : 'subs-row'}>
+      <div role="cell" class="feed-cell">
         <div class="feed-title">
           {feed.title}
           {feed.notify && <span class="tag" title="Desktop notifications for new posts">notifies</span>}
@@ -76,8 +76,8 @@ function SubscriptionRowView({ feed, posts, now, editing, onEdit, onUnsubscribe 
             <small>No longer listed by {feed.leftPlanet.title}: keep it, or unsubscribe.</small>
           </div>
         )}
-      </td>
-      <td>
+      </div>
+      <div role="cell">
         <span data-testid="subscription-status" class={bad ? 'status-bad' : feed.lastStatus ? 'status-ok' : 'muted'} title={s.message}>
           {s.label}
         </span>
@@ -86,26 +86,26 @@ function SubscriptionRowView({ feed, posts, now, editing, onEdit, onUnsubscribe 
             <small>{s.message}</small>
           </div>
         )}
-      </td>
-      <td title={feed.lastFetchAt ? fullDate.format(feed.lastFetchAt) : undefined}>{when(feed.lastFetchAt, now)}</td>
-      <td title={feed.scheduleReason}>
+      </div>
+      <div role="cell" title={feed.lastFetchAt ? fullDate.format(feed.lastFetchAt) : undefined}>{when(feed.lastFetchAt, now)}</div>
+      <div role="cell" title={feed.scheduleReason}>
         {nextText(feed, now)}
         {feed.overrideMinutes !== undefined && (
           <div class="muted">
             <small>{everyText(feed.overrideMinutes)} (yours)</small>
           </div>
         )}
-      </td>
-      <td>{notModifiedText(feed)}</td>
-      <td>{posts}</td>
-      <td class="row-actions">
+      </div>
+      <div role="cell">{notModifiedText(feed)}</div>
+      <div role="cell">{posts}</div>
+      <div role="cell" class="row-actions">
         <button type="button" id={`edit-btn-${feed.id}`} aria-expanded={editing} aria-label={`Edit ${feed.title}`} onClick={() => onEdit(feed)} data-testid="edit-subscription">
           Edit
         </button>{' '}
         <button type="button" data-testid="unsubscribe" aria-label={`Unsubscribe from ${feed.title}`} onClick={() => onUnsubscribe(feed)}>
           Unsubscribe
         </button>
-      </td>
-    </tr>
+      </div>
+    </div>
   );
 }
