@@ -4,10 +4,10 @@
  */
 import { browser } from 'wxt/browser';
 import { updateBadge } from '../lib/badge/update-badge';
-import { coalesce } from '../lib/util/coalesce';
 import { openOrreryDb } from '../lib/db/open-db';
 import { createHandlers } from '../lib/messaging/handlers';
 import { announceChange } from '../lib/messaging/changes';
+import { createChangePublisher } from '../lib/messaging/change-publisher';
 import { dispatch } from '../lib/messaging/dispatch';
 import { createPoller } from '../lib/poll/create-poller';
 import { createHostLimiter } from '../lib/poll/host-limiter';
@@ -22,14 +22,13 @@ import { createTabFeeds } from '../lib/tab-feeds/tab-feeds';
 export default defineBackground(() => {
   const db = () => openOrreryDb();
   const now = () => Date.now();
-  // After each of hundreds of polls only the latest count matters: coalesce the updates.
-  const refreshBadge = coalesce(
-    async () => {
-      announceChange();
-      await updateBadge(await db(), (await loadSettings()).badge);
-    },
-    { gapMs: 250 },
-  );
+  // After each of hundreds of polls only the latest count matters: one coalesced broadcast of
+  // what changed, and a recount only when posts did.
+  const changes = createChangePublisher({
+    announce: announceChange,
+    updateBadge: async () => void (await updateBadge(await db(), (await loadSettings()).badge)),
+  });
+  const refreshBadge = changes.all;
   // Every request of the worker (polls, previews, probes, Planet syncs) shares one limiter:
   // one request at a time per host, six in all, bodies included.
   const politeFetch = limitedFetch((input, init) => fetch(input, init), createHostLimiter({ perHost: 1, global: 6 }));
@@ -74,9 +73,10 @@ export default defineBackground(() => {
     now,
     // Where a feed's status goes when IndexedDB is full: extension storage is a separate store.
     failureStore: browser.storage.local,
-    onChange: () => {
-      void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err));
-      void notifier.check();
+    onChange: (result) => {
+      void changes.polled(result).catch((err: unknown) => console.error('[orrery:badge]', err));
+      // Only a poll that added posts can have something to notify.
+      if (result.commit?.added) void notifier.check();
     },
   });
   const tabFeeds = createTabFeeds({ isSubscribed: async (url) => (await getFeedByUrl(await db(), url)) !== undefined });

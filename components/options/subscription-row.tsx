@@ -1,4 +1,5 @@
 /** One subscription in the list: name, site, health, schedule, savings, posts, actions. */
+import { memo } from 'preact/compat';
 import type { StoredFeed } from '../../lib/db/types';
 import { everyText, feedStatus, isFailing, notModifiedText } from '../../lib/subscribe/feed-report';
 import { relativeAge } from '../../lib/ui/format-time';
@@ -9,8 +10,10 @@ export interface SubscriptionRowProps {
   posts: number;
   now: number;
   editing: boolean;
-  onEdit: () => void;
-  onUnsubscribe: () => void;
+  /** Stable across renders (the row is memoized on its data only). */
+  onEdit: (feed: StoredFeed) => void;
+  /** Stable across renders. */
+  onUnsubscribe: (feed: StoredFeed) => void;
 }
 
 const fullDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
@@ -33,14 +36,24 @@ function safeHref(url: string | undefined): string | undefined {
   return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
-/** The row. */
-export function SubscriptionRow({ feed, posts, now, editing, onEdit, onUnsubscribe }: SubscriptionRowProps) {
+const minute = (ms: number) => Math.floor(ms / 60_000);
+
+/**
+ * The row, rendered again only when its feed, count or editing state changed, or a minute
+ * turned (its ages are in minutes): a refresh re-reads a few feeds at a time, not the table.
+ */
+export const SubscriptionRow = memo(
+  SubscriptionRowView,
+  (a, b) => a.feed === b.feed && a.posts === b.posts && a.editing === b.editing && minute(a.now) === minute(b.now),
+);
+
+function SubscriptionRowView({ feed, posts, now, editing, onEdit, onUnsubscribe }: SubscriptionRowProps) {
   const s = feedStatus(feed);
   const bad = isFailing(feed);
   const site = safeHref(feed.siteUrl);
   return (
-    <tr data-testid="subscription" data-feed-url={feed.url} class={bad ? 'failing' : undefined}>
-      <td class="feed-cell">
+    <div role="row" data-testid="subscription" data-feed-url={feed.url} class={bad ? 'subs-row failing' : 'subs-row'}>
+      <div role="cell" class="feed-cell">
         <div class="feed-title">
           {feed.title}
           {feed.notify && <span class="tag" title="Desktop notifications for new posts">notifies</span>}
@@ -63,8 +76,8 @@ export function SubscriptionRow({ feed, posts, now, editing, onEdit, onUnsubscri
             <small>No longer listed by {feed.leftPlanet.title}: keep it, or unsubscribe.</small>
           </div>
         )}
-      </td>
-      <td>
+      </div>
+      <div role="cell">
         <span data-testid="subscription-status" class={bad ? 'status-bad' : feed.lastStatus ? 'status-ok' : 'muted'} title={s.message}>
           {s.label}
         </span>
@@ -73,26 +86,26 @@ export function SubscriptionRow({ feed, posts, now, editing, onEdit, onUnsubscri
             <small>{s.message}</small>
           </div>
         )}
-      </td>
-      <td title={feed.lastFetchAt ? fullDate.format(feed.lastFetchAt) : undefined}>{when(feed.lastFetchAt, now)}</td>
-      <td title={feed.scheduleReason}>
+      </div>
+      <div role="cell" title={feed.lastFetchAt ? fullDate.format(feed.lastFetchAt) : undefined}>{when(feed.lastFetchAt, now)}</div>
+      <div role="cell" title={feed.scheduleReason}>
         {nextText(feed, now)}
         {feed.overrideMinutes !== undefined && (
           <div class="muted">
             <small>{everyText(feed.overrideMinutes)} (yours)</small>
           </div>
         )}
-      </td>
-      <td>{notModifiedText(feed)}</td>
-      <td>{posts}</td>
-      <td class="row-actions">
-        <button type="button" id={`edit-btn-${feed.id}`} aria-expanded={editing} aria-label={`Edit ${feed.title}`} onClick={onEdit} data-testid="edit-subscription">
+      </div>
+      <div role="cell">{notModifiedText(feed)}</div>
+      <div role="cell">{posts}</div>
+      <div role="cell" class="row-actions">
+        <button type="button" id={`edit-btn-${feed.id}`} aria-expanded={editing} aria-label={`Edit ${feed.title}`} onClick={() => onEdit(feed)} data-testid="edit-subscription">
           Edit
         </button>{' '}
-        <button type="button" data-testid="unsubscribe" aria-label={`Unsubscribe from ${feed.title}`} onClick={onUnsubscribe}>
+        <button type="button" data-testid="unsubscribe" aria-label={`Unsubscribe from ${feed.title}`} onClick={() => onUnsubscribe(feed)}>
           Unsubscribe
         </button>
-      </td>
-    </tr>
+      </div>
+    </div>
   );
 }

@@ -9,7 +9,8 @@ async function folders(db: Db): Promise<string[]> {
 
 /** Folder names, sorted, kept current. */
 export function useFolders(): string[] {
-  return useLiveQuery(folders, []).value ?? [];
+  // Folders change only by the reader's actions (polls never move a feed).
+  return useLiveQuery(folders, [], (change) => change.all).value ?? [];
 }
 
 /** The shared <datalist> id the folder inputs point at. */

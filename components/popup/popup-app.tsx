@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { StoredPost } from '../../lib/db/types';
 import { send } from '../../lib/messaging/protocol';
+import { postsChanged } from '../../lib/messaging/stored-change';
 import { relativeAge } from '../../lib/ui/format-time';
 import { webUrlOrUndefined } from '../../lib/util/web-url';
 import { RefreshButton } from '../refresh-button';
@@ -17,7 +18,7 @@ const page = (path: string) => browser.runtime.getURL(path as '/timeline.html');
 /** The popup page. */
 export function PopupApp() {
   useSettings();
-  const total = useLiveQuery(loadTotal, []);
+  const total = useLiveQuery(loadTotal, [], postsChanged);
   const details = useLiveQuery(loadDetails, []);
   const [undo, setUndo] = useState<{ keys: [string, string][] } | undefined>(undefined);
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { listFeeds } from '../../lib/db/feeds';
 import type { Db } from '../../lib/db/open-db';
 import { countUnread, countUnreadByFeed } from '../../lib/db/queries';
-import type { StoredPost } from '../../lib/db/types';
+import type { StoredFeed, StoredPost } from '../../lib/db/types';
 import { send } from '../../lib/messaging/protocol';
 import { audioEnclosure } from '../../lib/ui/audio-enclosure';
 import { webUrlOrUndefined } from '../../lib/util/web-url';
@@ -12,6 +12,7 @@ import { PlayerProvider, usePlayerInstance } from '../player/player-context';
 import { PlayerDock } from '../player/player-dock';
 import { startRefresh } from '../refresh-button';
 import { useLiveQuery } from '../use-live-query';
+import { useSameUnless } from '../use-same-unless';
 import { useSettings } from '../use-settings';
 import { NOT_WEB_LINK } from '../web-link';
 import type { ViewMode } from './entry';
@@ -28,6 +29,13 @@ import { preloadFirstPage, useRiver } from './use-river';
 import { articleOf, useRiverKeys } from './use-river-keys';
 import { useSearch } from './use-search';
 import { readHashScope, writeHashScope } from './scope-hash';
+
+/** What the sidebar shows of the feeds (not when each was fetched: polls change that every time). */
+const sidebarKey = (feeds: StoredFeed[] | undefined) =>
+  (feeds ?? []).map((f) => [f.id, f.title, f.folder, f.url, f.state, f.errorCount, f.lastFetchAt === undefined, f.lastMessage ?? ''].join('\u0001')).join('\u0002');
+/** What the river shows of the feeds. */
+const riverKey = (feeds: StoredFeed[] | undefined) => (feeds ?? []).map((f) => [f.id, f.title, f.siteUrl ?? ''].join('\u0001')).join('\u0002');
+const countsKey = (counts: Map<string, number> | undefined) => [...(counts ?? [])].join(';');
 
 async function loadSide(db: Db) {
   const feeds = await listFeeds(db);
@@ -100,7 +108,11 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
   const read = useReadActions({ scope, filter, searchKeys: search.keys, refresh: river.refresh, setCurrent });
   onPlayedRef.current = (key) => void send({ type: 'set-read', keys: [key], read: true });
 
-  const feeds = useMemo(() => new Map((side.value?.feeds ?? []).map((f) => [f.id, f])), [side.value]);
+  // A poll rewrites its feed's record: the river and the sidebar render again only when what they show changed.
+  const riverFeeds = useSameUnless(side.value?.feeds, riverKey);
+  const feeds = useMemo(() => new Map((riverFeeds ?? []).map((f) => [f.id, f])), [riverFeeds]);
+  const sideFeeds = useSameUnless(side.value?.feeds, sidebarKey);
+  const sideCounts = useSameUnless(side.value?.counts, countsKey);
 
   useEffect(() => {
     const t = setInterval(() => setNow(Date.now()), 60_000);
@@ -264,10 +276,10 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
       </header>
       <div class="layout">
         <div id="sidebar" class="sidebar-wrap">
-          {sideShown && side.value && <Sidebar feeds={side.value.feeds} counts={side.value.counts} total={side.value.total} scope={scope} onScope={onScope} />}
+          {sideShown && side.value && sideFeeds && sideCounts && <Sidebar feeds={sideFeeds} counts={sideCounts} total={side.value.total} scope={scope} onScope={onScope} />}
         </div>
         <main class="main" id="river-main" ref={main} tabIndex={-1}>
-          <ScopeHeader scope={scope} name={scopeName} feed={scope.kind === 'feed' ? feeds.get(scope.feedId) : undefined} searching={searching} query={query.trim()} total={river.total} lastUpdate={lastUpdate} now={now} />
+          <ScopeHeader scope={scope} name={scopeName} feed={scope.kind === 'feed' ? side.value?.feeds.find((f) => f.id === scope.feedId) : undefined} searching={searching} query={query.trim()} total={river.total} lastUpdate={lastUpdate} now={now} />
           {river.error && (
             <p class="error" role="alert">
               Could not read stored posts: {river.error}

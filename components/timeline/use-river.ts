@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { openOrreryDb } from '../../lib/db/open-db';
 import type { StoredPost } from '../../lib/db/types';
 import { onStoredChange } from '../../lib/messaging/changes';
+import { postsChanged } from '../../lib/messaging/stored-change';
 import { heightOf, pageAt, windowAround, type PageWindow } from '../../lib/ui/river-window';
 import { readPosts, type RiverSource, type SourcePage } from './river-source';
 
@@ -438,7 +439,8 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     start(true);
   }, [source.id]);
 
-  useEffect(() => onStoredChange(() => void refresh().catch(() => undefined)), []);
+  // Polls that only rewrote feed records (a refresh of 304s) leave the river as it is.
+  useEffect(() => onStoredChange((change) => (postsChanged(change) ? refresh().catch(() => undefined) : undefined)), []);
 
   useEffect(() => {
     let frame = 0;

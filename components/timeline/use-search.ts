@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { openOrreryDb } from '../../lib/db/open-db';
 import { buildSearchIndex, type SearchIndex } from '../../lib/db/search-index';
 import { onStoredChange } from '../../lib/messaging/changes';
+import { postsChanged } from '../../lib/messaging/stored-change';
 
 /** Results of the current query. */
 export interface SearchState {
@@ -56,15 +57,18 @@ export function useSearch(query: string): SearchState & { prepare: () => void } 
 
   useEffect(
     () =>
-      onStoredChange(() => {
-        // Keep answering from the old index while a new one is built.
-        if (index.current && !stale.current) {
+      onStoredChange(
+        (change) => {
+          // Keep answering from the old index while a new one is built; only posts are indexed.
+          if (index.current && !stale.current && postsChanged(change)) {
           stale.current = true;
-          void build().finally(() => {
-            stale.current = false;
-          });
-        }
-      }, 1000),
+            void build().finally(() => {
+              stale.current = false;
+            });
+          }
+        },
+        { debounceMs: 1000, gapMs: 1000 },
+      ),
     [],
   );
 

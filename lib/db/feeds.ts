@@ -77,12 +77,14 @@ export async function addFeeds(
   return { added, skipped };
 }
 
+/** The order subscriptions are listed in: by folder, then title. */
+export function compareFeeds(a: StoredFeed, b: StoredFeed): number {
+  return a.folder.localeCompare(b.folder) || a.title.localeCompare(b.title, undefined, { sensitivity: 'base' });
+}
+
 /** Every subscription, sorted by folder then title. */
 export async function listFeeds(db: Db): Promise<StoredFeed[]> {
-  const feeds = await db.getAll('feeds');
-  return feeds.sort(
-    (a, b) => a.folder.localeCompare(b.folder) || a.title.localeCompare(b.title, undefined, { sensitivity: 'base' }),
-  );
+  return (await db.getAll('feeds')).sort(compareFeeds);
 }
 
 /** One feed by id. */

@@ -6,6 +6,7 @@ import { POST_STORES, postWriter, type PostWriter } from './post-writes';
 import { isExpired, type Retention } from './retention';
 import type { OrreryDB } from './schema';
 import { markScopeRead } from './mark-scope-read';
+import { transactionCause } from './transaction-cause';
 import type { StoredFeed, StoredPost } from './types';
 
 /** What a commit changed (undefined when the feed was unsubscribed meanwhile). */
@@ -31,6 +32,24 @@ export async function commitPoll(
 ): Promise<CommitResult | undefined> {
   if (items.length === 0) return commitFeedOnly(db, feedId, update);
   const tx = db.transaction(['feeds', ...POST_STORES], 'readwrite');
+  try {
+    return await commitIn(tx, feedId, update, items, now, retention);
+  } catch (err) {
+    throw await transactionCause(tx, err);
+  }
+}
+
+type CommitTx = IDBPTransaction<OrreryDB, ('feeds' | (typeof POST_STORES)[number])[], 'readwrite'>;
+
+/** commitPoll's work inside its transaction. */
+async function commitIn(
+  tx: CommitTx,
+  feedId: string,
+  update: (current: StoredFeed) => StoredFeed,
+  items: ParsedItem[],
+  now: number,
+  retention: Retention | undefined,
+): Promise<CommitResult | undefined> {
   const posts = tx.objectStore('posts');
   // Every commit waits for the one before it (they share the posts and ledger stores), so
   // each round trip to the database counts: the three first reads go out together. Which

@@ -1,28 +1,32 @@
 /**
  * "Something stored changed": a BroadcastChannel from the worker to every open page, so
- * the popup and timeline refresh without polling. Lost messages are harmless (pages re-read).
+ * the popup and timeline refresh without polling. Each message says what changed (see
+ * StoredChange) so a page re-reads only what it shows of it. Lost messages are harmless
+ * (pages re-read on the next one).
  */
+import { createChangeGate, type GateTiming } from './change-gate';
+import { ALL_CHANGED, readChange, type StoredChange } from './stored-change';
 
 const CHANNEL = 'orrery-changes';
 
+/** How pages take changes by default: a quarter second to gather a burst, then at most one re-read a second. */
+export const PAGE_TIMING: GateTiming = { debounceMs: 250, gapMs: 1000 };
+
 let sender: BroadcastChannel | undefined;
 
-/** Tells open pages that stored data changed. */
-export function announceChange(): void {
+/** Tells open pages that stored data changed (everything, unless told what). */
+export function announceChange(change: StoredChange = ALL_CHANGED): void {
   sender ??= new BroadcastChannel(CHANNEL);
-  sender.postMessage({ type: 'changed', at: Date.now() });
+  sender.postMessage({ type: 'changed', at: Date.now(), change });
 }
 
-/** Calls `listener` (debounced) whenever stored data changes; returns the unsubscribe. */
-export function onStoredChange(listener: () => void, debounceMs = 250): () => void {
+/** Calls `listener` with the merged changes (see createChangeGate); returns the unsubscribe. */
+export function onStoredChange(listener: (change: StoredChange) => void | Promise<void>, timing: GateTiming = PAGE_TIMING): () => void {
   const ch = new BroadcastChannel(CHANNEL);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  ch.onmessage = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(listener, debounceMs);
-  };
+  const gate = createChangeGate(listener, timing);
+  ch.onmessage = (e: MessageEvent) => gate.push(readChange(e.data));
   return () => {
-    if (timer !== undefined) clearTimeout(timer);
+    gate.close();
     ch.close();
   };
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db/open-db';
 import type { RefreshProgress } from '../messaging/protocol';
 import type { Retention } from '../db/retention';
 import type { RedirectLog } from './redirect-log';
+import type { PollResult } from './poll-feed';
 import { runDuePolls } from './run-due-polls';
 import { createRefreshRuns } from './refresh-runs';
 import { createSaveFailureLog, type KeyValueArea, type SaveFailureState } from './save-failures';
@@ -12,8 +13,8 @@ export interface PollerDeps {
   db: () => Promise<Db>;
   fetch: typeof fetch;
   now: () => number;
-  /** Called after every committed poll (to update the badge). */
-  onChange: () => void;
+  /** Called after every committed poll (to update the badge and tell open pages what changed). */
+  onChange: (result: PollResult) => void;
   redirects?: RedirectLog;
   /** The user's polling and retention settings, read at the start of each run. */
   settings?: () => Promise<PollSettings>;
@@ -63,7 +64,7 @@ export function createPoller(deps: PollerDeps): Poller {
       random: Math.random,
       onPolled: (result) => {
         runs.polled(result.feedId);
-        deps.onChange();
+        deps.onChange(result);
       },
       saveFailures: failures,
       alsoPoll: runs.listed,

@@ -1,0 +1,63 @@
+/**
+ * How an open page takes change broadcasts: merged, the first one after `debounceMs`, then at
+ * most one call every `gapMs` after the previous call ended (a refresh of 545 feeds broadcasts
+ * several times a second, and each page re-read competes with the worker for IndexedDB and the
+ * CPU). The last change is always delivered: nothing pushed is dropped, only merged.
+ */
+import { mergeChanges, type StoredChange } from './stored-change';
+
+/** Timing of a gate. */
+export interface GateTiming {
+  /** Wait after the first change of a quiet period (lets a burst gather). */
+  debounceMs: number;
+  /** Least time between the end of one call and the start of the next. */
+  gapMs: number;
+}
+
+/** A gate: push changes in, close it when the page goes. */
+export interface ChangeGate {
+  push(change: StoredChange): void;
+  close(): void;
+}
+
+/** Creates a gate calling `listener` with the merged changes; a returned promise holds the next call back until it settles. */
+export function createChangeGate(listener: (change: StoredChange) => void | Promise<void>, timing: GateTiming, now: () => number = Date.now): ChangeGate {
+  let pending: StoredChange | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  let closed = false;
+  let lastEnd = -Infinity;
+
+  const schedule = () => {
+    if (closed || timer !== undefined || running || !pending) return;
+    const wait = Math.max(timing.debounceMs, lastEnd + timing.gapMs - now());
+    timer = setTimeout(() => void fire(), wait);
+  };
+  const fire = async () => {
+    timer = undefined;
+    const change = pending;
+    pending = undefined;
+    if (!change || closed) return;
+    running = true;
+    try {
+      await listener(change);
+    } catch {
+      // The listener reports its own errors; the gate keeps going.
+    } finally {
+      running = false;
+      lastEnd = now();
+      schedule();
+    }
+  };
+  return {
+    push(change) {
+      pending = mergeChanges(pending, change);
+      schedule();
+    },
+    close() {
+      closed = true;
+      if (timer !== undefined) clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
