@@ -21,6 +21,7 @@ import type { Orrery } from '../test/browser/launch';
 import { sendFromPage, waitForRefresh } from '../test/browser/helpers';
 import { seedPosts } from '../test/browser/river-seed';
 import { attachToWorker, startWorkerCpu } from '../test/browser/worker-cdp';
+import { scrollThrough as scrollRiver, type Scroll } from './bench-scroll';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 process.env.ORRERY_OUT ??= '.output-ingest-bench';
@@ -57,37 +58,7 @@ async function medianMark(orrery: Orrery, pathname: string, mark: string, runs =
   return median(ts);
 }
 
-interface Scroll {
-  longest: number;
-  tasks: number;
-  seconds: number;
-  reached: number;
-}
 
-/** Scrolls the river by 90% of a screen every two frames until `posts` have gone by (as bench:ui does). */
-async function scrollThrough(page: Page, view: 'titles' | 'full', posts: number): Promise<Scroll> {
-  await page.getByTestId(`view-${view}`).click();
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(500);
-  return (await page.evaluate(`(async () => {
-    const tasks = [];
-    const po = new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push(e.duration); });
-    po.observe({ type: 'longtask' });
-    const t0 = performance.now();
-    const maxPos = () => Math.max(0, ...[...document.querySelectorAll('[data-testid="entry"]')].map((a) => Number(a.getAttribute('aria-posinset'))));
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-    let reached = 0;
-    while (reached < ${posts} && performance.now() - t0 < 120000) {
-      window.scrollBy(0, Math.round(innerHeight * 0.9));
-      await frame();
-      await frame();
-      reached = maxPos();
-    }
-    await new Promise((r) => setTimeout(r, 300));
-    po.disconnect();
-    return { longest: Math.max(0, ...tasks), tasks: tasks.length, seconds: (performance.now() - t0) / 1000, reached };
-  })()`)) as Scroll;
-}
 
 /** The maintained number of stored posts (one record, as the timeline reads it). */
 async function storedPosts(page: Page): Promise<number> {
@@ -122,9 +93,9 @@ async function measureStore(orrery: Orrery): Promise<Measures> {
   await page.getByTestId('entry').first().waitFor({ timeout: 120_000 });
   // A renderer lost mid-scroll (seen once on the loaded machine) costs that figure, not the run.
   const failed: Scroll = { longest: NaN, tasks: NaN, seconds: NaN, reached: 0 };
-  const titles = await scrollThrough(page, 'titles', SCROLL_TITLES).catch((e: unknown) => (console.error('scroll (titles) failed:', e), failed));
+  const titles = await scrollRiver(page, 'titles', SCROLL_TITLES, 120000).catch((e: unknown) => (console.error('scroll (titles) failed:', e), failed));
   if (page.isClosed()) return { popup, first, titles, full: failed };
-  const full = await scrollThrough(page, 'full', SCROLL_FULL).catch((e: unknown) => (console.error('scroll (full) failed:', e), failed));
+  const full = await scrollRiver(page, 'full', SCROLL_FULL, 120000).catch((e: unknown) => (console.error('scroll (full) failed:', e), failed));
   if (page.isClosed()) return { popup, first, titles, full };
   await page.getByTestId('view-full').click();
   await page.close();

@@ -15,6 +15,7 @@ import type { Page } from 'playwright-core';
 import { startFixtureServer } from '../test/server/fixture-server.mjs';
 import type { Orrery } from '../test/browser/launch';
 import { seedPosts } from '../test/browser/river-seed';
+import { scrollThrough as scrollRiver } from './bench-scroll';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 process.env.ORRERY_OUT ??= '.output-ui-bench';
@@ -65,30 +66,6 @@ async function medianMark(orrery: Orrery, pathname: string, mark: string): Promi
   return median(ts);
 }
 
-/** Scrolls the river until `posts` posts have gone by; returns the longest task and the time taken. */
-async function scrollThrough(page: Page, view: 'titles' | 'full', posts: number): Promise<{ longest: number; tasks: number; seconds: number; reached: number }> {
-  await page.getByTestId(`view-${view}`).click();
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(500);
-  return (await page.evaluate(`(async () => {
-    const tasks = [];
-    const po = new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push(e.duration); });
-    po.observe({ type: 'longtask' });
-    const t0 = performance.now();
-    const maxPos = () => Math.max(0, ...[...document.querySelectorAll('[data-testid="entry"]')].map((a) => Number(a.getAttribute('aria-posinset'))));
-    const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
-    let reached = 0;
-    while (reached < ${posts} && performance.now() - t0 < 600000) {
-      window.scrollBy(0, Math.round(innerHeight * 0.9));
-      await frame();
-      await frame();
-      reached = maxPos();
-    }
-    await new Promise((r) => setTimeout(r, 300));
-    po.disconnect();
-    return { longest: Math.max(0, ...tasks), tasks: tasks.length, seconds: (performance.now() - t0) / 1000, reached };
-  })()`)) as { longest: number; tasks: number; seconds: number; reached: number };
-}
 
 /** Types queries into the search box; times input -> results in the DOM and painted. */
 async function searchLatency(page: Page, queries: string[]): Promise<{ cold: number; warm: number[] }> {
@@ -134,8 +111,8 @@ const t10 = await orrery.open('/timeline.html');
 await t10.getByTestId('entry').first().waitFor();
 const queries = ['python', 'pyth', 'async await', 'django fixture', 'zzzz', 'generator #12'];
 const search10 = await searchLatency(t10, queries);
-const scrollTitles = await scrollThrough(t10, 'titles', 10_000);
-const scrollFull = await scrollThrough(t10, 'full', 2_000);
+const scrollTitles = await scrollRiver(t10, 'titles', 10_000, 600000);
+const scrollFull = await scrollRiver(t10, 'full', 2_000, 600000);
 await t10.close();
 
 // 100,000 posts: the popup and the timeline's first screen.
