@@ -20,6 +20,7 @@ import { nextCheckAt } from '../lib/poll/schedule';
 import { staggerFirstPolls } from '../lib/poll/stagger';
 import { DEFAULT_SETTINGS } from '../lib/settings/settings';
 import { importSpreadMs } from '../lib/subscribe/import-opml';
+import { seededRandom as prng } from '../test/conformance/fuzz-mutations';
 
 const MIN = 60_000;
 const H = 60 * MIN;
@@ -40,17 +41,6 @@ const MIX: [share: number, gapMs: number, what: string][] = [
 /** The 10-feed reader: one busy feed, two daily, a few weekly, two monthly, two dormant. */
 const TEN_GAPS = [4 * H, DAY, DAY, 3 * DAY, 7 * DAY, 7 * DAY, 30 * DAY, 30 * DAY, Infinity, Infinity];
 
-/** A seeded PRNG (mulberry32): the same feeds and posts on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface SimFeed extends WakeFeed {
   /** Publication times, ascending. */
