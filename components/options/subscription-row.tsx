@@ -3,6 +3,7 @@ import { memo } from 'preact/compat';
 import type { StoredFeed } from '../../lib/db/types';
 import { everyText, feedStatus, isFailing, notModifiedText } from '../../lib/subscribe/feed-report';
 import { relativeAge } from '../../lib/ui/format-time';
+import { webUrlOrUndefined as safeHref } from '../../lib/util/web-url';
 
 /** Props of SubscriptionRow. */
 export interface SubscriptionRowProps {
@@ -30,10 +31,6 @@ function nextText(f: StoredFeed, now: number): string {
   if (f.state === 'gone') return 'stopped (gone)';
   if (f.state === 'paused') return 'paused';
   return f.nextCheckAt <= now ? 'due now' : when(f.nextCheckAt, now);
-}
-
-function safeHref(url: string | undefined): string | undefined {
-  return url && /^https?:\/\//i.test(url) ? url : undefined;
 }
 
 const minute = (ms: number) => Math.floor(ms / 60_000);
