@@ -120,6 +120,20 @@ describe('pollFeed', () => {
     expect((await other.db.get('feeds', other.feed.id))!.url).toBe('http://temp.example/feed.xml');
   });
 
+  it('adopts a 301 whose redirect event arrives after the response', async () => {
+    const { db, feed } = await setup('http://late.example/feed.xml');
+    const log = createRedirectLog();
+    const moved = publisher([
+      () => {
+        // The browser reports the hop a moment after fetch() resolved.
+        setTimeout(() => log.record({ from: 'http://late.example/feed.xml', to: 'http://late.example/new.xml', status: 301, at: NOW }), 30);
+        return response(RSS(1), 200, {}, { url: 'http://late.example/new.xml', redirected: true });
+      },
+    ]);
+    await pollFeed(feed, { db, fetch: moved.fetch, now: () => NOW, redirects: log });
+    expect((await db.get('feeds', feed.id))!.url).toBe('http://late.example/new.xml');
+  });
+
   it('gives up on a body over the size cap', async () => {
     const { feed } = await setup();
     const pub = publisher([() => response('x'.repeat(2000), 200)]);

@@ -8,7 +8,7 @@ import type { FetchStatusKind, StoredFeed } from '../db/types';
 import { describeFetchStatus } from './describe-status';
 import { getFeedByUrl } from '../db/feeds';
 import { fetchFeed, type FetchOutcome } from './fetch-feed';
-import { permanentTarget, type RedirectLog } from './redirect-log';
+import { permanentTarget, type RedirectHop, type RedirectLog } from './redirect-log';
 import { networkCause } from './network-cause';
 import { saveFailed } from './save-failed';
 import { nextCheckAt } from './schedule';
@@ -187,10 +187,23 @@ export function newestTimes(items: ParsedItem[]): number[] {
 /** A 301/308 chain moves the subscription, unless the target is subscribed already. */
 async function adoptedUrl(feed: StoredFeed, out: FetchOutcome, deps: PollDeps): Promise<string | undefined> {
   if (!out.redirected || !deps.redirects) return undefined;
-  const target = permanentTarget(deps.redirects.chain(feed.url), out.finalUrl);
+  const target = permanentTarget(await recordedChain(deps.redirects, feed.url, out.finalUrl), out.finalUrl);
   if (!target || target === feed.url) return undefined;
   if (await getFeedByUrl(deps.db, target)) return undefined;
   return target;
+}
+
+/**
+ * The recorded redirects from `url`, once they reach `finalUrl`: `webRequest.onBeforeRedirect`
+ * may be dispatched after `fetch` has resolved (seen in CI: a 301 left unadopted until the next
+ * poll asked the old address again), so wait a little for the hops to arrive (at most ~200 ms).
+ */
+async function recordedChain(log: RedirectLog, url: string, finalUrl: string): Promise<RedirectHop[]> {
+  for (let tries = 0; ; tries++) {
+    const chain = log.chain(url);
+    if (chain.at(-1)?.to === finalUrl || tries >= 10) return chain;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 function setOrDelete(feed: StoredFeed, key: 'etag' | 'lastModified', value: string | undefined): void {
