@@ -18,6 +18,9 @@ import { loadSettings, onSettingsChange } from '../lib/settings/settings-store';
 import { getFeedByUrl } from '../lib/db/feeds';
 import { registerSubscribingListeners } from '../lib/subscribe/register-listeners';
 import { createTabFeeds } from '../lib/tab-feeds/tab-feeds';
+import { createSync, SYNC_ALARM } from '../lib/sync/create-sync';
+import { createSyncHandlers } from '../lib/sync/sync-handlers';
+import { withSyncHooks } from '../lib/sync/sync-hooks';
 
 export default defineBackground(() => {
   const db = () => openOrreryDb();
@@ -82,14 +85,30 @@ export default defineBackground(() => {
   const tabFeeds = createTabFeeds({ isSubscribed: async (url) => (await getFeedByUrl(await db(), url)) !== undefined });
   // Tabs, notifications for new posts, Planet sync.
   const notifier = registerSubscribingListeners({ db, fetch: politeFetch, now, poller, refreshBadge, tabFeeds });
-  const handlers = createHandlers({
+  // Sync with a Google Reader API service: its own alarm, queue in IndexedDB, account in storage.local.
+  const sync = createSync({
     db,
     fetch: politeFetch,
     now,
-    poller,
-    refreshBadge,
-    tabFeeds,
+    storage: browser.storage.local,
+    alarms: browser.alarms,
+    networkCause: (url, since) => redirects.errorFor(url, since),
+    onChange: () => void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err)),
   });
+  const handlers = withSyncHooks(
+    {
+      ...createHandlers({
+        db,
+        fetch: politeFetch,
+        now,
+        poller,
+        refreshBadge,
+        tabFeeds,
+      }),
+      ...createSyncHandlers(sync),
+    },
+    { db, now, sync },
+  );
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -99,6 +118,7 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void poller.pollDue();
+    if (alarm.name === SYNC_ALARM) void sync.run('alarm');
   });
 
   onSettingsChange(() => {

@@ -4,6 +4,7 @@ import { OpmlSection } from './opml-section';
 import { SettingsForm } from './settings-form';
 import { SubscribeForm } from './subscribe-form';
 import { SubscriptionList } from './subscription-list';
+import { SyncSection } from './sync-section';
 import { FolderDatalist, useFolders } from './use-folders';
 
 /** The options page. */
@@ -14,7 +15,7 @@ export function OptionsApp() {
       <header class="options-head">
         <h1>Orrery: subscriptions and settings</h1>
         <nav aria-label="Sections">
-          <a href="#add-h">Add a feed</a> <a href="#opml-h">Import and export</a> <a href="#subs-h">Subscriptions</a> <a href="#settings-h">Settings</a>{' '}
+          <a href="#add-h">Add a feed</a> <a href="#opml-h">Import and export</a> <a href="#subs-h">Subscriptions</a> <a href="#settings-h">Settings</a> <a href="#sync-h">Sync</a>{' '}
           <a href={browser.runtime.getURL('/timeline.html')}>Open the river</a>
         </nav>
       </header>
@@ -32,6 +33,7 @@ export function OptionsApp() {
         <h2 id="settings-h">Settings</h2>
         <SettingsForm />
       </section>
+      <SyncSection />
     </main>
   );
 }

@@ -100,7 +100,8 @@ export function getFeedByUrl(db: Db, url: string): Promise<StoredFeed | undefine
 /** Active feeds whose next check is due at `now`, soonest first. */
 export async function dueFeeds(db: Db, now: number): Promise<StoredFeed[]> {
   const feeds = await db.getAllFromIndex('feeds', 'nextCheckAt', IDBKeyRange.upperBound(now));
-  return feeds.filter((f) => f.state === 'active');
+  // A synced feed's posts come from the sync service: Orrery does not poll it.
+  return feeds.filter((f) => f.state === 'active' && !f.syncId);
 }
 
 /**
@@ -110,7 +111,7 @@ export async function dueFeeds(db: Db, now: number): Promise<StoredFeed[]> {
 export async function nextDueAt(db: Db): Promise<number | undefined> {
   // Gone feeds are due at Infinity, the index's end: the walk stops at the first active feed.
   let cursor = await db.transaction('feeds').store.index('nextCheckAt').openCursor();
-  while (cursor && cursor.value.state !== 'active') cursor = await cursor.continue();
+  while (cursor && (cursor.value.state !== 'active' || cursor.value.syncId)) cursor = await cursor.continue();
   return cursor?.value.nextCheckAt;
 }
 
@@ -124,7 +125,7 @@ export async function makeAllDue(db: Db, now: number): Promise<number> {
   const tx = db.transaction('feeds', 'readwrite');
   let n = 0;
   for (let cursor = await tx.store.openCursor(); cursor; cursor = await cursor.continue()) {
-    if (cursor.value.state !== 'active') continue;
+    if (cursor.value.state !== 'active' || cursor.value.syncId) continue;
     if ((cursor.value.retryAfterUntil ?? 0) > now) continue;
     n++;
     if (cursor.value.nextCheckAt > now) await cursor.update({ ...cursor.value, nextCheckAt: now });

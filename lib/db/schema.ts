@@ -1,11 +1,11 @@
 /** The IndexedDB schema of Orrery and its versioned migrations. */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { RefreshRun, StoredFeed, StoredPost, UnreadCounts } from './types';
+import type { RefreshRun, StoredFeed, StoredPost, SyncQueueEntry, UnreadCounts } from './types';
 
 /** Name of the database. */
 export const DB_NAME = 'orrery';
 /** Current schema version; bump it and add a step to MIGRATIONS. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Typed schema for idb. */
 export interface OrreryDB extends DBSchema {
@@ -26,6 +26,8 @@ export interface OrreryDB extends DBSchema {
       byFolder: [string, number];
       /** Starred newest. */
       byStarred: [number, number];
+      /** Posts that came from (or were matched to) a sync service, by the service's item id. */
+      bySyncItem: string;
     };
   };
   /**
@@ -37,6 +39,8 @@ export interface OrreryDB extends DBSchema {
   unread: { key: [number, string, string]; value: 1 };
   unreadByFeed: { key: [string, number, string]; value: 1 };
   unreadByFolder: { key: [string, number, string, string]; value: 1 };
+  /** Local changes waiting to reach the sync service (read, starred, subscription edits). */
+  syncQueue: { key: string; value: SyncQueueEntry };
   meta: {
     key: string;
     value: RefreshRun | UnreadCounts | Record<string, unknown>;
@@ -74,6 +78,14 @@ export const MIGRATIONS: ((db: OldDb, tx: UpgradeTx) => void)[] = [
     db.createObjectStore('unreadByFolder');
     // Filled from the posts by rebuildLedger() when the database is next opened.
     void tx.objectStore('meta').put({ needsRebuild: true }, 'counts');
+  },
+  // v3: sync with a Google Reader API service. Self-contained and idempotent (it checks what
+  // exists), so it composes with another engineer's step whichever lands first.
+  (db, tx) => {
+    if (!db.objectStoreNames.contains('syncQueue')) db.createObjectStore('syncQueue', { keyPath: 'key' });
+    const posts = tx.objectStore('posts');
+    // Sparse: only posts with a syncItemId are in it.
+    if (!posts.indexNames.contains('bySyncItem')) posts.createIndex('bySyncItem', 'syncItemId');
   },
 ];
 

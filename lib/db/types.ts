@@ -64,6 +64,10 @@ export interface StoredFeed {
   notifyFrom?: number;
   /** Set when a Planet kept in step (an OPML URL) stopped listing this feed. */
   leftPlanet?: { url: string; title: string; at: number };
+  /** The sync service's stream id (`feed/12`): its posts come from the service, Orrery does not poll it. */
+  syncId?: string;
+  /** The sync service could not add this feed: it stays local-only (polled by Orrery), with the reason. */
+  syncLocalOnly?: string;
 }
 
 /** One post as stored. Key: [feedId, id]. */
@@ -89,6 +93,8 @@ export interface StoredPost {
   folder: string;
   /** Last time the stored copy changed. */
   updatedAt: number;
+  /** The sync service's item id (decimal), for posts that came from or were matched to it. */
+  syncItemId?: string;
 }
 
 /** The state of a "refresh now" run, persisted so a restarted worker resumes it. */
@@ -108,3 +114,12 @@ export interface UnreadCounts {
   feeds: Record<string, number>;
   folders: Record<string, number>;
 }
+
+/** A local change waiting for the sync service. Keyed so a later change replaces an earlier one. */
+export type SyncQueueEntry =
+  /** Read or starred set on one item; key `read:<itemId>` or `starred:<itemId>`. */
+  | { key: string; kind: 'state'; tag: 'read' | 'starred'; itemId: string; on: boolean; at: number }
+  /** A synced subscription renamed or moved; key `edit:<streamId>`. */
+  | { key: string; kind: 'edit'; streamId: string; title?: string; folder?: string; oldFolder?: string; at: number }
+  /** A synced subscription removed; key `unsubscribe:<streamId>`. */
+  | { key: string; kind: 'unsubscribe'; streamId: string; url: string; at: number };

@@ -7,7 +7,7 @@ import { createSubscribingHandlers } from '../subscribe/subscribe-handlers';
 import { announceChange } from './changes';
 import type { SenderInfo } from './check-sender';
 import type { WorkerDeps } from './worker-deps';
-import type { Reply, Request } from './protocol';
+import type { Reply, Request, SyncRequest } from './protocol';
 
 /** What the handlers need, injected by the background entrypoint. */
 export type HandlerDeps = WorkerDeps;
@@ -21,8 +21,8 @@ export type Handler<K extends Request['type']> = (
 /** Every request type mapped to its handler. */
 export type Handlers = { [K in Request['type']]: Handler<K> };
 
-/** Builds the handler map. */
-export function createHandlers(deps: HandlerDeps): Handlers {
+/** Builds the handler map (the Sync section's handlers come from lib/sync/sync-handlers). */
+export function createHandlers(deps: HandlerDeps): Omit<Handlers, SyncRequest['type']> {
   return {
     'refresh-all': () => deps.poller.refreshAll(),
     'get-refresh-progress': () => deps.poller.progress(),

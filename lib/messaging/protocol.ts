@@ -11,6 +11,8 @@ import type { Planet } from '../subscribe/planet-store';
 import type { SyncSummary, UrlImportResult } from '../subscribe/planets';
 import type { FeedCandidate, FeedPreview, PreviewReply, RemovedFeed } from '../subscribe/types';
 import type { SaveFailureState } from '../poll/save-failures';
+import type { SyncAccount } from '../sync/greader-client';
+import type { SyncStatus } from '../sync/sync-store';
 
 /** Result of an OPML import, shown to the user. */
 export interface ImportReport {
@@ -57,7 +59,11 @@ export type PageRequest =
   | { type: 'set-starred'; key: [string, string]; starred: boolean }
   | { type: 'mark-all-read'; feedId?: string }
   | { type: 'mark-scope-read'; scope: ReadScope }
-  | { type: 'get-tab-feeds'; tabId: number };
+  | { type: 'get-tab-feeds'; tabId: number }
+  | SyncRequest;
+
+/** Requests of the options page's Sync section. */
+export type SyncRequest = { type: 'sync-connect'; account: SyncAccount } | { type: 'sync-now' } | { type: 'sync-disconnect' };
 
 /** Requests a content script may send (and nothing else). */
 export type ContentRequest = { type: 'feeds-detected'; feeds: DiscoveredFeed[] };
@@ -91,6 +97,9 @@ export interface ReplyMap {
   'mark-scope-read': { keys: [string, string][] };
   'get-tab-feeds': DiscoveredFeed[];
   'feeds-detected': { ok: boolean };
+  'sync-connect': { ok: true; user: string } | { ok: false; error: string };
+  'sync-now': SyncStatus;
+  'sync-disconnect': { ok: boolean };
 }
 
 /** The reply to request R. */
