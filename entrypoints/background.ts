@@ -94,6 +94,7 @@ export default defineBackground(() => {
     alarms: browser.alarms,
     networkCause: (url, since) => redirects.errorFor(url, since),
     onChange: () => void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err)),
+    onUnlinked: () => void poller.pollDue(),
   });
   const handlers = withSyncHooks(
     {

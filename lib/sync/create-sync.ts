@@ -28,6 +28,8 @@ export interface SyncServiceDeps {
   networkCause?: (url: string, since: number) => string | undefined;
   /** Posts or feeds changed: recount, badge, tell the pages. */
   onChange: () => void;
+  /** After disconnecting: the feeds are Orrery's to poll again (plan the wake, poll those due). */
+  onUnlinked?: () => void;
   /** Debounce of soon() (ms). */
   soonMs?: number;
 }
@@ -179,6 +181,7 @@ export function createSync(deps: SyncServiceDeps): SyncService {
       }
       await tx.done;
       deps.onChange();
+      deps.onUnlinked?.();
     },
     run(reason) {
       if (running) return reason === 'now' ? running.then(() => service.run('now')) : running;
