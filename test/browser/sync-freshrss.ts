@@ -41,6 +41,8 @@ export interface FreshRss {
   web: string;
   user: string;
   apiPassword: string;
+  /** FreshRSS's own directory (for its cli/ scripts). */
+  appDir: string;
   /** Refreshes every feed (the CLI; asynchronous so an in-process feed server stays responsive). */
   actualize(): Promise<string>;
   /** Stops the server (the data stays). */
@@ -98,6 +100,7 @@ export async function startFreshRss(opts: { feedPort: number }): Promise<FreshRs
     web: `http://127.0.0.1:${port}/i/`,
     user: 'orrery',
     apiPassword,
+    appDir: path.join(dataDir, 'FreshRSS'),
     actualize: async () => (await promisify(execFile)('php', [path.join(dataDir, 'FreshRSS/cli/actualize-user.php'), '--user', 'orrery'])).stdout,
     stop,
     start,
