@@ -1,11 +1,11 @@
 /** The IndexedDB schema of Orrery and its versioned migrations. */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { RefreshRun, StoredFeed, StoredPost, UnreadCounts } from './types';
+import type { RefreshRun, StoredArticle, StoredFeed, StoredPost, UnreadCounts } from './types';
 
 /** Name of the database. */
 export const DB_NAME = 'orrery';
 /** Current schema version; bump it and add a step to MIGRATIONS. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Typed schema for idb. */
 export interface OrreryDB extends DBSchema {
@@ -37,6 +37,8 @@ export interface OrreryDB extends DBSchema {
   unread: { key: [number, string, string]; value: 1 };
   unreadByFeed: { key: [string, number, string]; value: 1 };
   unreadByFolder: { key: [string, number, string, string]; value: 1 };
+  /** Full articles extracted from posts' pages, keyed like their posts (kept apart so river pages stay small). */
+  articles: { key: [string, string]; value: StoredArticle };
   meta: {
     key: string;
     value: RefreshRun | UnreadCounts | Record<string, unknown>;
@@ -74,6 +76,10 @@ export const MIGRATIONS: ((db: OldDb, tx: UpgradeTx) => void)[] = [
     db.createObjectStore('unreadByFolder');
     // Filled from the posts by rebuildLedger() when the database is next opened.
     void tx.objectStore('meta').put({ needsRebuild: true }, 'counts');
+  },
+  // v3: full articles (lib/fulltext), one record per post that has one; nothing else changes.
+  (db) => {
+    if (!db.objectStoreNames.contains('articles')) db.createObjectStore('articles', { keyPath: ['feedId', 'id'] });
   },
 ];
 

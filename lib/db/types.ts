@@ -64,6 +64,8 @@ export interface StoredFeed {
   notifyFrom?: number;
   /** Set when a Planet kept in step (an OPML URL) stopped listing this feed. */
   leftPlanet?: { url: string; title: string; at: number };
+  /** "Always load full articles": each new post's page is fetched and its article extracted. */
+  fulltext?: boolean;
 }
 
 /** One post as stored. Key: [feedId, id]. */
@@ -89,6 +91,29 @@ export interface StoredPost {
   folder: string;
   /** Last time the stored copy changed. */
   updatedAt: number;
+  /** The full article of the post's page: extracted (the text is in the articles store) or why not. */
+  article?: ArticleMark;
+}
+
+/** What became of loading a post's full article (small: it travels with every river page). */
+export interface ArticleMark {
+  state: 'ok' | 'failed';
+  at: number;
+  /** Why it failed, in the reader's words. */
+  message?: string;
+}
+
+/** A full article extracted from a post's page (lib/fulltext). Key: [feedId, id], as its post. */
+export interface StoredArticle {
+  feedId: string;
+  id: string;
+  /** The page the article came from (after redirects). */
+  url: string;
+  /** The article's HTML: repaired, URLs absolute, NOT sanitized (that happens at render time). */
+  html: string;
+  /** Its plain text, for search. */
+  text: string;
+  fetchedAt: number;
 }
 
 /** The state of a "refresh now" run, persisted so a restarted worker resumes it. */

@@ -57,7 +57,9 @@ export type PageRequest =
   | { type: 'set-starred'; key: [string, string]; starred: boolean }
   | { type: 'mark-all-read'; feedId?: string }
   | { type: 'mark-scope-read'; scope: ReadScope }
-  | { type: 'get-tab-feeds'; tabId: number };
+  | { type: 'get-tab-feeds'; tabId: number }
+  | { type: 'load-article'; key: [string, string] }
+  | { type: 'set-feed-fulltext'; feedId: string; on: boolean };
 
 /** Requests a content script may send (and nothing else). */
 export type ContentRequest = { type: 'feeds-detected'; feeds: DiscoveredFeed[] };
@@ -90,6 +92,9 @@ export interface ReplyMap {
   /** The keys changed, so 'set-read' with read: false can undo it. */
   'mark-scope-read': { keys: [string, string][] };
   'get-tab-feeds': DiscoveredFeed[];
+  /** The full article was stored beside the post, or why not (the post keeps its summary). */
+  'load-article': { ok: true } | { ok: false; message: string };
+  'set-feed-fulltext': { ok: boolean };
   'feeds-detected': { ok: boolean };
 }
 
