@@ -39,3 +39,18 @@ describe('extractFromHtml', () => {
     if (r.ok) expect(r.html).not.toContain('<script');
   });
 });
+
+describe('extractFromHtml on a fixture post in a Medium-like page', () => {
+  it('finds the post, not the "more from this author" box (Readability\'s default threshold, with its retries)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { parseFeed } = await import('../feed/parse-feed');
+    const { articlePage } = await import('../../test/fixtures/articles/article-pages');
+    const r = parseFeed(new Uint8Array(readFileSync('test/fixtures/feeds/talk-python-to-me.xml')), { url: 'http://talk-python-to-me.example/' });
+    if (!r.ok) throw new Error('fixture did not parse');
+    const post = r.feed.items.find((i) => i.url?.includes('/502-'))!;
+    const known = parser.parseFromString(post.contentHtml!, 'text/html').body.textContent!.replace(/\s+/g, ' ').trim();
+    const out = extractFromHtml(articlePage('medium', { title: post.title, html: post.contentHtml! }, post.url!), post.url!, parser);
+    expect(out.ok).toBe(true);
+    if (out.ok) expect(out.text).toContain(known.slice(-120));
+  });
+});
