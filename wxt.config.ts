@@ -16,7 +16,9 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Orrery',
     description: 'Your own Planet: a polite feed reader in the toolbar. RSS, Atom, RDF, JSON Feed and podcasts.',
-    permissions: ['alarms', 'storage', 'unlimitedStorage', 'tabs', 'webRequest', 'notifications'],
+    // offscreen (Chrome only): a document with a DOM to extract full articles in, since the
+    // service worker has none; Firefox's event page has a DOM of its own.
+    permissions: ['alarms', 'storage', 'unlimitedStorage', 'tabs', 'webRequest', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
     host_permissions: ['<all_urls>'],
     action: { default_title: 'Orrery' },
     content_security_policy: {

@@ -16,6 +16,10 @@ import { createRedirectLog } from '../lib/poll/redirect-log';
 import { createWakeAlarm, POLL_ALARM } from '../lib/poll/wake-alarm';
 import { loadSettings, onSettingsChange } from '../lib/settings/settings-store';
 import { getFeedByUrl } from '../lib/db/feeds';
+import { createArticleLoader } from '../lib/fulltext/article-loader';
+import { createHostBackoff } from '../lib/fulltext/host-backoff';
+import { workerExtractor } from '../lib/fulltext/worker-extractor';
+import { polledChange } from '../lib/messaging/stored-change';
 import { registerSubscribingListeners } from '../lib/subscribe/register-listeners';
 import { createTabFeeds } from '../lib/tab-feeds/tab-feeds';
 import { createSync, SYNC_ALARM } from '../lib/sync/create-sync';
@@ -60,6 +64,15 @@ export default defineBackground(() => {
     settings: async () => ({ maxIntervalMs: (await loadSettings()).maxIntervalMinutes * 60_000 }),
     alarms: browser.alarms,
   });
+  // Full articles: pages fetched through the same polite fetch, extracted where a DOM is.
+  const articles = createArticleLoader({
+    db,
+    fetch: politeFetch,
+    now,
+    extract: workerExtractor(),
+    backoff: createHostBackoff(),
+    onStored: (feedId) => announceChange(polledChange(feedId, true)),
+  });
   const poller = createPoller({
     db,
     planWake,
@@ -79,7 +92,11 @@ export default defineBackground(() => {
     onChange: (result) => {
       void changes.polled(result).catch((err: unknown) => console.error('[orrery:badge]', err));
       // Only a poll that added posts can have something to notify.
-      if (result.commit?.added) void notifier.check();
+      if (result.commit?.added) {
+        void notifier.check();
+        // "Always load full articles" feeds: the new posts' pages (the loader checks the feed's setting).
+        void articles.loadFeed(result.feedId).catch((err: unknown) => console.error('[orrery:fulltext]', err));
+      }
     },
   });
   const tabFeeds = createTabFeeds({ isSubscribed: async (url) => (await getFeedByUrl(await db(), url)) !== undefined });
@@ -99,6 +116,7 @@ export default defineBackground(() => {
   const handlers = withSyncHooks(
     {
       ...createHandlers({
+        articles,
         db,
         fetch: politeFetch,
         now,

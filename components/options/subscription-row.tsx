@@ -4,6 +4,7 @@ import type { StoredFeed } from '../../lib/db/types';
 import { everyText, feedStatus, isFailing, notModifiedText } from '../../lib/subscribe/feed-report';
 import { relativeAge } from '../../lib/ui/format-time';
 import { webUrlOrUndefined as safeHref } from '../../lib/util/web-url';
+import { FulltextCheckbox } from './fulltext-checkbox';
 
 /** Props of SubscriptionRow. */
 export interface SubscriptionRowProps {
@@ -68,6 +69,7 @@ function SubscriptionRowView({ feed, posts, now, editing, onEdit, onUnsubscribe 
             <span class="url">{feed.url}</span>
           </small>
         </div>
+        <FulltextCheckbox feed={feed} />
         {feed.leftPlanet && (
           <div class="left-planet">
             <small>No longer listed by {feed.leftPlanet.title}: keep it, or unsubscribe.</small>

@@ -1,16 +1,19 @@
 /** One post in the river: an ARIA article with title, author, time, actions, content and episode player. */
 import { memo } from 'preact/compat';
+import { useState } from 'preact/hooks';
 import type { StoredPost } from '../../lib/db/types';
 import { audioEnclosure } from '../../lib/ui/audio-enclosure';
 import { agoText, fullTime } from '../../lib/ui/format-time';
 import { postExcerpt } from '../../lib/ui/post-excerpt';
+import { postPicture } from '../../lib/ui/post-picture';
 import { isWebUrl } from '../../lib/util/web-url';
 import { EpisodeControls } from '../player/episode-controls';
 import { WebLink } from '../web-link';
 import { EntryContent } from './entry-content';
+import { EntryPicture, FulltextButton, useArticleHtml } from './entry-fulltext';
 
 /** How much of a post is shown. */
-export type ViewMode = 'full' | 'summary' | 'titles';
+export type ViewMode = 'full' | 'summary' | 'titles' | 'cards';
 
 /** What a post's controls do (one stable object for the whole river). */
 export interface EntryActions {
@@ -52,8 +55,12 @@ function EntryView({ post, index, setsize, view, current, expanded, feedTitle, f
   const read = post.read === 1;
   const starred = post.starred === 1;
   const showFull = view === 'full' || expanded;
-  const body = post.contentHtml ?? post.summary;
-  const excerpt = view === 'summary' && !expanded ? postExcerpt(post) : '';
+  // A full article loaded from the post's page replaces the feed's summary.
+  const [loaded, setLoaded] = useState(0);
+  const article = useArticleHtml(post, showFull, loaded);
+  const body = article ?? post.contentHtml ?? post.summary;
+  const excerpt = (view === 'summary' || view === 'cards') && !expanded ? postExcerpt(post) : '';
+  const picture = view !== 'full' && !expanded ? postPicture(post) : undefined;
   return (
     <article
       class={`entry${current ? ' current' : ''}`}
@@ -80,7 +87,8 @@ function EntryView({ post, index, setsize, view, current, expanded, feedTitle, f
           <WebLink href={feedUrl}>{feedTitle}</WebLink>
         </h3>
       )}
-      <div class="entry-box">
+      <div class={picture ? 'entry-box has-picture' : 'entry-box'}>
+        {picture && <EntryPicture src={picture} />}
         <div class="entry-head">
           <h4 class="entry-title" id={titleId}>
             {webLink ? (
@@ -124,6 +132,15 @@ function EntryView({ post, index, setsize, view, current, expanded, feedTitle, f
         </div>
         {excerpt && <p class="excerpt">{excerpt}</p>}
         {showFull && body && <EntryContent html={body} {...(post.url ? { baseUrl: post.url } : {})} />}
+        {(view !== 'titles' || expanded) && (
+          <FulltextButton
+            post={post}
+            onLoaded={() => {
+              setLoaded((n) => n + 1);
+              if (!showFull) actions.toggleExpand(post);
+            }}
+          />
+        )}
         {audio && (view !== 'titles' || expanded) && (
           <EpisodeControls
             episode={{ url: audio.url, title: post.title, feedTitle, postKey: [post.feedId, post.id], ...(audio.durationSeconds ? { duration: audio.durationSeconds } : {}) }}

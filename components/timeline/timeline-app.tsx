@@ -66,7 +66,7 @@ export function preloadTimeline(): Promise<void> {
 
 /** About how many posts of a view fill the window: the river renders these first. */
 const firstScreenPosts = (view: ViewMode): number =>
-  Math.ceil(window.innerHeight / (view === 'titles' ? 26 : view === 'summary' ? 90 : 220)) + 1;
+  Math.ceil(window.innerHeight / (view === 'titles' ? 26 : view === 'summary' ? 90 : view === 'cards' ? 110 : 220)) + 1;
 
 /** The timeline page. */
 export function TimelineApp() {
@@ -82,7 +82,7 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
   const settings = useSettings();
   const [scope, setScopeState] = useState<Scope>(readHashScope);
   const [filter, setFilterState] = useState<Filter>(savedFilter);
-  const [view, setViewState] = useState<ViewMode>(() => saved('orrery.view', ['full', 'summary', 'titles'], 'full'));
+  const [view, setViewState] = useState<ViewMode>(() => saved('orrery.view', ['full', 'summary', 'titles', 'cards'], 'full'));
   const [query, setQuery] = useState('');
   const [currentKey, setCurrent] = useState<string | undefined>(undefined);
   const [help, setHelp] = useState(false);

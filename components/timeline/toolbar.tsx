@@ -78,6 +78,7 @@ export function Toolbar(p: ToolbarProps) {
           ['full', 'Full', 'view-full'],
           ['summary', 'Summary', 'view-summary'],
           ['titles', 'Titles', 'view-titles'],
+          ['cards', 'Cards', 'view-cards'],
         ]}
       />
       <Switch

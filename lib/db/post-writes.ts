@@ -9,7 +9,7 @@ import type { OrreryDB } from './schema';
 import type { StoredPost, UnreadCounts } from './types';
 
 /** The stores a transaction that writes posts must include. */
-export const POST_STORES = ['posts', 'unread', 'unreadByFeed', 'unreadByFolder', 'meta'] as const;
+export const POST_STORES = ['posts', 'unread', 'unreadByFeed', 'unreadByFolder', 'meta', 'articles'] as const;
 
 /** A readwrite transaction over (at least) POST_STORES. */
 export type PostTx = IDBPTransaction<OrreryDB, ArrayLike<StoreNames<OrreryDB>>, 'readwrite'>;
@@ -107,7 +107,8 @@ export async function postWriter(tx: PostTx): Promise<PostWriter> {
       await Promise.all(work);
     },
     async remove(old) {
-      const work: Promise<unknown>[] = [posts.delete([old.feedId, old.id])];
+      // A removed post takes its full article with it (retention, unsubscribing).
+      const work: Promise<unknown>[] = [posts.delete([old.feedId, old.id]), tx.objectStore('articles').delete([old.feedId, old.id])];
       counts.posts = Math.max(0, (counts.posts ?? 0) - 1);
       dirty = true;
       if (old.read === 0) work.push(dropEntry(old));

@@ -162,6 +162,8 @@ export function toStoredPost(feed: StoredFeed, item: ParsedItem, old: StoredPost
   if (item.summary !== undefined) post.summary = item.summary;
   if (item.contentHtml !== undefined) post.contentHtml = item.contentHtml;
   if (item.imageUrl !== undefined) post.imageUrl = item.imageUrl;
+  // The article extracted from its page outlives the feed's edits of the post.
+  if (old?.article) post.article = old.article;
   return post;
 }
 

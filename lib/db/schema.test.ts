@@ -47,6 +47,7 @@ describe('migrations', () => {
       await databaseAt(name, from);
       const db = await openOrreryDb(name);
       expect(db.version).toBe(DB_VERSION);
+      expect(db.objectStoreNames.contains('articles')).toBe(true);
       expect(await db.get('feeds', 'f1')).toMatchObject({ url: 'http://a.example/feed.xml' });
       expect(await db.get('posts', ['f1', 'p1'])).toMatchObject({ read: 1, starred: 1 });
       expect(await db.countFromIndex('posts', 'byStarred', IDBKeyRange.bound([1, -Infinity], [1, Infinity]))).toBe(1);

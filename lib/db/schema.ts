@@ -1,11 +1,11 @@
 /** The IndexedDB schema of Orrery and its versioned migrations. */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { RefreshRun, StoredFeed, StoredPost, SyncQueueEntry, UnreadCounts } from './types';
+import type { RefreshRun, StoredArticle, StoredFeed, StoredPost, SyncQueueEntry, UnreadCounts } from './types';
 
 /** Name of the database. */
 export const DB_NAME = 'orrery';
 /** Current schema version; bump it and add a step to MIGRATIONS. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** Typed schema for idb. */
 export interface OrreryDB extends DBSchema {
@@ -41,6 +41,8 @@ export interface OrreryDB extends DBSchema {
   unreadByFolder: { key: [string, number, string, string]; value: 1 };
   /** Local changes waiting to reach the sync service (read, starred, subscription edits). */
   syncQueue: { key: string; value: SyncQueueEntry };
+  /** Full articles extracted from posts' pages, keyed like their posts (kept apart so river pages stay small). */
+  articles: { key: [string, string]; value: StoredArticle };
   meta: {
     key: string;
     value: RefreshRun | UnreadCounts | Record<string, unknown>;
@@ -86,6 +88,10 @@ export const MIGRATIONS: ((db: OldDb, tx: UpgradeTx) => void)[] = [
     const posts = tx.objectStore('posts');
     // Sparse: only posts with a syncItemId are in it.
     if (!posts.indexNames.contains('bySyncItem')) posts.createIndex('bySyncItem', 'syncItemId');
+  },
+  // v4: full articles (lib/fulltext), one record per post that has one; nothing else changes.
+  (db) => {
+    if (!db.objectStoreNames.contains('articles')) db.createObjectStore('articles', { keyPath: ['feedId', 'id'] });
   },
 ];
 

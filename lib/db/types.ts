@@ -68,6 +68,8 @@ export interface StoredFeed {
   syncId?: string;
   /** The sync service could not add this feed: it stays local-only (polled by Orrery), with the reason. */
   syncLocalOnly?: string;
+  /** "Always load full articles": each new post's page is fetched and its article extracted. */
+  fulltext?: boolean;
 }
 
 /** One post as stored. Key: [feedId, id]. */
@@ -95,6 +97,29 @@ export interface StoredPost {
   updatedAt: number;
   /** The sync service's item id (decimal), for posts that came from or were matched to it. */
   syncItemId?: string;
+  /** The full article of the post's page: extracted (the text is in the articles store) or why not. */
+  article?: ArticleMark;
+}
+
+/** What became of loading a post's full article (small: it travels with every river page). */
+export interface ArticleMark {
+  state: 'ok' | 'failed';
+  at: number;
+  /** Why it failed, in the reader's words. */
+  message?: string;
+}
+
+/** A full article extracted from a post's page (lib/fulltext). Key: [feedId, id], as its post. */
+export interface StoredArticle {
+  feedId: string;
+  id: string;
+  /** The page the article came from (after redirects). */
+  url: string;
+  /** The article's HTML: repaired, URLs absolute, NOT sanitized (that happens at render time). */
+  html: string;
+  /** Its plain text, for search. */
+  text: string;
+  fetchedAt: number;
 }
 
 /** The state of a "refresh now" run, persisted so a restarted worker resumes it. */

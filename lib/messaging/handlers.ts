@@ -1,6 +1,7 @@
 /** The background's handler map: one function per request type. */
 import { markScopeRead } from '../db/mark-scope-read';
 import { markAllRead, setRead, setStarred } from '../db/posts';
+import type { ArticleLoader } from '../fulltext/article-loader';
 import { createPlanetStore } from '../subscribe/planet-store';
 import { createPreviewCache } from '../subscribe/preview-cache';
 import { createSubscribingHandlers } from '../subscribe/subscribe-handlers';
@@ -10,7 +11,7 @@ import type { WorkerDeps } from './worker-deps';
 import type { Reply, Request, SyncRequest } from './protocol';
 
 /** What the handlers need, injected by the background entrypoint. */
-export type HandlerDeps = WorkerDeps;
+export type HandlerDeps = WorkerDeps & { articles: ArticleLoader };
 
 /** A handler for request type K. */
 export type Handler<K extends Request['type']> = (
@@ -44,6 +45,8 @@ export function createHandlers(deps: HandlerDeps): Omit<Handlers, SyncRequest['t
       await deps.refreshBadge();
       return { keys };
     },
+    'load-article': (req) => deps.articles.load(req.key),
+    'set-feed-fulltext': async (req) => ({ ok: await deps.articles.setAlways(req.feedId, req.on) }),
     'mark-scope-read': async (req) => {
       const keys = await markScopeRead(await deps.db(), req.scope);
       await deps.refreshBadge();

@@ -60,6 +60,8 @@ export type PageRequest =
   | { type: 'mark-all-read'; feedId?: string }
   | { type: 'mark-scope-read'; scope: ReadScope }
   | { type: 'get-tab-feeds'; tabId: number }
+  | { type: 'load-article'; key: [string, string] }
+  | { type: 'set-feed-fulltext'; feedId: string; on: boolean }
   | SyncRequest;
 
 /** Requests of the options page's Sync section. */
@@ -96,6 +98,9 @@ export interface ReplyMap {
   /** The keys changed, so 'set-read' with read: false can undo it. */
   'mark-scope-read': { keys: [string, string][] };
   'get-tab-feeds': DiscoveredFeed[];
+  /** The full article was stored beside the post, or why not (the post keeps its summary). */
+  'load-article': { ok: true } | { ok: false; message: string };
+  'set-feed-fulltext': { ok: boolean };
   'feeds-detected': { ok: boolean };
   'sync-connect': { ok: true; user: string } | { ok: false; error: string };
   'sync-now': SyncStatus;
