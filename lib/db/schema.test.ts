@@ -52,6 +52,9 @@ describe('migrations', () => {
       expect(await db.countFromIndex('posts', 'byStarred', IDBKeyRange.bound([1, -Infinity], [1, Infinity]))).toBe(1);
       expect(await readUnreadCounts(db)).toEqual({ total: 1, posts: 2, feeds: { f1: 1 }, folders: { Blogs: 1 } });
       expect((await queryPosts(db, { filter: 'unread', limit: 10 })).posts.map((p) => p.id)).toEqual(['p2']);
+      // v3: the sparse indexes of rules and folded duplicates, empty until posts carry their fields.
+      expect([...db.transaction('posts').store.indexNames]).toEqual(expect.arrayContaining(['byHidden', 'byDupKey']));
+      expect(await db.countFromIndex('posts', 'byHidden')).toBe(0);
       db.close();
     });
   }

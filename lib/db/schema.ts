@@ -5,7 +5,7 @@ import type { RefreshRun, StoredFeed, StoredPost, UnreadCounts } from './types';
 /** Name of the database. */
 export const DB_NAME = 'orrery';
 /** Current schema version; bump it and add a step to MIGRATIONS. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Typed schema for idb. */
 export interface OrreryDB extends DBSchema {
@@ -26,6 +26,10 @@ export interface OrreryDB extends DBSchema {
       byFolder: [string, number];
       /** Starred newest. */
       byStarred: [number, number];
+      /** Posts a mute rule hid, newest of each rule last: sparse (only hidden posts have hiddenBy). */
+      byHidden: [string, number];
+      /** Keys that find a post's copies in other feeds (lib/dedupe): multiEntry, sparse. */
+      byDupKey: string;
     };
   };
   /**
@@ -74,6 +78,14 @@ export const MIGRATIONS: ((db: OldDb, tx: UpgradeTx) => void)[] = [
     db.createObjectStore('unreadByFolder');
     // Filled from the posts by rebuildLedger() when the database is next opened.
     void tx.objectStore('meta').put({ needsRebuild: true }, 'counts');
+  },
+  // v3: rules and folded duplicates. Both indexes are sparse: a post enters them only when a
+  // rule hid it (hiddenBy) or once its duplicate keys were computed at ingest (dupKeys), so
+  // nothing is rewritten here; posts stored before v3 are not folded.
+  (_db, tx) => {
+    const posts = tx.objectStore('posts');
+    if (!posts.indexNames.contains('byHidden')) posts.createIndex('byHidden', ['hiddenBy', 'sortKey']);
+    if (!posts.indexNames.contains('byDupKey')) posts.createIndex('byDupKey', 'dupKeys', { multiEntry: true });
   },
 ];
 
