@@ -1,6 +1,7 @@
 /** Settings and subscriptions page. */
 import { browser } from 'wxt/browser';
 import { OpmlSection } from './opml-section';
+import { PlanetExport } from './planet-export';
 import { SettingsForm } from './settings-form';
 import { SubscribeForm } from './subscribe-form';
 import { SubscriptionList } from './subscription-list';
@@ -14,7 +15,7 @@ export function OptionsApp() {
       <header class="options-head">
         <h1>Orrery: subscriptions and settings</h1>
         <nav aria-label="Sections">
-          <a href="#add-h">Add a feed</a> <a href="#opml-h">Import and export</a> <a href="#subs-h">Subscriptions</a> <a href="#settings-h">Settings</a>{' '}
+          <a href="#add-h">Add a feed</a> <a href="#opml-h">Import and export</a> <a href="#planet-h">Publish</a> <a href="#subs-h">Subscriptions</a> <a href="#settings-h">Settings</a>{' '}
           <a href={browser.runtime.getURL('/timeline.html')}>Open the river</a>
         </nav>
       </header>
@@ -24,6 +25,10 @@ export function OptionsApp() {
         <SubscribeForm />
       </section>
       <OpmlSection />
+      <section aria-labelledby="planet-h">
+        <h2 id="planet-h">Publish your Planet</h2>
+        <PlanetExport folders={folders} />
+      </section>
       <section aria-labelledby="subs-h">
         <h2 id="subs-h">Subscriptions</h2>
         <SubscriptionList />
