@@ -130,3 +130,12 @@ describe('Planet export: the zip', () => {
     for (const [name, text] of Object.entries(files)) expect(strFromU8(unzipped[name]!)).toBe(text);
   });
 });
+
+describe('webLinksOnly', () => {
+  it('drops every URL that is not http(s), keeping fragments, and leaves web-only HTML untouched', () => {
+    const out = webLinksOnly('<a href="mailto:x@y.example">m</a> <a href="#user-content-fn1">1</a> <img src="data:image/png;base64,AAAA"> <img srcset="https://a.example/1.png 1x, ftp://b.example/2.png 2x"> <q cite="tel:123">q</q>', document);
+    expect(out).toBe('<a>m</a> <a href="#user-content-fn1">1</a> <img> <img srcset="https://a.example/1.png 1x"> <q>q</q>');
+    const web = '<p><a href="https://a.example/">a</a><img src="http://b.example/i.png"></p>';
+    expect(webLinksOnly(web, document)).toBe(web);
+  });
+});

@@ -1,6 +1,6 @@
 /** rss20.xml and atom.xml of an exported Planet: the merged river as feeds Orrery's own parser reads back intact. */
 import type { StoredPost } from '../db/types';
-import { escapeXml as e } from '../opml/escape-xml';
+import { escapeMarkup as e } from './escape-markup';
 import { webUrlOrUndefined } from '../util/web-url';
 import { exportIds } from './export-ids';
 import type { PlanetSource } from './planet-types';

@@ -1,6 +1,6 @@
 /** index.html and titles.html of an exported Planet: static pages, no script, sanitized content only. */
 import type { StoredFeed, StoredPost } from '../db/types';
-import { escapeXml } from '../opml/escape-xml';
+import { escapeMarkup } from './escape-markup';
 import { webUrlOrUndefined } from '../util/web-url';
 import { utcDay, utcTime } from './export-dates';
 import { groupByDay } from './group-by-day';
@@ -17,7 +17,7 @@ article{margin:0 0 1.5rem}article h4{margin:.25rem 0;font-size:1.15rem}.content{
 .content img,.content video{max-width:100%;height:auto}.content pre{overflow:auto}.meta{color:#666;font-size:.9rem}
 ul.titles{list-style:none;padding:0}ul.titles li{margin:.25rem 0}nav a{margin-right:1rem}`;
 
-const e = escapeXml;
+const e = escapeMarkup;
 
 function head(title: string, heading: string): string {
   return [

@@ -2,6 +2,7 @@
 import { isWebUrl } from '../util/web-url';
 
 const URL_ATTRS = ['href', 'src', 'cite'] as const;
+const NEEDS_WALK = /\s(?:(?:href|src|cite)="(?!https?:\/\/|#)|srcset=)/i;
 
 /**
  * Removes every href/src/cite/srcset of already sanitized HTML that is not an absolute http(s)
@@ -9,7 +10,9 @@ const URL_ATTRS = ['href', 'src', 'cite'] as const;
  * (`doc` parses inertly: a <template> runs nothing and loads nothing).
  */
 export function webLinksOnly(html: string, doc: Document): string {
-  if (!/\s(?:href|src|cite|srcset)=/i.test(html)) return html;
+  // Sanitized HTML is serialized by the DOM: attributes in double quotes. When every URL
+  // attribute already starts with http(s):// or # (the common case), nothing needs parsing.
+  if (!NEEDS_WALK.test(html)) return html;
   const tpl = doc.createElement('template');
   tpl.innerHTML = html;
   for (const el of tpl.content.querySelectorAll('[href],[src],[cite],[srcset]')) {
