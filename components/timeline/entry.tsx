@@ -56,7 +56,7 @@ function EntryView({ post, index, setsize, view, current, expanded, feedTitle, f
   const excerpt = view === 'summary' && !expanded ? postExcerpt(post) : '';
   return (
     <article
-      class={`entry${current ? ' current' : ''}`}
+      class={`entry${current ? ' current' : ''}${post.highlightBy ? ' highlighted' : ''}`}
       data-testid="entry"
       data-entry-id={post.id}
       data-feed-id={post.feedId}
@@ -98,6 +98,12 @@ function EntryView({ post, index, setsize, view, current, expanded, feedTitle, f
             {post.url && !webLink && (
               <span class="link-note" data-testid="entry-link-note">
                 Link not a web address
+              </span>
+            )}
+            {post.highlightBy && (
+              // A word, not only a colour: a rule of the reader's matched this post.
+              <span class="highlight-mark" data-testid="entry-highlight">
+                Highlighted
               </span>
             )}
             {post.author && <span class="author">{post.author}</span>}

@@ -1,6 +1,7 @@
 /** The background's handler map: one function per request type. */
 import { markScopeRead } from '../db/mark-scope-read';
 import { markAllRead, setRead, setStarred } from '../db/posts';
+import { createRuleHandlers } from '../rules/rule-handlers';
 import { createPlanetStore } from '../subscribe/planet-store';
 import { createPreviewCache } from '../subscribe/preview-cache';
 import { createSubscribingHandlers } from '../subscribe/subscribe-handlers';
@@ -44,6 +45,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await deps.refreshBadge();
       return { keys };
     },
+    // Rules: saved with their patterns checked, applied to stored posts on request.
+    ...createRuleHandlers(deps),
     'mark-scope-read': async (req) => {
       const keys = await markScopeRead(await deps.db(), req.scope);
       await deps.refreshBadge();

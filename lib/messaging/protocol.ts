@@ -11,6 +11,8 @@ import type { Planet } from '../subscribe/planet-store';
 import type { SyncSummary, UrlImportResult } from '../subscribe/planets';
 import type { FeedCandidate, FeedPreview, PreviewReply, RemovedFeed } from '../subscribe/types';
 import type { SaveFailureState } from '../poll/save-failures';
+import type { ApplyReport } from '../rules/apply-rules-to-stored';
+import type { Rule } from '../rules/types';
 
 /** Result of an OPML import, shown to the user. */
 export interface ImportReport {
@@ -57,7 +59,9 @@ export type PageRequest =
   | { type: 'set-starred'; key: [string, string]; starred: boolean }
   | { type: 'mark-all-read'; feedId?: string }
   | { type: 'mark-scope-read'; scope: ReadScope }
-  | { type: 'get-tab-feeds'; tabId: number };
+  | { type: 'get-tab-feeds'; tabId: number }
+  | { type: 'save-rules'; rules: Rule[] }
+  | { type: 'apply-rules' };
 
 /** Requests a content script may send (and nothing else). */
 export type ContentRequest = { type: 'feeds-detected'; feeds: DiscoveredFeed[] };
@@ -91,6 +95,9 @@ export interface ReplyMap {
   'mark-scope-read': { keys: [string, string][] };
   'get-tab-feeds': DiscoveredFeed[];
   'feeds-detected': { ok: boolean };
+  /** A rule with a bad pattern is refused (nothing is saved) with the reason, by rule id. */
+  'save-rules': { ok: true } | { ok: false; errors: Record<string, string> };
+  'apply-rules': ApplyReport;
 }
 
 /** The reply to request R. */
