@@ -38,13 +38,15 @@ export interface EntryProps {
   showFeed: boolean;
   /** First post of a day: shows the day heading above it. */
   day: string | undefined;
+  /** The other feeds that brought this post, folded into it ("also in"), names joined. */
+  alsoIn?: string | undefined;
   /** Index of the page this post starts (the window measures pages from it). */
   pageFirst: number | undefined;
   now: number;
   actions: EntryActions;
 }
 
-function EntryView({ post, index, setsize, view, current, expanded, feedTitle, feedUrl, showFeed, day, pageFirst, now, actions }: EntryProps) {
+function EntryView({ post, index, setsize, view, current, expanded, feedTitle, feedUrl, showFeed, day, alsoIn, pageFirst, now, actions }: EntryProps) {
   const audio = audioEnclosure(post.enclosures);
   const webLink = isWebUrl(post.url);
   const titleId = `e${index}-t`;
@@ -110,6 +112,11 @@ function EntryView({ post, index, setsize, view, current, expanded, feedTitle, f
             <time dateTime={new Date(post.sortKey).toISOString()} title={fullTime(post.sortKey)}>
               {agoText(post.sortKey, now)}
             </time>
+            {alsoIn && (
+              <span class="also-in" data-testid="entry-also-in">
+                also in: {alsoIn}
+              </span>
+            )}
           </p>
           <div class="entry-actions">
             {view !== 'full' && (

@@ -7,6 +7,8 @@ import { isExpired, type Retention } from './retention';
 import type { OrreryDB } from './schema';
 import { markScopeRead } from './mark-scope-read';
 import { transactionCause } from './transaction-cause';
+import { foldAtIngest } from '../dedupe/fold-at-ingest';
+import { withCopies } from '../dedupe/copies-of';
 import { applyRulesAtIngest } from '../rules/rules-at-ingest';
 import type { StoredFeed, StoredPost } from './types';
 
@@ -93,9 +95,10 @@ async function commitIn(
     else continue;
     writes.push(writer.put(old, next));
   }
-  // New posts meet the reader's rules (lib/rules).
+  // New posts meet the reader's rules (lib/rules) and are folded when another feed brought them (lib/dedupe).
   if (fresh.length > 0) {
     fresh = await applyRulesAtIngest(tx, fresh);
+    await foldAtIngest(tx, writer, fresh);
     for (const p of fresh) writes.push(writer.put(undefined, p));
   }
   writes.push(tx.objectStore('feeds').put(feed));
@@ -198,7 +201,9 @@ export async function setRead(db: Db, keys: [string, string][], read: boolean): 
   const tx = db.transaction(POST_STORES, 'readwrite');
   const writer = await postWriter(tx);
   const flag: 0 | 1 = read ? 1 : 0;
-  const posts = (await Promise.all(keys.map((key) => tx.objectStore('posts').get(key)))).filter((p): p is StoredPost => p !== undefined);
+  let posts = (await Promise.all(keys.map((key) => tx.objectStore('posts').get(key)))).filter((p): p is StoredPost => p !== undefined);
+  // Reading a post reads its folded copies too (lib/dedupe); unread, only the post itself.
+  if (read) posts = await withCopies(tx, posts);
   const changing = posts.filter((p) => p.read !== flag);
   await Promise.all(changing.map((p) => writer.put(p, { ...p, read: flag })));
   await writer.save();
@@ -211,7 +216,9 @@ export async function setStarred(db: Db, key: [string, string], starred: boolean
   const tx = db.transaction(POST_STORES, 'readwrite');
   const writer = await postWriter(tx);
   const post = await tx.objectStore('posts').get(key);
-  if (post) await writer.put(post, { ...post, starred: starred ? 1 : 0 });
+  // Starring a post stars its folded copies too (lib/dedupe).
+  const group = post ? await withCopies(tx, [post]) : [];
+  await Promise.all(group.map((p) => writer.put(p, { ...p, starred: starred ? 1 : 0 })));
   await writer.save();
   await tx.done;
 }
