@@ -97,13 +97,18 @@ export function PopupApp() {
             const label = (
               <>
                 <span class="title">{post.title || '(untitled)'}</span>
+                {post.highlightBy && (
+                  <span class="highlight-mark" data-testid="recent-highlight">
+                    Highlighted
+                  </span>
+                )}
                 <span class="meta">
                   {d.feeds.get(post.feedId)?.title ?? ''} · {relativeAge(post.sortKey, now)}
                 </span>
               </>
             );
             return (
-              <li class="recent" key={key} data-testid="recent-entry" data-read={String(read)}>
+              <li class={`recent${post.highlightBy ? ' highlighted' : ''}`} key={key} data-testid="recent-entry" data-read={String(read)}>
                 {url ? (
                   <a
                     href={url}

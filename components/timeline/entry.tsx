@@ -41,13 +41,15 @@ export interface EntryProps {
   showFeed: boolean;
   /** First post of a day: shows the day heading above it. */
   day: string | undefined;
+  /** The other feeds that brought this post, folded into it ("also in"), names joined. */
+  alsoIn?: string | undefined;
   /** Index of the page this post starts (the window measures pages from it). */
   pageFirst: number | undefined;
   now: number;
   actions: EntryActions;
 }
 
-function EntryView({ post, index, setsize, view, current, expanded, feedTitle, feedUrl, showFeed, day, pageFirst, now, actions }: EntryProps) {
+function EntryView({ post, index, setsize, view, current, expanded, feedTitle, feedUrl, showFeed, day, alsoIn, pageFirst, now, actions }: EntryProps) {
   const audio = audioEnclosure(post.enclosures);
   const webLink = isWebUrl(post.url);
   const titleId = `e${index}-t`;
@@ -63,7 +65,7 @@ function EntryView({ post, index, setsize, view, current, expanded, feedTitle, f
   const picture = view !== 'full' && !expanded ? postPicture(post) : undefined;
   return (
     <article
-      class={`entry${current ? ' current' : ''}`}
+      class={`entry${current ? ' current' : ''}${post.highlightBy ? ' highlighted' : ''}`}
       data-testid="entry"
       data-entry-id={post.id}
       data-feed-id={post.feedId}
@@ -108,10 +110,21 @@ function EntryView({ post, index, setsize, view, current, expanded, feedTitle, f
                 Link not a web address
               </span>
             )}
+            {post.highlightBy && (
+              // A word, not only a colour: a rule of the reader's matched this post.
+              <span class="highlight-mark" data-testid="entry-highlight">
+                Highlighted
+              </span>
+            )}
             {post.author && <span class="author">{post.author}</span>}
             <time dateTime={new Date(post.sortKey).toISOString()} title={fullTime(post.sortKey)}>
               {agoText(post.sortKey, now)}
             </time>
+            {alsoIn && (
+              <span class="also-in" data-testid="entry-also-in">
+                also in: {alsoIn}
+              </span>
+            )}
           </p>
           <div class="entry-actions">
             {view !== 'full' && (

@@ -56,6 +56,7 @@ export function River({ river, feeds, view, label, currentKey, expanded, overrid
                         feedUrl={i === 0 ? feed?.siteUrl : undefined}
                         showFeed={i === 0}
                         day={r === 0 && i === 0 ? dayHeading(day.at) : undefined}
+                        alsoIn={post.alsoIn?.map((k) => feeds.get(k[0])?.title ?? 'a feed no longer subscribed').join(', ')}
                         pageFirst={it?.pageFirst ? it.page : undefined}
                         now={now}
                         actions={actions}

@@ -16,6 +16,7 @@ import { useSameUnless } from '../use-same-unless';
 import { useSettings } from '../use-settings';
 import { NOT_WEB_LINK } from '../web-link';
 import type { ViewMode } from './entry';
+import { HiddenByRules } from './hidden-by-rules';
 import { NoticeBar } from './notice';
 import { River } from './river';
 import { keyOf, keysSource, querySource } from './river-source';
@@ -280,6 +281,7 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
         </div>
         <main class="main" id="river-main" ref={main} tabIndex={-1}>
           <ScopeHeader scope={scope} name={scopeName} feed={scope.kind === 'feed' ? side.value?.feeds.find((f) => f.id === scope.feedId) : undefined} searching={searching} query={query.trim()} total={river.total} lastUpdate={lastUpdate} now={now} />
+          {!searching && <HiddenByRules scope={scope} feeds={feeds} now={now} />}
           {river.error && (
             <p class="error" role="alert">
               Could not read stored posts: {river.error}

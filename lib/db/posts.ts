@@ -7,6 +7,9 @@ import { isExpired, type Retention } from './retention';
 import type { OrreryDB } from './schema';
 import { markScopeRead } from './mark-scope-read';
 import { transactionCause } from './transaction-cause';
+import { foldAtIngest } from '../dedupe/fold-at-ingest';
+import { withCopies } from '../dedupe/copies-of';
+import { applyRulesAtIngest } from '../rules/rules-at-ingest';
 import type { StoredFeed, StoredPost } from './types';
 
 /** What a commit changed (undefined when the feed was unsubscribed meanwhile). */
@@ -80,13 +83,23 @@ async function commitIn(
   let added = 0;
   let updated = 0;
   const writes: Promise<unknown>[] = [];
+  let fresh: StoredPost[] = [];
   for (const item of items) {
     const old = stored.get(item.id);
     const next = toStoredPost(feed, item, old, now);
-    if (!old) added++;
-    else if (changed(old, next)) updated++;
+    if (!old) {
+      added++;
+      fresh.push(next);
+      continue;
+    } else if (changed(old, next)) updated++;
     else continue;
     writes.push(writer.put(old, next));
+  }
+  // New posts meet the reader's rules (lib/rules) and are folded when another feed brought them (lib/dedupe).
+  if (fresh.length > 0) {
+    fresh = await applyRulesAtIngest(tx, fresh);
+    await foldAtIngest(tx, writer, fresh);
+    for (const p of fresh) writes.push(writer.put(undefined, p));
   }
   writes.push(tx.objectStore('feeds').put(feed));
   // Retention's reads are queued behind the writes (requests run in order), so they see them.
@@ -139,6 +152,8 @@ async function commitFeedOnly(db: Db, feedId: string, update: (current: StoredFe
   return current ? { added: 0, updated: 0, removed: 0 } : undefined;
 }
 
+const KEPT_MARKS = ['hiddenBy', 'highlightBy', 'dupOf', 'alsoIn', 'dupKeys'] as const;
+
 /** The stored form of a parsed item, merged with the stored copy when there is one. */
 export function toStoredPost(feed: StoredFeed, item: ParsedItem, old: StoredPost | undefined, now: number): StoredPost {
   const firstSeen = old?.firstSeen ?? now;
@@ -164,6 +179,8 @@ export function toStoredPost(feed: StoredFeed, item: ParsedItem, old: StoredPost
   if (item.imageUrl !== undefined) post.imageUrl = item.imageUrl;
   // The article extracted from its page outlives the feed's edits of the post.
   if (old?.article) post.article = old.article;
+  // What rules and duplicate folding decided stays with the post when the feed updates it.
+  if (old) for (const k of KEPT_MARKS) if (old[k] !== undefined) (post as unknown as Record<string, unknown>)[k] = old[k];
   return post;
 }
 
@@ -186,8 +203,10 @@ export async function setRead(db: Db, keys: [string, string][], read: boolean): 
   const tx = db.transaction(POST_STORES, 'readwrite');
   const writer = await postWriter(tx);
   const flag: 0 | 1 = read ? 1 : 0;
-  const posts = await Promise.all(keys.map((key) => tx.objectStore('posts').get(key)));
-  const changing = posts.filter((p): p is StoredPost => p !== undefined && p.read !== flag);
+  let posts = (await Promise.all(keys.map((key) => tx.objectStore('posts').get(key)))).filter((p): p is StoredPost => p !== undefined);
+  // Reading a post reads its folded copies too (lib/dedupe); unread, only the post itself.
+  if (read) posts = await withCopies(tx, posts);
+  const changing = posts.filter((p) => p.read !== flag);
   await Promise.all(changing.map((p) => writer.put(p, { ...p, read: flag })));
   await writer.save();
   await tx.done;
@@ -199,7 +218,9 @@ export async function setStarred(db: Db, key: [string, string], starred: boolean
   const tx = db.transaction(POST_STORES, 'readwrite');
   const writer = await postWriter(tx);
   const post = await tx.objectStore('posts').get(key);
-  if (post) await writer.put(post, { ...post, starred: starred ? 1 : 0 });
+  // Starring a post stars its folded copies too (lib/dedupe).
+  const group = post ? await withCopies(tx, [post]) : [];
+  await Promise.all(group.map((p) => writer.put(p, { ...p, starred: starred ? 1 : 0 })));
   await writer.save();
   await tx.done;
 }

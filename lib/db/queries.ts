@@ -60,6 +60,11 @@ export interface PostPage {
   next?: PageCursor;
 }
 
+/** The river leaves out posts a rule hid and folded copies of another post (a feed's own river shows its copies). */
+function shownBy(q: PostQuery): (p: StoredPost) => boolean {
+  return (p) => p.hiddenBy === undefined && (p.dupOf === undefined || q.feedId !== undefined);
+}
+
 /** The newest page of posts for a query. */
 export function queryPosts(db: Db, q: PostQuery): Promise<PostPage> {
   return q.filter === 'unread' ? queryUnread(db, q) : queryIndexed(db, q);
@@ -96,7 +101,7 @@ async function queryIndexed(db: Db, q: PostQuery): Promise<PostPage> {
   }
   let last: PageCursor | undefined;
   while (cursor && posts.length < q.limit) {
-    if (!filtered || cursor.value.starred === 1) posts.push(cursor.value);
+    if ((!filtered || cursor.value.starred === 1) && shownBy(q)(cursor.value)) posts.push(cursor.value);
     last = { key: cursor.key, primaryKey: cursor.primaryKey };
     cursor = await cursor.continue();
   }
@@ -131,7 +136,7 @@ async function pageOfRecords(
   const last = page[page.length - 1];
   const more = rest.length > q.limit;
   return {
-    posts: page.map((r) => r.value),
+    posts: page.map((r) => r.value).filter(shownBy(q)),
     ...(more && last ? { next: { key: last.key, primaryKey: last.primaryKey as [string, string] } } : {}),
   };
 }
@@ -178,7 +183,8 @@ async function queryUnread(db: Db, q: PostQuery): Promise<PostPage> {
   const pageKeys = keys.slice(0, q.limit);
   const found = await Promise.all(pageKeys.map((k) => tx.objectStore('posts').get(toPostKey(k))));
   await tx.done;
-  const posts = found.filter((p): p is StoredPost => p !== undefined);
+  const shown = shownBy(q);
+  const posts = found.filter((p): p is StoredPost => p !== undefined && shown(p));
   const lastKey = pageKeys[pageKeys.length - 1];
   return { posts, ...(more && lastKey !== undefined ? { next: { key: lastKey, primaryKey: toPostKey(lastKey) } } : {}) };
 }

@@ -5,7 +5,7 @@ import type { RefreshRun, StoredArticle, StoredFeed, StoredPost, SyncQueueEntry,
 /** Name of the database. */
 export const DB_NAME = 'orrery';
 /** Current schema version; bump it and add a step to MIGRATIONS. */
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /** Typed schema for idb. */
 export interface OrreryDB extends DBSchema {
@@ -28,6 +28,10 @@ export interface OrreryDB extends DBSchema {
       byStarred: [number, number];
       /** Posts that came from (or were matched to) a sync service, by the service's item id. */
       bySyncItem: string;
+      /** Posts a mute rule hid, newest of each rule last: sparse (only hidden posts have hiddenBy). */
+      byHidden: [string, number];
+      /** Keys that find a post's copies in other feeds (lib/dedupe): multiEntry, sparse. */
+      byDupKey: string;
     };
   };
   /**
@@ -92,6 +96,14 @@ export const MIGRATIONS: ((db: OldDb, tx: UpgradeTx) => void)[] = [
   // v4: full articles (lib/fulltext), one record per post that has one; nothing else changes.
   (db) => {
     if (!db.objectStoreNames.contains('articles')) db.createObjectStore('articles', { keyPath: ['feedId', 'id'] });
+  },
+  // v5: rules and folded duplicates. Both indexes are sparse: a post enters them only when a
+  // rule hid it (hiddenBy) or once its duplicate keys were computed at ingest (dupKeys), so
+  // nothing is rewritten here; posts stored before v5 are not folded.
+  (_db, tx) => {
+    const posts = tx.objectStore('posts');
+    if (!posts.indexNames.contains('byHidden')) posts.createIndex('byHidden', ['hiddenBy', 'sortKey']);
+    if (!posts.indexNames.contains('byDupKey')) posts.createIndex('byDupKey', 'dupKeys', { multiEntry: true });
   },
 ];
 

@@ -99,6 +99,16 @@ export interface StoredPost {
   syncItemId?: string;
   /** The full article of the post's page: extracted (the text is in the articles store) or why not. */
   article?: ArticleMark;
+  /** Id of the mute rule that hid this post (lib/rules); the river shows it only on demand. */
+  hiddenBy?: string;
+  /** Id of the highlight rule that matched this post (lib/rules). */
+  highlightBy?: string;
+  /** A folded copy (lib/dedupe): the key of the post the river shows in its place. */
+  dupOf?: [string, string];
+  /** The folded copies of this post in other feeds ("also in"), by key. */
+  alsoIn?: [string, string][];
+  /** Keys that find this post's copies in other feeds (lib/dedupe/dup-keys.ts), set at ingest. */
+  dupKeys?: string[];
 }
 
 /** What became of loading a post's full article (small: it travels with every river page). */

@@ -2,6 +2,7 @@
 import { markScopeRead } from '../db/mark-scope-read';
 import { markAllRead, setRead, setStarred } from '../db/posts';
 import type { ArticleLoader } from '../fulltext/article-loader';
+import { createRuleHandlers } from '../rules/rule-handlers';
 import { createPlanetStore } from '../subscribe/planet-store';
 import { createPreviewCache } from '../subscribe/preview-cache';
 import { createSubscribingHandlers } from '../subscribe/subscribe-handlers';
@@ -47,6 +48,8 @@ export function createHandlers(deps: HandlerDeps): Omit<Handlers, SyncRequest['t
     },
     'load-article': (req) => deps.articles.load(req.key),
     'set-feed-fulltext': async (req) => ({ ok: await deps.articles.setAlways(req.feedId, req.on) }),
+    // Rules: saved with their patterns checked, applied to stored posts on request.
+    ...createRuleHandlers(deps),
     'mark-scope-read': async (req) => {
       const keys = await markScopeRead(await deps.db(), req.scope);
       await deps.refreshBadge();

@@ -13,6 +13,8 @@ import type { FeedCandidate, FeedPreview, PreviewReply, RemovedFeed } from '../s
 import type { SaveFailureState } from '../poll/save-failures';
 import type { SyncAccount } from '../sync/greader-client';
 import type { SyncStatus } from '../sync/sync-store';
+import type { ApplyReport } from '../rules/apply-rules-to-stored';
+import type { Rule } from '../rules/types';
 
 /** Result of an OPML import, shown to the user. */
 export interface ImportReport {
@@ -62,6 +64,8 @@ export type PageRequest =
   | { type: 'get-tab-feeds'; tabId: number }
   | { type: 'load-article'; key: [string, string] }
   | { type: 'set-feed-fulltext'; feedId: string; on: boolean }
+  | { type: 'save-rules'; rules: Rule[] }
+  | { type: 'apply-rules' }
   | SyncRequest;
 
 /** Requests of the options page's Sync section. */
@@ -105,6 +109,9 @@ export interface ReplyMap {
   'sync-connect': { ok: true; user: string } | { ok: false; error: string };
   'sync-now': SyncStatus;
   'sync-disconnect': { ok: boolean };
+  /** A rule with a bad pattern is refused (nothing is saved) with the reason, by rule id. */
+  'save-rules': { ok: true } | { ok: false; errors: Record<string, string> };
+  'apply-rules': ApplyReport;
 }
 
 /** The reply to request R. */

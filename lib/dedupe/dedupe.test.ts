@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { addFeeds } from '../db/feeds';
+import { commitPoll, setRead, setStarred } from '../db/posts';
+import { countUnread, queryPosts } from '../db/queries';
+import { freshDb } from '../db/test-db';
+import type { ParsedItem } from '../feed/types';
+import { canonicalLink, dupKeys } from './dup-keys';
+
+const DAY = 86_400_000;
+const item = (id: string, title: string, published: number, url?: string): ParsedItem => ({ id, title, published, enclosures: [], categories: [], ...(url ? { url } : {}) });
+
+async function setup() {
+  const db = await freshDb();
+  const { added } = await addFeeds(
+    db,
+    ['planet', 'author', 'mirror'].map((n) => ({ url: `http://${n}.example/feed.xml`, title: n, folder: '', firstCheckAt: 0 })),
+    1000,
+  );
+  return { db, planet: added[0]!, author: added[1]!, mirror: added[2]! };
+}
+
+describe('duplicate keys', () => {
+  it('canonical links ignore scheme, www, fragments, tracking parameters and trailing slashes', () => {
+    const same = ['https://www.Blog.example/post/1/', 'http://blog.example/post/1#comments', 'https://blog.example/post/1?utm_source=rss&utm_medium=feed'];
+    expect(new Set(same.map(canonicalLink))).toEqual(new Set(['blog.example/post/1']));
+    expect(canonicalLink('https://blog.example/post/1?p=2')).toBe('blog.example/post/1?p=2');
+    expect(canonicalLink('javascript:alert(1)')).toBeUndefined();
+  });
+
+  it('uses ids only when they are global (URLs, tag: and urn: ids, UUIDs), titles with their site', () => {
+    expect(dupKeys({ id: '1234', title: 'Short', url: 'https://a.example/x' })).toEqual(['l:a.example/x']);
+    expect(dupKeys({ id: 'tag:a.example,2024:1', title: 'A longer title', url: 'https://a.example/x' })).toEqual(['l:a.example/x', 'i:tag:a.example,2024:1', 't:a.example|a longer title']);
+    expect(dupKeys({ id: 'https://a.example/x/', title: 'x' })).toEqual(['l:a.example/x']);
+  });
+});
+
+describe('duplicates folded at ingest', () => {
+  it('the same link through a Planet and the author’s feed is shown once, with "also in"', async () => {
+    const { db, planet, author } = await setup();
+    await commitPoll(db, author.id, (f) => f, [item('a1', 'My post', 5 * DAY, 'https://blog.example/my-post/')], 10);
+    await commitPoll(db, planet.id, (f) => f, [item('http://blog.example/my-post', 'Author: My post', 5 * DAY, 'http://blog.example/my-post?utm_source=planet'), item('p2', 'Other', 4 * DAY, 'https://other.example/')], 20);
+    const river = (await queryPosts(db, { filter: 'all', limit: 10 })).posts;
+    expect(river.map((p) => p.id)).toEqual(['a1', 'p2']);
+    expect(river[0]!.alsoIn).toEqual([[planet.id, 'http://blog.example/my-post']]);
+    // The copy is counted once, and still listed in its own feed.
+    expect(await countUnread(db)).toBe(2);
+    expect((await queryPosts(db, { filter: 'all', feedId: planet.id, limit: 10 })).posts.map((p) => p.id)).toEqual(['http://blog.example/my-post', 'p2']);
+    expect((await queryPosts(db, { filter: 'unread', limit: 10 })).posts.map((p) => p.id)).toEqual(['a1', 'p2']);
+  });
+
+  it('reading or starring the post marks every copy', async () => {
+    const { db, planet, author, mirror } = await setup();
+    await commitPoll(db, author.id, (f) => f, [item('tag:blog.example,2026:7', 'Cross-posted piece', 5 * DAY, 'https://blog.example/7')], 10);
+    await commitPoll(db, planet.id, (f) => f, [item('tag:blog.example,2026:7', 'Cross-posted piece', 5 * DAY, 'https://planet.example/r/7')], 20);
+    await commitPoll(db, mirror.id, (f) => f, [item('m7', 'Elsewhere', 5 * DAY, 'https://blog.example/7/')], 30);
+    const shown = await db.get('posts', [author.id, 'tag:blog.example,2026:7']);
+    expect(shown!.alsoIn).toEqual([[planet.id, 'tag:blog.example,2026:7'], [mirror.id, 'm7']]);
+    await setStarred(db, [planet.id, 'tag:blog.example,2026:7'], true);
+    for (const k of [[author.id, 'tag:blog.example,2026:7'], [planet.id, 'tag:blog.example,2026:7'], [mirror.id, 'm7']] as [string, string][]) {
+      expect((await db.get('posts', k))!.starred, k.join()).toBe(1);
+    }
+    // Reading a copy (in its own feed's river) reads the shown post.
+    await setRead(db, [[mirror.id, 'm7']], true);
+    expect((await db.get('posts', [author.id, 'tag:blog.example,2026:7']))!.read).toBe(1);
+    expect(await countUnread(db)).toBe(0);
+    // A copy arriving after the post was read arrives read.
+    await setRead(db, [[author.id, 'tag:blog.example,2026:7']], true);
+  });
+
+  it('the same title from the same site folds only within days', async () => {
+    const { db, planet, author } = await setup();
+    await commitPoll(db, author.id, (f) => f, [item('w1', 'Weekly links: Python', 10 * DAY, 'https://blog.example/?p=1')], 10);
+    await commitPoll(db, planet.id, (f) => f, [item('x1', 'Weekly links: Python', 11 * DAY, 'https://blog.example/?p=1&amp=1'), item('x2', 'Weekly links: Python', 30 * DAY, 'https://blog.example/?p=9')], 20);
+    const river = (await queryPosts(db, { filter: 'all', limit: 10 })).posts;
+    expect(river.map((p) => p.id)).toEqual(['x2', 'w1']);
+  });
+
+  it('two posts of one feed are never folded together', async () => {
+    const { db, author } = await setup();
+    await commitPoll(db, author.id, (f) => f, [item('1', 'Same title here', DAY, 'https://blog.example/a'), item('2', 'Same title here', DAY, 'https://blog.example/a')], 10);
+    expect((await queryPosts(db, { filter: 'all', limit: 10 })).posts).toHaveLength(2);
+  });
+});
