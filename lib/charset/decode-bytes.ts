@@ -1,4 +1,5 @@
 import { decodeUtf32 } from './decode-utf32.ts';
+import { decodeUtf8 } from './decode-utf8.ts';
 import { c1ToWindows1252, decodeWindows1252 } from './decode-windows-1252.ts';
 import { charsetFromContentType, charsetFromProlog, sniffCharset } from './sniff-charset.ts';
 
@@ -9,7 +10,6 @@ const SINGLE_BYTE = /^(?:iso-?8859-\d+|latin-?1|l1|us-ascii|ascii|windows-125\d|
 const C1_RE = /[\u0080-\u009f]/g;
 const HAS_C1 = /[\u0080-\u009f]/;
 
-const utf8 = new TextDecoder('utf-8');
 const utf8Strict = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 function tryDecoder(label: string): TextDecoder | undefined {
@@ -24,7 +24,7 @@ function tryDecoder(label: string): TextDecoder | undefined {
 function strictUtf8(b: Uint8Array): string | undefined {
   // The replacing decoder is the fast one (the fatal one goes through ICU in Node): decode, and
   // only when a U+FFFD shows up ask the strict decoder whether it was in the bytes themselves.
-  const text = utf8.decode(b);
+  const text = decodeUtf8(b);
   if (text.indexOf('\ufffd') === -1) return text;
   try {
     return utf8Strict.decode(b);
@@ -67,8 +67,8 @@ export function decodeBytes(bytes: Uint8Array, contentType?: string): DecodedTex
     result = { charset: sniff.encoding, text: decodeUtf32(bytes, sniff.encoding === 'utf-32le', sniff.bomLength) };
   } else if (sniff.encoding !== undefined) {
     const body = bytes.subarray(sniff.bomLength);
-    const decoder = sniff.encoding === 'utf-8' ? utf8 : (tryDecoder(sniff.encoding) as TextDecoder);
-    result = { charset: sniff.encoding, text: decoder.decode(body) };
+    const text = sniff.encoding === 'utf-8' ? decodeUtf8(body) : (tryDecoder(sniff.encoding) as TextDecoder).decode(body);
+    result = { charset: sniff.encoding, text };
   } else {
     result = decodeDeclared(bytes, charsetFromContentType(contentType) ?? charsetFromProlog(bytes, 0));
   }

@@ -3,6 +3,7 @@ import { parseFeed } from '../feed/parse-feed';
 import type { ParsedItem } from '../feed/types';
 import type { Db } from '../db/open-db';
 import { commitPoll, type CommitResult } from '../db/posts';
+import type { CommitQueue } from './commit-queue';
 import type { Retention } from '../db/retention';
 import type { FetchStatusKind, StoredFeed } from '../db/types';
 import { describeFetchStatus } from './describe-status';
@@ -30,6 +31,8 @@ export interface PollDeps {
   maxIntervalMs?: number;
   /** Where a status goes when even the feed's own record refuses it (storage full). */
   saveFailures?: SaveFailureLog;
+  /** Shares transactions with the run's other polls (else each poll commits alone). */
+  commits?: CommitQueue;
 }
 
 /** What one poll did. */
@@ -68,10 +71,9 @@ export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollRe
   const postTimes = items.length ? newestTimes(items) : (feed.postTimes ?? []);
   let commit: CommitResult | undefined;
   try {
-    commit = await commitPoll(
-      deps.db,
-      feed.id,
-      (current) =>
+    const job = {
+      feedId: feed.id,
+      update: (current: StoredFeed) =>
         nextFeedState(current, out, {
           status,
           message,
@@ -88,8 +90,9 @@ export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollRe
       now,
       // Retention needs to know what the feed still carries: only after a full fetch, never on
       // a 304 or an error (that would delete every old post the feed still lists).
-      items.length > 0 ? deps.retention : undefined,
-    );
+      retention: items.length > 0 ? deps.retention : undefined,
+    };
+    commit = await (deps.commits ? deps.commits.commit(job) : commitPoll(deps.db, job.feedId, job.update, job.items, job.now, job.retention));
   } catch (err) {
     return saveFailed(feed, err, deps, now);
   }

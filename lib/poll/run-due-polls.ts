@@ -2,6 +2,7 @@
 import type { Db } from '../db/open-db';
 import { countDue, dueFeeds } from '../db/feeds';
 import { dueAtWake, GATHER_WINDOW_MS } from './due-at-wake';
+import { createCommitQueue } from './commit-queue';
 import { createHostLimiter } from './host-limiter';
 import { pollFeed, type PollDeps, type PollResult } from './poll-feed';
 import type { StoredFeed } from '../db/types';
@@ -24,6 +25,8 @@ export interface RunDeps extends PollDeps {
 export async function runDuePolls(deps: RunDeps): Promise<PollResult[]> {
   const limiter = createHostLimiter({ perHost: 1, global: deps.globalLimit ?? 6 });
   const results: PollResult[] = [];
+  // Polls finishing while a commit runs share the next transaction (one commit, one count update).
+  const polls: PollDeps = { ...deps, commits: deps.commits ?? createCommitQueue(deps.db) };
   // id -> the nextCheckAt it had when picked: a feed due again with the same value was not
   // moved by its poll (a storage failure) and is left for the next alarm, so this ends.
   const attempted = new Map<string, number>();
@@ -43,7 +46,7 @@ export async function runDuePolls(deps: RunDeps): Promise<PollResult[]> {
     await Promise.all(
       due.map((feed) =>
         limiter.run(feed.url, async () => {
-          const result = await pollFeed(feed, deps).catch((err: unknown): PollResult => {
+          const result = await pollFeed(feed, polls).catch((err: unknown): PollResult => {
             // pollFeed handles refused writes itself; anything else is a bug: keep going with the others.
             console.error('[orrery:poll]', feed.url, err);
             return { feedId: feed.id, status: 'storage-error' };

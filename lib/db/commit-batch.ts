@@ -1,0 +1,41 @@
+/**
+ * Several polls committed in one IndexedDB transaction: all of them or none of them. A
+ * transaction costs a commit in the database and a read and write of the maintained unread
+ * counts; during a refresh, polls that finish while another commit runs share the next one
+ * (see lib/poll/commit-queue.ts) instead of each paying for its own.
+ */
+import type { Db } from './open-db';
+import { commitFeedIn, type CommitResult, type CommitTx, type FeedCommit } from './commit-feed';
+import { POST_STORES, postWriter } from './post-writes';
+import { transactionCause } from './transaction-cause';
+
+/**
+ * Stores every poll of `jobs` (one per feed) atomically: a worker killed mid-way leaves all
+ * of them or none. Resolves with each poll's result, in order, once the transaction has
+ * committed; rejects with the transaction's cause (quota, disk) when anything fails.
+ */
+export async function commitBatch(db: Db, jobs: FeedCommit[]): Promise<(CommitResult | undefined)[]> {
+  const withPosts = jobs.some((j) => j.items.length > 0);
+  // Relaxed durability: the browser commits without waiting for the disk to flush. A worker
+  // stopped at any moment still loses nothing committed (the browser, not the worker, holds the
+  // database); only a power cut could lose the last commits, and each holds its feed's state
+  // with its posts, so those feeds are simply fetched again.
+  const tx = (withPosts
+    ? db.transaction(['feeds', ...POST_STORES], 'readwrite', { durability: 'relaxed' })
+    : db.transaction('feeds', 'readwrite', { durability: 'relaxed' })) as unknown as CommitTx;
+  try {
+    const writer = withPosts ? await postWriter(tx) : undefined;
+    const results = await Promise.all(jobs.map((job) => commitFeedIn(tx, writer, job)));
+    await Promise.all([writer?.save(), tx.done]);
+    return results;
+  } catch (err) {
+    // A bug of ours (not a refused request) would let the transaction commit the other polls'
+    // writes without this one's: abort, so the batch is all or nothing.
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted or finished.
+    }
+    throw await transactionCause(tx, err);
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Group commit for a polling run: polls that finish while a commit is under way are stored
+ * together in the next transaction (commitBatch), instead of one transaction each. Nothing
+ * waits on purpose: an idle queue commits a poll at once, and the batches grow only as fast
+ * as polls pile up behind the database. Each poll's promise settles once its own data is
+ * committed, so a worker stopped at any moment loses nothing it reported stored (polls not
+ * yet committed are still due in the database, and are fetched again). When a batch fails,
+ * its polls are committed one by one, so each feed is told its own outcome (one feed's too
+ * large write does not fail the others).
+ */
+import type { Db } from '../db/open-db';
+import { commitBatch } from '../db/commit-batch';
+import type { CommitResult, FeedCommit } from '../db/commit-feed';
+
+/** Bounds of one batch: a page's read waits behind a write transaction, so keep them short. */
+export interface CommitQueueLimits {
+  /** Polls per transaction (default 8). */
+  maxJobs?: number;
+  /** Items read from feeds per transaction (default 1,000); a larger poll goes alone. */
+  maxItems?: number;
+}
+
+/** Commits polls, batched. */
+export interface CommitQueue {
+  /** Stores one poll; settles when it is committed (or refused: rejects with the cause). */
+  commit(job: FeedCommit): Promise<CommitResult | undefined>;
+}
+
+interface Pending {
+  job: FeedCommit;
+  /** Committed alone: its batch failed, it gets its own verdict. */
+  alone: boolean;
+  resolve: (r: CommitResult | undefined) => void;
+  reject: (err: unknown) => void;
+}
+
+/** Creates a queue writing to `db` (one per polling run). */
+export function createCommitQueue(db: Db, limits: CommitQueueLimits = {}): CommitQueue {
+  const maxJobs = limits.maxJobs ?? 8;
+  const maxItems = limits.maxItems ?? 1_000;
+  const queue: Pending[] = [];
+  let draining = false;
+
+  /** The next batch: in order, one poll per feed (two polls of a feed must not share one). */
+  function take(): Pending[] {
+    const first = queue.shift();
+    if (!first) return [];
+    const batch = [first];
+    if (first.alone) return batch;
+    const feeds = new Set([first.job.feedId]);
+    let items = first.job.items.length;
+    for (let i = 0; i < queue.length && batch.length < maxJobs; ) {
+      const p = queue[i] as Pending;
+      if (p.alone || feeds.has(p.job.feedId) || items + p.job.items.length > maxItems) {
+        i++;
+        continue;
+      }
+      queue.splice(i, 1);
+      batch.push(p);
+      feeds.add(p.job.feedId);
+      items += p.job.items.length;
+    }
+    return batch;
+  }
+
+  async function drain(): Promise<void> {
+    draining = true;
+    try {
+      for (let batch = take(); batch.length > 0; batch = take()) {
+        try {
+          const results = await commitBatch(db, batch.map((p) => p.job));
+          batch.forEach((p, i) => p.resolve(results[i]));
+        } catch (err) {
+          if (batch.length === 1) (batch[0] as Pending).reject(err);
+          // Which poll made it fail is unknown: each tries again alone, first in line.
+          else queue.unshift(...batch.map((p) => ({ ...p, alone: true })));
+        }
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
+  return {
+    commit(job) {
+      return new Promise((resolve, reject) => {
+        queue.push({ job, alone: false, resolve, reject });
+        if (!draining) void drain();
+      });
+    },
+  };
+}
