@@ -342,13 +342,31 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     st.total = total;
     if (head !== undefined && (st.headSortKey === undefined || head > st.headSortKey)) {
       // At the very top, new posts simply appear; further down, the reader is told and chooses.
-      if (st.win.lo === 0 && window.scrollY < 40) {
-        start();
-        return;
-      }
+      if (st.win.lo === 0 && window.scrollY < 40) return topAgain(db, ticket);
       st.newer = true;
     }
     captureAnchor();
+    render();
+  };
+
+  /**
+   * New posts arrived while the reader is at the top: the first page is read again and shown
+   * in place of the river, without emptying it first, so the posts it still holds keep their
+   * elements (a refresh brings new posts every second or so, and rebuilding the whole first
+   * page each time cost the timeline most of its CPU while a refresh ran).
+   */
+  const topAgain = async (db: Awaited<ReturnType<typeof openOrreryDb>>, ticket: number) => {
+    const old = s.current;
+    const page = await src.current.load(db, undefined, PAGE_SIZE);
+    if (s.current !== old || ticket < old.reads.issued) return;
+    cancelFill.current?.();
+    cancelFill.current = undefined;
+    // A new generation: reads in flight for the old pages are dropped when they come back.
+    const st = fresh(old.gen + 1);
+    firstPageRead(st, page, undefined);
+    st.total = old.total;
+    st.reads = { issued: old.reads.issued, applied: ticket };
+    s.current = st;
     render();
   };
 
