@@ -60,6 +60,9 @@ export function preloadTimeline(): Promise<void> {
 const firstScreenPosts = (view: ViewMode): number =>
   Math.ceil(window.innerHeight / (view === 'titles' ? 26 : view === 'summary' ? 90 : 220)) + 1;
 
+/** The feed HTML a post shows in the full view. */
+const bodyBytes = (p: StoredPost): number => (p.contentHtml ?? p.summary ?? '').length;
+
 /** The timeline page. */
 export function TimelineApp() {
   const onPlayedRef = useRef<(key: [string, string]) => void>(() => undefined);
@@ -96,7 +99,10 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
     [search.keys, search.version, filter, scope],
   );
   // Results while typing replace the previous results in place; any other river starts with what fits the screen.
-  const river = useRiver(source, searching ? { keepShown: true } : { firstScreen: firstScreenPosts(view) });
+  const river = useRiver(source, {
+    ...(searching ? { keepShown: true } : { firstScreen: firstScreenPosts(view) }),
+    ...(view === 'full' ? { weigh: bodyBytes } : {}),
+  });
   const read = useReadActions({ scope, filter, searchKeys: search.keys, refresh: river.refresh, setCurrent });
   onPlayedRef.current = (key) => void send({ type: 'set-read', keys: [key], read: true });
 

@@ -8,6 +8,7 @@ import { openOrreryDb } from '../../lib/db/open-db';
 import type { StoredPost } from '../../lib/db/types';
 import { onStoredChange } from '../../lib/messaging/changes';
 import { postsChanged } from '../../lib/messaging/stored-change';
+import { FILL_STEP, fillSlice } from '../../lib/ui/fill-slice';
 import { heightOf, pageAt, windowAround, type PageWindow } from '../../lib/ui/river-window';
 import { readPosts, type RiverSource, type SourcePage } from './river-source';
 
@@ -17,8 +18,6 @@ export const PAGE_SIZE = 40;
 export const MAX_PAGES = 5;
 /** The end must stay in reach this long before the next page loads by itself (a click on "Load older posts" wins). */
 const AUTOLOAD_DWELL_MS = 200;
-/** Posts added per idle slice while the rest of a first page is filled in below the first screen. */
-const FILL_STEP = 8;
 
 interface Page {
   keys: [string, string][];
@@ -112,6 +111,8 @@ export interface RiverOptions {
   firstScreen?: number;
   /** A new source keeps the old posts on screen until its first page is read, when the old source kept them too (search results while typing). */
   keepShown?: boolean;
+  /** The feed HTML a post renders, in bytes (full view): a slice of a page entering the window renders at most FILL_BYTES of it. */
+  weigh?: (post: StoredPost) => number;
 }
 
 const idle = (cb: () => void): (() => void) => {
@@ -184,6 +185,14 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
   const lastItems = useRef<RiverItem[]>([]);
   const keptShown = useRef(false);
 
+  const weigh = useRef(opts.weigh);
+  weigh.current = opts.weigh;
+  /** How many of `next` (in the order they will render) one slice renders. */
+  const slice = (next: StoredPost[]) => {
+    const w = weigh.current;
+    return w ? fillSlice(next.map(w)) : FILL_STEP;
+  };
+
   /** Renders the rest of a first page, a slice per idle period, after the first screen has painted. */
   const fill = () => {
     cancelFill.current?.();
@@ -191,9 +200,12 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     const st = s.current;
     const part = st.partial;
     if (!part) return;
-    const total = st.pages[part.page]?.posts?.length ?? 0;
-    const from = Math.max(0, part.from - (part.from > 0 ? FILL_STEP : 0));
-    const to = Math.min(total, part.to + (part.from > 0 ? 0 : FILL_STEP));
+    const posts = st.pages[part.page]?.posts ?? [];
+    const total = posts.length;
+    const up = part.from > 0;
+    const n = slice(up ? posts.slice(Math.max(0, part.from - FILL_STEP), part.from).reverse() : posts.slice(part.to, part.to + FILL_STEP));
+    const from = Math.max(0, part.from - (up ? n : 0));
+    const to = Math.min(total, part.to + (up ? 0 : n));
     st.partial = from === 0 && to >= total ? undefined : { page: part.page, from, to };
     // Posts added above the reader must not push what they read down.
     if (from < part.from) captureAnchor();
@@ -260,7 +272,11 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
       const entering = want.hi === old.hi + 1 && want.lo >= old.lo ? want.hi : want.lo === old.lo - 1 && want.hi <= old.hi ? want.lo : undefined;
       const n = entering === undefined ? 0 : (st.pages[entering]?.posts?.length ?? 0);
       if (entering !== undefined && n > FILL_STEP) {
-        st.partial = entering === want.hi ? { page: entering, from: 0, to: FILL_STEP } : { page: entering, from: n - FILL_STEP, to: n };
+        const posts = st.pages[entering]?.posts ?? [];
+        st.partial =
+          entering === want.hi
+            ? { page: entering, from: 0, to: slice(posts.slice(0, FILL_STEP)) }
+            : { page: entering, from: n - slice(posts.slice(n - FILL_STEP).reverse()), to: n };
       }
     }
     st.stale = undefined;
