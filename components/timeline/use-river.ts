@@ -7,8 +7,9 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { openOrreryDb } from '../../lib/db/open-db';
 import type { StoredPost } from '../../lib/db/types';
 import { onStoredChange } from '../../lib/messaging/changes';
-import { postsChanged } from '../../lib/messaging/stored-change';
+import { postsChanged, type StoredChange } from '../../lib/messaging/stored-change';
 import { FILL_STEP, fillSlice } from '../../lib/ui/fill-slice';
+import { mergeReRead } from '../../lib/ui/merge-re-read';
 import { heightOf, pageAt, windowAround, type PageWindow } from '../../lib/ui/river-window';
 import { readPosts, type RiverSource, type SourcePage } from './river-source';
 
@@ -335,15 +336,22 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
       }, () => undefined);
   };
 
-  const refresh = async () => {
+  /**
+   * Reads the posts in the window again. After polls (`change` names the feeds whose posts
+   * changed) only those feeds' posts are read: a refresh changes a few feeds a second, and
+   * re-reading the whole window (up to 200 full posts) each time cost the page and the database.
+   */
+  const refresh = async (change?: StoredChange) => {
     const st = s.current;
     const gen = st.gen;
     const ticket = ++st.reads.issued;
     const db = await openOrreryDb();
     const { lo, hi } = st.win;
     const pages = st.pages.slice(lo, hi + 1);
+    const only = change && !change.all ? new Set(change.posts) : undefined;
+    const wanted = pages.map((p) => (only ? p.keys.filter((k) => only.has(k[0])) : p.keys));
     const [got, total, head] = await Promise.all([
-      Promise.all(pages.map((p) => readPosts(db, p.keys))),
+      Promise.all(wanted.map((keys) => (keys.length ? readPosts(db, keys) : Promise.resolve([])))),
       src.current.count(db),
       src.current.head(db),
     ]);
@@ -351,7 +359,7 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     if (s.current.gen !== gen || ticket <= st.reads.applied) return;
     st.reads.applied = ticket;
     pages.forEach((page, i) => {
-      const posts = got[i] ?? [];
+      const posts = only && page.posts ? mergeReRead(page.posts, got[i] ?? [], only) : (got[i] ?? []);
       page.posts = posts;
       page.keys = posts.map((p) => [p.feedId, p.id]);
     });
@@ -474,7 +482,7 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
   }, [source.id]);
 
   // Polls that only rewrote feed records (a refresh of 304s) leave the river as it is.
-  useEffect(() => onStoredChange((change) => (postsChanged(change) ? refresh().catch(() => undefined) : undefined)), []);
+  useEffect(() => onStoredChange((change) => (postsChanged(change) ? refresh(change).catch(() => undefined) : undefined)), []);
 
   useEffect(() => {
     let frame = 0;
