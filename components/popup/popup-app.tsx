@@ -1,5 +1,5 @@
 /** The toolbar popup: unread total, newest posts, unread by folder, feeds on this page, failing feeds, refresh. */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { StoredPost } from '../../lib/db/types';
 import { send } from '../../lib/messaging/protocol';
@@ -8,10 +8,11 @@ import { relativeAge } from '../../lib/ui/format-time';
 import { webUrlOrUndefined } from '../../lib/util/web-url';
 import { RefreshButton } from '../refresh-button';
 import { useLiveQuery } from '../use-live-query';
+import { useSaveFailures } from '../use-save-failures';
 import { useSettings } from '../use-settings';
 import { NOT_WEB_LINK } from '../web-link';
 import { DetectedFeeds } from './detected-feeds';
-import { loadDetails, loadTotal } from './popup-data';
+import { loadPopupData, loadTotal, patchPopupData, popupDetails } from './popup-data';
 
 const page = (path: string) => browser.runtime.getURL(path as '/timeline.html');
 
@@ -19,11 +20,13 @@ const page = (path: string) => browser.runtime.getURL(path as '/timeline.html');
 export function PopupApp() {
   useSettings();
   const total = useLiveQuery(loadTotal, [], postsChanged);
-  const details = useLiveQuery(loadDetails, []);
+  // Patched feed by feed while a refresh runs; the statuses the database refused come from the worker, apart.
+  const details = useLiveQuery(loadPopupData, [], undefined, patchPopupData);
+  const unsaved = useSaveFailures();
   const [undo, setUndo] = useState<{ keys: [string, string][] } | undefined>(undefined);
   const [opened, setOpened] = useState<ReadonlySet<string>>(new Set());
   const now = Date.now();
-  const d = details.value;
+  const d = useMemo(() => (details.value ? popupDetails(details.value, unsaved) : undefined), [details.value, unsaved]);
   useEffect(() => {
     if (total.value !== undefined) performance.mark('orrery:counts');
   }, [total.value !== undefined]);

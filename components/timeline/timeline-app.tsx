@@ -1,9 +1,6 @@
 /** The full-page river: sidebar of scopes, top bar (search, view, filter, actions), the windowed river, the player. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { listFeeds } from '../../lib/db/feeds';
-import type { Db } from '../../lib/db/open-db';
-import { countUnread, countUnreadByFeed } from '../../lib/db/queries';
 import type { StoredFeed, StoredPost } from '../../lib/db/types';
 import { send } from '../../lib/messaging/protocol';
 import { audioEnclosure } from '../../lib/ui/audio-enclosure';
@@ -22,6 +19,7 @@ import { River } from './river';
 import { keyOf, keysSource, querySource } from './river-source';
 import { ScopeHeader } from './scope-header';
 import { ShortcutsDialog } from './shortcuts-dialog';
+import { loadSide, patchSide } from './side-data';
 import { Sidebar, type Scope } from './sidebar';
 import { Toolbar, type Filter } from './toolbar';
 import { useMarkOnScroll } from './use-mark-on-scroll';
@@ -37,12 +35,6 @@ const sidebarKey = (feeds: StoredFeed[] | undefined) =>
 /** What the river shows of the feeds. */
 const riverKey = (feeds: StoredFeed[] | undefined) => (feeds ?? []).map((f) => [f.id, f.title, f.siteUrl ?? ''].join('\u0001')).join('\u0002');
 const countsKey = (counts: Map<string, number> | undefined) => [...(counts ?? [])].join(';');
-
-async function loadSide(db: Db) {
-  const feeds = await listFeeds(db);
-  const [counts, total] = await Promise.all([countUnreadByFeed(db, feeds.map((f) => f.id)), countUnread(db)]);
-  return { feeds, counts, total };
-}
 
 const saved = <T extends string>(key: string, allowed: readonly T[], fallback: T): T => {
   const v = localStorage.getItem(key);
@@ -69,6 +61,9 @@ export function preloadTimeline(): Promise<void> {
 const firstScreenPosts = (view: ViewMode): number =>
   Math.ceil(window.innerHeight / (view === 'titles' ? 26 : view === 'summary' ? 90 : view === 'cards' ? 110 : 220)) + 1;
 
+/** The feed HTML a post shows in the full view. */
+const bodyBytes = (p: StoredPost): number => (p.contentHtml ?? p.summary ?? '').length;
+
 /** The timeline page. */
 export function TimelineApp() {
   const onPlayedRef = useRef<(key: [string, string]) => void>(() => undefined);
@@ -93,7 +88,7 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
   const topbar = useRef<HTMLElement>(null);
   const main = useRef<HTMLElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
-  const side = useLiveQuery(loadSide, []);
+  const side = useLiveQuery(loadSide, [], undefined, patchSide);
   const search = useSearch(query);
   // The player itself, not its state: the page must not re-render as an episode plays.
   const player = usePlayerInstance();
@@ -105,7 +100,10 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
     [search.keys, search.version, filter, scope],
   );
   // Results while typing replace the previous results in place; any other river starts with what fits the screen.
-  const river = useRiver(source, searching ? { keepShown: true } : { firstScreen: firstScreenPosts(view) });
+  const river = useRiver(source, {
+    ...(searching ? { keepShown: true } : { firstScreen: firstScreenPosts(view) }),
+    ...(view === 'full' ? { weigh: bodyBytes } : {}),
+  });
   const read = useReadActions({ scope, filter, searchKeys: search.keys, refresh: river.refresh, setCurrent });
   onPlayedRef.current = (key) => void send({ type: 'set-read', keys: [key], read: true });
 

@@ -7,7 +7,9 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { openOrreryDb } from '../../lib/db/open-db';
 import type { StoredPost } from '../../lib/db/types';
 import { onStoredChange } from '../../lib/messaging/changes';
-import { postsChanged } from '../../lib/messaging/stored-change';
+import { postsChanged, type StoredChange } from '../../lib/messaging/stored-change';
+import { FILL_STEP, fillSlice } from '../../lib/ui/fill-slice';
+import { mergeReRead } from '../../lib/ui/merge-re-read';
 import { heightOf, pageAt, windowAround, type PageWindow } from '../../lib/ui/river-window';
 import { readPosts, type RiverSource, type SourcePage } from './river-source';
 
@@ -17,8 +19,6 @@ export const PAGE_SIZE = 40;
 export const MAX_PAGES = 5;
 /** The end must stay in reach this long before the next page loads by itself (a click on "Load older posts" wins). */
 const AUTOLOAD_DWELL_MS = 200;
-/** Posts added per idle slice while the rest of a first page is filled in below the first screen. */
-const FILL_STEP = 8;
 
 interface Page {
   keys: [string, string][];
@@ -112,6 +112,8 @@ export interface RiverOptions {
   firstScreen?: number;
   /** A new source keeps the old posts on screen until its first page is read, when the old source kept them too (search results while typing). */
   keepShown?: boolean;
+  /** The feed HTML a post renders, in bytes (full view): a slice of a page entering the window renders at most FILL_BYTES of it. */
+  weigh?: (post: StoredPost) => number;
 }
 
 const idle = (cb: () => void): (() => void) => {
@@ -184,6 +186,14 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
   const lastItems = useRef<RiverItem[]>([]);
   const keptShown = useRef(false);
 
+  const weigh = useRef(opts.weigh);
+  weigh.current = opts.weigh;
+  /** How many of `next` (in the order they will render) one slice renders. */
+  const slice = (next: StoredPost[]) => {
+    const w = weigh.current;
+    return w ? fillSlice(next.map(w)) : FILL_STEP;
+  };
+
   /** Renders the rest of a first page, a slice per idle period, after the first screen has painted. */
   const fill = () => {
     cancelFill.current?.();
@@ -191,9 +201,12 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     const st = s.current;
     const part = st.partial;
     if (!part) return;
-    const total = st.pages[part.page]?.posts?.length ?? 0;
-    const from = Math.max(0, part.from - (part.from > 0 ? FILL_STEP : 0));
-    const to = Math.min(total, part.to + (part.from > 0 ? 0 : FILL_STEP));
+    const posts = st.pages[part.page]?.posts ?? [];
+    const total = posts.length;
+    const up = part.from > 0;
+    const n = slice(up ? posts.slice(Math.max(0, part.from - FILL_STEP), part.from).reverse() : posts.slice(part.to, part.to + FILL_STEP));
+    const from = Math.max(0, part.from - (up ? n : 0));
+    const to = Math.min(total, part.to + (up ? 0 : n));
     st.partial = from === 0 && to >= total ? undefined : { page: part.page, from, to };
     // Posts added above the reader must not push what they read down.
     if (from < part.from) captureAnchor();
@@ -260,7 +273,11 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
       const entering = want.hi === old.hi + 1 && want.lo >= old.lo ? want.hi : want.lo === old.lo - 1 && want.hi <= old.hi ? want.lo : undefined;
       const n = entering === undefined ? 0 : (st.pages[entering]?.posts?.length ?? 0);
       if (entering !== undefined && n > FILL_STEP) {
-        st.partial = entering === want.hi ? { page: entering, from: 0, to: FILL_STEP } : { page: entering, from: n - FILL_STEP, to: n };
+        const posts = st.pages[entering]?.posts ?? [];
+        st.partial =
+          entering === want.hi
+            ? { page: entering, from: 0, to: slice(posts.slice(0, FILL_STEP)) }
+            : { page: entering, from: n - slice(posts.slice(n - FILL_STEP).reverse()), to: n };
       }
     }
     st.stale = undefined;
@@ -319,15 +336,22 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
       }, () => undefined);
   };
 
-  const refresh = async () => {
+  /**
+   * Reads the posts in the window again. After polls (`change` names the feeds whose posts
+   * changed) only those feeds' posts are read: a refresh changes a few feeds a second, and
+   * re-reading the whole window (up to 200 full posts) each time cost the page and the database.
+   */
+  const refresh = async (change?: StoredChange) => {
     const st = s.current;
     const gen = st.gen;
     const ticket = ++st.reads.issued;
     const db = await openOrreryDb();
     const { lo, hi } = st.win;
     const pages = st.pages.slice(lo, hi + 1);
+    const only = change && !change.all ? new Set(change.posts) : undefined;
+    const wanted = pages.map((p) => (only ? p.keys.filter((k) => only.has(k[0])) : p.keys));
     const [got, total, head] = await Promise.all([
-      Promise.all(pages.map((p) => readPosts(db, p.keys))),
+      Promise.all(wanted.map((keys) => (keys.length ? readPosts(db, keys) : Promise.resolve([])))),
       src.current.count(db),
       src.current.head(db),
     ]);
@@ -335,20 +359,38 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     if (s.current.gen !== gen || ticket <= st.reads.applied) return;
     st.reads.applied = ticket;
     pages.forEach((page, i) => {
-      const posts = got[i] ?? [];
+      const posts = only && page.posts ? mergeReRead(page.posts, got[i] ?? [], only) : (got[i] ?? []);
       page.posts = posts;
       page.keys = posts.map((p) => [p.feedId, p.id]);
     });
     st.total = total;
     if (head !== undefined && (st.headSortKey === undefined || head > st.headSortKey)) {
       // At the very top, new posts simply appear; further down, the reader is told and chooses.
-      if (st.win.lo === 0 && window.scrollY < 40) {
-        start();
-        return;
-      }
+      if (st.win.lo === 0 && window.scrollY < 40) return topAgain(db, ticket);
       st.newer = true;
     }
     captureAnchor();
+    render();
+  };
+
+  /**
+   * New posts arrived while the reader is at the top: the first page is read again and shown
+   * in place of the river, without emptying it first, so the posts it still holds keep their
+   * elements (a refresh brings new posts every second or so, and rebuilding the whole first
+   * page each time cost the timeline most of its CPU while a refresh ran).
+   */
+  const topAgain = async (db: Awaited<ReturnType<typeof openOrreryDb>>, ticket: number) => {
+    const old = s.current;
+    const page = await src.current.load(db, undefined, PAGE_SIZE);
+    if (s.current !== old || ticket < old.reads.issued) return;
+    cancelFill.current?.();
+    cancelFill.current = undefined;
+    // A new generation: reads in flight for the old pages are dropped when they come back.
+    const st = fresh(old.gen + 1);
+    firstPageRead(st, page, undefined);
+    st.total = old.total;
+    st.reads = { issued: old.reads.issued, applied: ticket };
+    s.current = st;
     render();
   };
 
@@ -440,7 +482,7 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
   }, [source.id]);
 
   // Polls that only rewrote feed records (a refresh of 304s) leave the river as it is.
-  useEffect(() => onStoredChange((change) => (postsChanged(change) ? refresh().catch(() => undefined) : undefined)), []);
+  useEffect(() => onStoredChange((change) => (postsChanged(change) ? refresh(change).catch(() => undefined) : undefined)), []);
 
   useEffect(() => {
     let frame = 0;

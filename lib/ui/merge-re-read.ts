@@ -1,0 +1,24 @@
+/** Applying a re-read of some feeds' posts to a page of the river. */
+import type { StoredPost } from '../db/types';
+
+const keyOf = (p: StoredPost) => `${p.feedId}\u0000${p.id}`;
+
+/**
+ * The posts of a page after re-reading those of the `changed` feeds: a re-read post replaces
+ * its old copy (kept when nothing it shows changed, so it does not render again), one that
+ * was not found is gone (retention), the posts of other feeds stay as they were.
+ */
+export function mergeReRead(posts: StoredPost[], reRead: StoredPost[], changed: ReadonlySet<string>): StoredPost[] {
+  const byKey = new Map(reRead.map((p) => [keyOf(p), p]));
+  const out: StoredPost[] = [];
+  for (const old of posts) {
+    if (!changed.has(old.feedId)) {
+      out.push(old);
+      continue;
+    }
+    const next = byKey.get(keyOf(old));
+    if (!next) continue;
+    out.push(next.updatedAt === old.updatedAt && next.read === old.read && next.starred === old.starred ? old : next);
+  }
+  return out;
+}
