@@ -21,6 +21,7 @@ import { createTabFeeds } from '../lib/tab-feeds/tab-feeds';
 import { createSync, SYNC_ALARM } from '../lib/sync/create-sync';
 import { createSyncHandlers } from '../lib/sync/sync-handlers';
 import { withSyncHooks } from '../lib/sync/sync-hooks';
+import { mergeUnlinkedCopies } from '../lib/sync/merge-unlinked-copies';
 
 export default defineBackground(() => {
   const db = () => openOrreryDb();
@@ -80,6 +81,13 @@ export default defineBackground(() => {
       void changes.polled(result).catch((err: unknown) => console.error('[orrery:badge]', err));
       // Only a poll that added posts can have something to notify.
       if (result.commit?.added) void notifier.check();
+      // A feed synced until a disconnect holds the service's copies of the posts just polled.
+      if (result.commit?.added) {
+        void db()
+          .then((d) => mergeUnlinkedCopies(d, result.feedId))
+          .then((merged) => (merged ? refreshBadge() : undefined))
+          .catch((err: unknown) => console.error('[orrery:sync]', err));
+      }
     },
   });
   const tabFeeds = createTabFeeds({ isSubscribed: async (url) => (await getFeedByUrl(await db(), url)) !== undefined });
@@ -133,4 +141,5 @@ export default defineBackground(() => {
   // Every start: show the count, resume any interrupted refresh; the run's end sets the next wake.
   void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err));
   void poller.pollDue();
+  void sync.ensureAlarm();
 });
