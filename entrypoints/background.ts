@@ -25,6 +25,7 @@ import { createTabFeeds } from '../lib/tab-feeds/tab-feeds';
 import { createSync, SYNC_ALARM } from '../lib/sync/create-sync';
 import { createSyncHandlers } from '../lib/sync/sync-handlers';
 import { withSyncHooks } from '../lib/sync/sync-hooks';
+import { mergeUnlinkedCopies } from '../lib/sync/merge-unlinked-copies';
 
 export default defineBackground(() => {
   const db = () => openOrreryDb();
@@ -96,6 +97,11 @@ export default defineBackground(() => {
         void notifier.check();
         // "Always load full articles" feeds: the new posts' pages (the loader checks the feed's setting).
         void articles.loadFeed(result.feedId).catch((err: unknown) => console.error('[orrery:fulltext]', err));
+        // A feed synced until a disconnect holds the service's copies of the posts just polled.
+        void db()
+          .then((d) => mergeUnlinkedCopies(d, result.feedId))
+          .then((merged) => (merged ? refreshBadge() : undefined))
+          .catch((err: unknown) => console.error('[orrery:sync]', err));
       }
     },
   });
@@ -151,4 +157,5 @@ export default defineBackground(() => {
   // Every start: show the count, resume any interrupted refresh; the run's end sets the next wake.
   void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err));
   void poller.pollDue();
+  void sync.ensureAlarm();
 });

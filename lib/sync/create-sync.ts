@@ -23,7 +23,11 @@ export interface SyncServiceDeps {
   fetch: typeof fetch;
   now: () => number;
   storage: SyncStorage;
-  alarms?: { create(name: string, info: { periodInMinutes: number; delayInMinutes?: number }): unknown; clear(name: string): unknown };
+  alarms?: {
+    create(name: string, info: { periodInMinutes: number; delayInMinutes?: number }): unknown;
+    clear(name: string): unknown;
+    get(name: string): Promise<unknown>;
+  };
   /** What the browser said about a failed request (certificate, DNS…). */
   networkCause?: (url: string, since: number) => string | undefined;
   /** Posts or feeds changed: recount, badge, tell the pages. */
@@ -45,6 +49,8 @@ export interface SyncService {
   soon(): void;
   isConnected(): Promise<boolean>;
   status(): Promise<SyncStatus>;
+  /** Sets the periodic alarm again if connected and it is missing (a browser update may clear alarms). */
+  ensureAlarm(): Promise<void>;
 }
 
 /** Backoff after n failed passes: 1, 2, 4 … minutes, at most an hour. */
@@ -196,6 +202,10 @@ export function createSync(deps: SyncServiceDeps): SyncService {
       return (await loadAccount(deps.storage)) !== undefined;
     },
     status: () => loadStatus(deps.storage),
+    async ensureAlarm() {
+      if (!deps.alarms || !(await service.isConnected())) return;
+      if (!(await deps.alarms.get(SYNC_ALARM))) deps.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES, delayInMinutes: 1 });
+    },
   };
   return service;
 }

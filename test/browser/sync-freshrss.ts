@@ -54,9 +54,10 @@ export interface FreshRss {
 }
 
 /** Starts FreshRSS; its feed requests go to `feedPort` (every host), like Chromium's mapping. */
-export async function startFreshRss(opts: { feedPort: number }): Promise<FreshRss> {
+export async function startFreshRss(opts: { feedPort: number; dataDir?: string }): Promise<FreshRss> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'orrery-freshrss-'));
+  // An existing data directory (a loaded service) is reused and kept; a new one is removed at the end.
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'orrery-freshrss-'));
   const apiPassword = 'orrery-api-password';
   const api = `http://127.0.0.1:${port}/api/greader.php`;
   let child: ChildProcess | undefined;
@@ -106,7 +107,7 @@ export async function startFreshRss(opts: { feedPort: number }): Promise<FreshRs
     start,
     dispose: async () => {
       await stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

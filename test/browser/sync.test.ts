@@ -19,6 +19,7 @@ if (missing) console.warn(`[sync] browser sync tests skipped: ${missing}`);
 
 const LOCAL = 'http://pythonbytes.example/feed.xml';
 const REMOTE = 'http://real-python.example/feed.xml';
+const IMPORTED = 'http://ned-batchelder.example/atom.xml';
 
 interface FeedRow {
   id: string;
@@ -30,6 +31,7 @@ interface FeedRow {
 interface PostRow {
   feedId: string;
   id: string;
+  url?: string;
   read: number;
   starred: number;
   syncItemId?: string;
@@ -50,7 +52,7 @@ function readDb(page: Page): Promise<{ feeds: FeedRow[]; posts: PostRow[] }> {
         r.onerror = () => reject(r.error);
       });
     const feeds = await all<FeedRow>('feeds');
-    const posts = (await all<PostRow>('posts')).map((p) => ({ feedId: p.feedId, id: p.id, read: p.read, starred: p.starred, syncItemId: p.syncItemId }));
+    const posts = (await all<PostRow & { url?: string }>('posts')).map((p) => ({ feedId: p.feedId, id: p.id, url: p.url, read: p.read, starred: p.starred, syncItemId: p.syncItemId }));
     db.close();
     return { feeds: feeds.map((f) => ({ id: f.id, url: f.url, title: f.title, folder: f.folder, syncId: f.syncId })), posts };
   });
@@ -159,6 +161,14 @@ describe.skipIf(missing !== undefined)('sync with FreshRSS', () => {
     await expect.poll(async () => (await readDb(options)).feeds.find((f) => f.url === REMOTE)?.title).toBe('Real Python (renamed there)');
   });
 
+  it('an OPML import into the synced account adds the feeds to the service', async () => {
+    const opml = `<?xml version="1.0"?><opml version="2.0"><body><outline text="Imported"><outline type="rss" text="Bytes too" xmlUrl="${IMPORTED}"/></outline></body></opml>`;
+    const r = await sendFromPage<{ ok: boolean }>(options, { type: 'import-opml', text: opml });
+    expect(r.ok).toBe(true);
+    await syncNow();
+    await expect.poll(async () => (await service.subscriptions()).find((s) => s.url === IMPORTED)?.folder).toBe('Imported');
+  });
+
   it('read and starred go both ways', async () => {
     const { feeds, posts } = await readDb(options);
     const remote = feeds.find((f) => f.url === REMOTE)!;
@@ -196,9 +206,21 @@ describe.skipIf(missing !== undefined)('sync with FreshRSS', () => {
     await options.getByTestId('sync-disconnect').click();
     await expect.poll(status).toContain('Not connected.');
     const after = await readDb(options);
-    expect(after.posts.length).toBe(before.posts.length);
     expect(after.feeds.map((f) => f.url).sort()).toEqual(before.feeds.map((f) => f.url).sort());
     expect(after.feeds.every((f) => f.syncId === undefined)).toBe(true);
     await expect.poll(() => server.log.filter((e) => e.url === REMOTE).length, { timeout: 60_000 }).toBeGreaterThan(0);
+    // Orrery's own poll names the posts by the feed's guids: the service's copies give way to
+    // them, keeping read and starred, so no post shows twice and none is lost.
+    const remote = before.feeds.find((f) => f.url === REMOTE)!;
+    const urls = async () => {
+      const { posts } = await readDb(options);
+      return posts.filter((p) => p.feedId === remote.id).map((p) => p.url);
+    };
+    await expect.poll(async () => { const u = await urls(); return u.length > 0 && new Set(u).size === u.length && !(await readDb(options)).posts.some((p) => p.feedId === remote.id && p.id.startsWith('gr:')); }, { timeout: 60_000 }).toBe(true);
+    const starredBefore = before.posts.filter((p) => p.feedId === remote.id && p.starred === 1).length;
+    const starredAfter = (await readDb(options)).posts.filter((p) => p.feedId === remote.id && p.starred === 1).length;
+    expect(starredAfter).toBe(starredBefore);
+    const kept = new Set(await urls());
+    expect(before.posts.filter((p) => p.feedId === remote.id && !kept.has(p.url))).toEqual([]);
   });
 });
