@@ -6,7 +6,7 @@ import { parseFeed } from '../../lib/feed/parse-feed';
 import { postPicture } from '../../lib/ui/post-picture';
 
 const enc = new TextEncoder();
-const feed = makeFeed({ url: 'http://pics.example/feed.xml', title: 'P' }, 0, 'f');
+const feed = makeFeed({ url: 'http://pics.example/feed.xml', title: 'P', firstCheckAt: 0 }, 0, 'f');
 
 function pictures(xml: string, url = 'http://pics.example/feed.xml'): (string | undefined)[] {
   const r = parseFeed(enc.encode(xml), { url });
