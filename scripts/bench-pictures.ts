@@ -17,6 +17,8 @@ process.env.ORRERY_OUT ??= '.output-pictures-bench';
 const { launchOrrery } = await import('../test/browser/launch');
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const POSTS = Number(process.env.BENCH_POSTS ?? 10_000);
+/** Posts scrolled past in the titles view (a third of it in the summary and cards views). */
+const SCROLL = Number(process.env.BENCH_SCROLL ?? 3000);
 
 if (process.env.ORRERY_SKIP_BUILD !== '1') execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore', env: process.env });
 const server = await startFixtureServer();
@@ -53,7 +55,7 @@ async function measure(): Promise<{ first: number; scrolls: Record<string, Scrol
   const page: Page = await orrery.open('/timeline.html');
   await page.getByTestId('entry').first().waitFor();
   const scrolls: Record<string, Scroll> = {};
-  for (const [view, posts] of [['titles', 3000], ['summary', 1000], ['cards', 1000]] as const) scrolls[view] = await scrollThrough(page, view, posts, 300_000);
+  for (const [view, posts] of [['titles', SCROLL], ['summary', Math.ceil(SCROLL / 3)], ['cards', Math.ceil(SCROLL / 3)]] as const) scrolls[view] = await scrollThrough(page, view, posts, 300_000);
   await page.close();
   return { first, scrolls };
 }
