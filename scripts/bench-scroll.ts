@@ -14,7 +14,7 @@ export interface Scroll {
 }
 
 /** Scrolls the river in `view` until `posts` posts have gone by (or `maxMs`); the longest task and the time taken. */
-export async function scrollThrough(page: Page, view: 'titles' | 'full', posts: number, maxMs: number): Promise<Scroll> {
+export async function scrollThrough(page: Page, view: 'titles' | 'full' | 'summary' | 'cards', posts: number, maxMs: number): Promise<Scroll> {
   await page.getByTestId(`view-${view}`).click();
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(500);
