@@ -107,6 +107,21 @@ const emptyPopup = await medianMark(orrery, '/popup.html', 'orrery:counts');
 
 // 10,000 posts: search and scrolling.
 await seedPosts(home, { feeds: 200, posts: 10_000 });
+// BENCH_RULES=1: the same measures with rules on (a highlight, a mark-read and a hide rule,
+// applied to the stored posts), to compare with a run without them.
+const RULES = process.env.BENCH_RULES === '1';
+const applyRules = async () => {
+  if (!RULES) return;
+  const rules = [
+    { id: 'bench-hl', action: 'highlight', match: 'regex', pattern: 'async\\s+await', fields: ['title'], scope: { kind: 'all' }, enabled: true },
+    { id: 'bench-read', action: 'read', match: 'phrase', pattern: 'sqlite http', fields: ['title', 'content'], scope: { kind: 'all' }, enabled: true },
+    // Hides posts #10000-#19999: none of the first 10,000 the scrolls go through.
+    { id: 'bench-hide', action: 'hide', match: 'regex', pattern: '#1\\d{4}$', fields: ['title'], scope: { kind: 'all' }, enabled: true },
+  ];
+  await home.evaluate((r) => chrome.runtime.sendMessage({ type: 'save-rules', rules: r }), rules);
+  await home.evaluate(() => chrome.runtime.sendMessage({ type: 'apply-rules' }));
+};
+await applyRules();
 const t10 = await orrery.open('/timeline.html');
 await t10.getByTestId('entry').first().waitFor();
 const queries = ['python', 'pyth', 'async await', 'django fixture', 'zzzz', 'generator #12'];
@@ -117,6 +132,7 @@ await t10.close();
 
 // 100,000 posts: the popup and the timeline's first screen.
 await seedPosts(home, { feeds: 200, posts: TOTAL - 10_000, from: 10_000 });
+await applyRules();
 const fullPopup = await medianMark(orrery, '/popup.html', 'orrery:counts');
 const firstScreen = await medianMark(orrery, '/timeline.html', 'orrery:first-posts');
 const t100 = await orrery.open('/timeline.html');
@@ -141,7 +157,7 @@ rows.push(
   ['JS, options (gzipped)', `${kb(js['options.html']!.gzip)} (${js['options.html']!.files} files)`, '—'],
 );
 
-console.log(`\nUI in Chromium ${orrery.context.browser()?.version() ?? ''}, medians of ${RUNS} runs\n`);
+console.log(`\nUI in Chromium ${orrery.context.browser()?.version() ?? ''}, medians of ${RUNS} runs${RULES ? ', rules on' : ''}\n`);
 console.log('| measure | result | target |');
 console.log('|---|---:|---:|');
 for (const [name, value, target] of rows) console.log(`| ${name} | ${value} | ${target} |`);

@@ -32,6 +32,8 @@ export interface OrreryDB extends DBSchema {
       byHidden: [string, number];
       /** Keys that find a post's copies in other feeds (lib/dedupe): multiEntry, sparse. */
       byDupKey: string;
+      /** Folded copies (lib/dedupe), by the post shown for them: sparse. */
+      byFolded: [string, string];
     };
   };
   /**
@@ -98,12 +100,13 @@ export const MIGRATIONS: ((db: OldDb, tx: UpgradeTx) => void)[] = [
     if (!db.objectStoreNames.contains('articles')) db.createObjectStore('articles', { keyPath: ['feedId', 'id'] });
   },
   // v5: rules and folded duplicates. Both indexes are sparse: a post enters them only when a
-  // rule hid it (hiddenBy) or once its duplicate keys were computed at ingest (dupKeys), so
-  // nothing is rewritten here; posts stored before v5 are not folded.
+  // rule hid it (hiddenBy), once its duplicate keys were computed at ingest (dupKeys), or when
+  // it is a folded copy (dupOf), so nothing is rewritten here; posts stored before v5 are not folded.
   (_db, tx) => {
     const posts = tx.objectStore('posts');
     if (!posts.indexNames.contains('byHidden')) posts.createIndex('byHidden', ['hiddenBy', 'sortKey']);
     if (!posts.indexNames.contains('byDupKey')) posts.createIndex('byDupKey', 'dupKeys', { multiEntry: true });
+    if (!posts.indexNames.contains('byFolded')) posts.createIndex('byFolded', 'dupOf');
   },
 ];
 

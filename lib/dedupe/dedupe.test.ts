@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { addFeeds } from '../db/feeds';
 import { commitPoll, setRead, setStarred } from '../db/posts';
+import { countPosts } from '../db/count-posts';
 import { countUnread, queryPosts } from '../db/queries';
+import { saveRules } from '../rules/rule-store';
 import { freshDb } from '../db/test-db';
 import type { ParsedItem } from '../feed/types';
 import { canonicalLink, dupKeys } from './dup-keys';
@@ -79,5 +81,24 @@ describe('duplicates folded at ingest', () => {
     const { db, author } = await setup();
     await commitPoll(db, author.id, (f) => f, [item('1', 'Same title here', DAY, 'https://blog.example/a'), item('2', 'Same title here', DAY, 'https://blog.example/a')], 10);
     expect((await queryPosts(db, { filter: 'all', limit: 10 })).posts).toHaveLength(2);
+  });
+});
+
+describe('river counts leave out folded copies and hidden posts', () => {
+  it('counts what each river shows (aria-setsize, "N posts")', async () => {
+    const { db, planet, author } = await setup();
+    await saveRules(db, [{ id: 'h', action: 'hide', match: 'words', pattern: 'advert', fields: ['title'], scope: { kind: 'all' }, enabled: true }]);
+    await commitPoll(db, author.id, (f) => f, [item('a1', 'My post', 5 * DAY, 'https://blog.example/1'), item('a2', 'An advert', 4 * DAY, 'https://blog.example/2')], 10);
+    await commitPoll(db, planet.id, (f) => f, [item('p1', 'My post', 5 * DAY, 'https://blog.example/1'), item('p2', 'An advert', 4 * DAY, 'https://blog.example/2'), item('p3', 'Own', 3 * DAY, 'https://planet.example/3')], 20);
+    await setStarred(db, [author.id, 'a1'], true);
+    for (const q of [{}, { feedId: planet.id }, { feedId: author.id }, { folder: '' }] as const) {
+      for (const filter of ['all', 'starred'] as const) {
+        const count = await countPosts(db, { filter, ...q });
+        if (count === undefined) continue;
+        const shown = (await queryPosts(db, { filter, ...q, limit: 50 })).posts.length;
+        expect(count, `${filter} ${JSON.stringify(q)}`).toBe(shown);
+      }
+    }
+    expect(await countPosts(db, { filter: 'all' })).toBe(2);
   });
 });

@@ -48,7 +48,7 @@ export async function exportPlanet(db: Db, opts: PlanetExportOptions): Promise<P
   for (let i = 0; i < river.posts.length; i++) {
     const post = river.posts[i] as StoredPost;
     const html = post.contentHtml ?? post.summary;
-    clean.set(post, html ? webLinksOnly(sanitizeHtml(html, post.url ? { baseUrl: post.url } : {}), document) || undefined : undefined);
+    clean.set(post, html ? webLinksOnly(sanitizeHtml(html, post.url ? { baseUrl: post.url } : {})) || undefined : undefined);
     if (i % 250 === 249) {
       opts.onProgress?.(`Cleaning content: ${i + 1} of ${river.posts.length} posts…`);
       await yieldToPage();

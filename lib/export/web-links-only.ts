@@ -7,15 +7,14 @@ const NEEDS_WALK = /\s(?:(?:href|src|cite)="(?!https?:\/\/|#)|srcset=)/i;
 /**
  * Removes every href/src/cite/srcset of already sanitized HTML that is not an absolute http(s)
  * URL (mailto:, tel:, ftp:, data: images), keeping in-post fragment links. Needs a DOM
- * (`doc` parses inertly: a <template> runs nothing and loads nothing).
+ * (DOMParser: its document runs nothing and loads nothing).
  */
-export function webLinksOnly(html: string, doc: Document): string {
+export function webLinksOnly(html: string): string {
   // Sanitized HTML is serialized by the DOM: attributes in double quotes. When every URL
   // attribute already starts with http(s):// or # (the common case), nothing needs parsing.
   if (!NEEDS_WALK.test(html)) return html;
-  const tpl = doc.createElement('template');
-  tpl.innerHTML = html;
-  for (const el of tpl.content.querySelectorAll('[href],[src],[cite],[srcset]')) {
+  const body = new DOMParser().parseFromString(`<!DOCTYPE html><body>${html}`, 'text/html').body;
+  for (const el of body.querySelectorAll('[href],[src],[cite],[srcset]')) {
     for (const name of URL_ATTRS) {
       const v = el.getAttribute(name);
       if (v === null) continue;
@@ -29,5 +28,5 @@ export function webLinksOnly(html: string, doc: Document): string {
       else el.removeAttribute('srcset');
     }
   }
-  return tpl.innerHTML;
+  return body.innerHTML;
 }

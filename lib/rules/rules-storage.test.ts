@@ -5,7 +5,7 @@ import { countUnread, queryPosts } from '../db/queries';
 import { freshDb } from '../db/test-db';
 import type { ParsedItem } from '../feed/types';
 import { applyRulesToStored } from './apply-rules-to-stored';
-import { hiddenPosts } from './hidden-posts';
+import { countHidden, listHidden } from './hidden-posts';
 import { saveRules } from './rule-store';
 import type { Rule } from './types';
 
@@ -43,11 +43,12 @@ describe('rules at ingest', () => {
     expect(await countUnread(db)).toBe(3);
     expect((await queryPosts(db, { filter: 'unread', limit: 50 })).posts.map((p) => p.id)).toEqual(['5', '4', '3']);
     expect((await queryPosts(db, { filter: 'all', feedId: a.id, limit: 50 })).posts.map((p) => p.id)).toEqual(['4', '3', '2']);
-    const hidden = await hiddenPosts(db, {});
-    expect(hidden.total).toBe(1);
-    expect(hidden.posts.map((p) => [p.id, p.hiddenBy])).toEqual([['1', 'mute-ads']]);
-    expect((await hiddenPosts(db, { folder: 'News' })).total).toBe(0);
-    expect((await hiddenPosts(db, { feedId: a.id })).total).toBe(1);
+    expect(await countHidden(db, undefined)).toBe(1);
+    expect((await listHidden(db, undefined)).map((p) => [p.id, p.hiddenBy])).toEqual([['1', 'mute-ads']]);
+    expect(await countHidden(db, (id) => id === b.id)).toBe(0);
+    expect(await countHidden(db, (id) => id === a.id)).toBe(1);
+    expect((await listHidden(db, (id) => id === a.id)).map((p) => p.id)).toEqual(['1']);
+    expect(await listHidden(db, (id) => id === b.id)).toEqual([]);
   });
 
   it('an updated post keeps what the rules decided', async () => {
@@ -72,7 +73,7 @@ describe('rules applied to stored posts', () => {
     expect(await applyRulesToStored(db)).toEqual({ checked: 3, hidden: 0, markedRead: 0, highlighted: 0 });
     const back = (await queryPosts(db, { filter: 'all', limit: 50 })).posts;
     expect(back.map((p) => [p.id, p.read, p.highlightBy])).toEqual([['3', 1, undefined], ['2', 0, undefined], ['1', 1, undefined]]);
-    expect((await hiddenPosts(db, {})).total).toBe(0);
+    expect(await countHidden(db, undefined)).toBe(0);
   });
 
   it('walks every post in batches', async () => {

@@ -44,13 +44,15 @@ function readStored(page: Page) {
       });
     const tx = db.transaction(['feeds', 'posts']);
     const feeds = (await ask(tx.objectStore('feeds').getAll())) as { id: string; url: string; title: string; lastFetchAt?: number }[];
-    const posts = (await ask(tx.objectStore('posts').getAll())) as { feedId: string; id: string; read: number; sortKey: number }[];
+    const posts = (await ask(tx.objectStore('posts').getAll())) as { feedId: string; id: string; read: number; sortKey: number; dupOf?: unknown; hiddenBy?: string }[];
     db.close();
     const perFeed: Record<string, number> = {};
     for (const p of posts) perFeed[p.feedId] = (perFeed[p.feedId] ?? 0) + 1;
     // The same post may be in two feeds (and posts may share a date): the river's first is one of these.
-    const top = Math.max(...posts.map((p) => p.sortKey));
-    const newest = posts.filter((p) => p.sortKey === top).map((p) => `${p.feedId}/${p.id}`).sort();
+    // Folded copies (the Planet's and the author's) and hidden posts are not in the river.
+    const shown = posts.filter((p) => p.dupOf === undefined && p.hiddenBy === undefined);
+    const top = Math.max(...shown.map((p) => p.sortKey));
+    const newest = shown.filter((p) => p.sortKey === top).map((p) => `${p.feedId}/${p.id}`).sort();
     return {
       feeds: feeds.map((f) => ({ id: f.id, url: f.url, title: f.title, fetched: f.lastFetchAt !== undefined, posts: perFeed[f.id] ?? 0 })),
       unread: posts.filter((p) => p.read === 0).length,
