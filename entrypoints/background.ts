@@ -18,6 +18,7 @@ import { loadSettings, onSettingsChange } from '../lib/settings/settings-store';
 import { getFeedByUrl } from '../lib/db/feeds';
 import { registerSubscribingListeners } from '../lib/subscribe/register-listeners';
 import { createTabFeeds } from '../lib/tab-feeds/tab-feeds';
+import { watchHiddenTabFeeds } from '../lib/tab-feeds/hidden-tab-feeds';
 
 export default defineBackground(() => {
   const db = () => openOrreryDb();
@@ -82,6 +83,9 @@ export default defineBackground(() => {
   const tabFeeds = createTabFeeds({ isSubscribed: async (url) => (await getFeedByUrl(await db(), url)) !== undefined });
   // Tabs, notifications for new posts, Planet sync.
   const notifier = registerSubscribingListeners({ db, fetch: politeFetch, now, poller, refreshBadge, tabFeeds });
+  // Firefox saves a feed served as Atom or RSS, and shows JSON in a viewer no content script
+  // enters: such feeds are offered on their tab all the same.
+  if (import.meta.env.FIREFOX) watchHiddenTabFeeds({ fetch: politeFetch, tabFeeds });
   const handlers = createHandlers({
     db,
     fetch: politeFetch,
