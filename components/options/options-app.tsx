@@ -1,4 +1,5 @@
 /** Settings and subscriptions page. */
+import { HostAccessNotice } from '../host-access-notice';
 import { browser } from 'wxt/browser';
 import { OpmlSection } from './opml-section';
 import { SettingsForm } from './settings-form';
@@ -18,6 +19,7 @@ export function OptionsApp() {
           <a href={browser.runtime.getURL('/timeline.html')}>Open the river</a>
         </nav>
       </header>
+      <HostAccessNotice />
       <FolderDatalist folders={folders} />
       <section aria-labelledby="add-h">
         <h2 id="add-h">Add a feed</h2>

@@ -89,4 +89,24 @@ describe.skipIf(missing)('Firefox-only fixes', () => {
     await pause(1000);
     expect(orreryErrors(ff.logs)).toEqual([]);
   });
+
+  it('without site access, says what is missing and asks for it with a button, then subscribes', async () => {
+    const options = await ff.open('/options.html');
+    // As a reader who withdrew "Access your data for all websites" in about:addons.
+    expect(await options.evaluate(() => chrome.permissions.remove({ origins: ['<all_urls>', 'http://*/*', 'https://*/*'] }))).toBe(true);
+    await options.waitForSelector(tid('host-access-missing'), { timeout: 20_000 });
+    expect(await text(options, tid('host-access-missing'))).toContain('Orrery cannot reach websites');
+    const requests = server.log.length;
+    await options.type(tid('subscribe-url'), 'http://wordpress-like.example/feed/');
+    await (await options.waitForSelector(tid('subscribe-submit')))!.click();
+    await expect.poll(() => options.evaluate(() => document.body.textContent ?? '')).toContain('Orrery has no access to wordpress-like.example');
+    expect(server.log.slice(requests).filter((e) => e.host === 'wordpress-like.example')).toEqual([]);
+    // The button asks (a real click: Firefox grants only from a user gesture; prompts are off in this profile).
+    await (await options.waitForSelector(tid('grant-host-access')))!.click();
+    await expect.poll(() => options.evaluate(() => chrome.permissions.contains({ origins: ['http://*/*', 'https://*/*'] }))).toBe(true);
+    await expect.poll(() => count(options, tid('host-access-missing'))).toBe(0);
+    await (await options.waitForSelector(tid('subscribe-submit')))!.click();
+    await expect.poll(() => count(options, '[data-testid="subscription"][data-feed-url="http://wordpress-like.example/feed/"]'), { timeout: 30_000 }).toBe(1);
+    await options.close();
+  });
 });
