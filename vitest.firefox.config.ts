@@ -7,10 +7,10 @@ export default defineConfig({
     include: ['test/firefox/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['test/firefox/global-setup.ts'],
-    testTimeout: 180_000,
+    testTimeout: 360_000,
     // Waiting for the UI is not a speed check: on a busy 2-core machine a page can take seconds.
     expect: { poll: { timeout: 20_000, interval: 150 } },
-    hookTimeout: 180_000,
+    hookTimeout: 240_000,
     fileParallelism: false,
     // Each file launches its own Firefox; run them one after another.
     maxWorkers: 1,

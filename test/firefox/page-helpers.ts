@@ -12,7 +12,7 @@ export function send<T = unknown>(page: Page, message: object): Promise<T> {
 export const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Waits until a "refresh now" started at or after `since` (epoch ms) has finished. */
-export async function waitForRefresh(page: Page, since = 0, timeoutMs = 180_000): Promise<void> {
+export async function waitForRefresh(page: Page, since = 0, timeoutMs = 300_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const p = await send<{ running: boolean; startedAt: number; done: number; total: number }>(page, { type: 'get-refresh-progress' });
