@@ -22,6 +22,7 @@ import { workerExtractor } from '../lib/fulltext/worker-extractor';
 import { polledChange } from '../lib/messaging/stored-change';
 import { registerSubscribingListeners } from '../lib/subscribe/register-listeners';
 import { createTabFeeds } from '../lib/tab-feeds/tab-feeds';
+import { watchHiddenTabFeeds } from '../lib/tab-feeds/hidden-tab-feeds';
 import { createSync, SYNC_ALARM } from '../lib/sync/create-sync';
 import { createSyncHandlers } from '../lib/sync/sync-handlers';
 import { withSyncHooks } from '../lib/sync/sync-hooks';
@@ -108,6 +109,9 @@ export default defineBackground(() => {
   const tabFeeds = createTabFeeds({ isSubscribed: async (url) => (await getFeedByUrl(await db(), url)) !== undefined });
   // Tabs, notifications for new posts, Planet sync.
   const notifier = registerSubscribingListeners({ db, fetch: politeFetch, now, poller, refreshBadge, tabFeeds });
+  // Firefox saves a feed served as Atom or RSS, and shows JSON in a viewer no content script
+  // enters: such feeds are offered on their tab all the same.
+  if (import.meta.env.FIREFOX) watchHiddenTabFeeds({ fetch: politeFetch, tabFeeds });
   // Sync with a Google Reader API service: its own alarm, queue in IndexedDB, account in storage.local.
   const sync = createSync({
     db,

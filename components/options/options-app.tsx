@@ -1,4 +1,5 @@
 /** Settings and subscriptions page. */
+import { HostAccessNotice } from '../host-access-notice';
 import { browser } from 'wxt/browser';
 import { OpmlSection } from './opml-section';
 import { PlanetExport } from './planet-export';
@@ -21,6 +22,7 @@ export function OptionsApp() {
           <a href={browser.runtime.getURL('/timeline.html')}>Open the river</a>
         </nav>
       </header>
+      <HostAccessNotice />
       <FolderDatalist folders={folders} />
       <section aria-labelledby="add-h">
         <h2 id="add-h">Add a feed</h2>

@@ -60,6 +60,11 @@ export function EpisodeControls({ episode }: EpisodeControlsProps) {
           </span>
         </div>
       )}
+      {active && snap?.fetching && (
+        <p class="muted" role="status" data-testid="episode-fetching">
+          Downloading the whole episode first: its host offers no https, which Firefox requires for audio here.
+        </p>
+      )}
       {active && snap?.error && (
         <p class="error" role="alert">
           {snap.error}

@@ -4,6 +4,8 @@ import { useContext, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { openOrreryDb } from '../../lib/db/open-db';
 import { createEpisodeStore } from '../../lib/ui/episode-store';
+import { UPGRADES_INSECURE_MEDIA } from '../../lib/ui/insecure-media';
+import { insecureMedia } from '../insecure-media-loader';
 import { pruneEpisodes } from '../../lib/ui/prune-episodes';
 import { createPlayer, type Episode, type Player, type PlayerSnapshot } from './player-state';
 
@@ -24,7 +26,7 @@ export function PlayerProvider({ onPlayed, children }: PlayerProviderProps) {
   const [player, setPlayer] = useState<Player | undefined>(undefined);
   useEffect(() => {
     if (!audioRef.current) return;
-    const p = createPlayer({ audio: audioRef.current, store: createEpisodeStore(), onPlayed: (ep) => played.current(ep) });
+    const p = createPlayer({ audio: audioRef.current, store: createEpisodeStore(), onPlayed: (ep) => played.current(ep), ...(UPGRADES_INSECURE_MEDIA ? { fallback: insecureMedia() } : {}) });
     setPlayer(p);
     // Saved positions of finished, deleted or long-forgotten episodes go (at most once a day), when the page is idle.
     const prune = () =>

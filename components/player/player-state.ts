@@ -4,6 +4,7 @@
  * or unmounts while the reader scrolls.
  */
 import type { EpisodeStore } from '../../lib/ui/episode-store';
+import { isInsecureWebUrl } from '../../lib/ui/insecure-media';
 
 /** An episode: the enclosure of one post. */
 export interface Episode {
@@ -24,6 +25,8 @@ export interface PlayerSnapshot {
   duration: number | undefined;
   rate: number;
   error: string | undefined;
+  /** The whole episode is being downloaded before it can play (see PlayerDeps.fallback). */
+  fetching: boolean;
   /** The active episode's controls in its post are on screen (the dock hides then). */
   inlineVisible: boolean;
 }
@@ -56,17 +59,25 @@ export interface PlayerDeps {
   /** Called when an episode is listened to the end. */
   onPlayed: (episode: Episode) => void;
   now?: () => number;
+  /**
+   * A source the page can play for `url` when the browser refused the address itself (Firefox
+   * upgrades http: media in extension pages to https: see lib/ui/insecure-media), or undefined
+   * where there is no such remedy.
+   */
+  fallback?: { load: (url: string) => Promise<string>; release: (url: string) => void };
 }
 
 /** Seconds between saves of the position while playing. */
 const SAVE_EVERY_S = 5;
 
 /** Creates the player around the page's audio element. */
-export function createPlayer({ audio, store, onPlayed }: PlayerDeps): Player {
-  let snap: PlayerSnapshot = { episode: undefined, playing: false, position: 0, duration: undefined, rate: 1, error: undefined, inlineVisible: false };
+export function createPlayer({ audio, store, onPlayed, fallback }: PlayerDeps): Player {
+  let snap: PlayerSnapshot = { episode: undefined, playing: false, position: 0, duration: undefined, rate: 1, error: undefined, fetching: false, inlineVisible: false };
   const listeners = new Set<() => void>();
   const positionListeners = new Set<() => void>();
   let lastSaved = 0;
+  // While the fallback source is fetched, the first source's error is not the reader's news.
+  let recovering = false;
   /** Episodes whose controls are on screen now. */
   const onScreen = new Set<string>();
   const set = (patch: Partial<PlayerSnapshot>) => {
@@ -112,27 +123,53 @@ export function createPlayer({ audio, store, onPlayed }: PlayerDeps): Player {
     if (ep) onPlayed(ep);
   });
   audio.addEventListener('ratechange', () => set({ rate: audio.playbackRate }));
-  audio.addEventListener('error', () => set({ playing: false, error: 'This episode could not be played (the file is missing or in a format the browser cannot play).' }));
+  audio.addEventListener('error', () => {
+    if (!recovering) set({ playing: false, error: 'This episode could not be played (the file is missing or in a format the browser cannot play).' });
+  });
+
+  /** Resolves true once the audio knows its duration, false when its source failed. */
+  const metadata = () =>
+    new Promise<boolean>((resolve) => {
+      const done = (e: Event) => {
+        audio.removeEventListener('loadedmetadata', done);
+        audio.removeEventListener('error', done);
+        resolve(e.type === 'loadedmetadata');
+      };
+      audio.addEventListener('loadedmetadata', done);
+      audio.addEventListener('error', done);
+    });
 
   const load = async (episode: Episode) => {
-    if (snap.episode) save();
+    if (snap.episode) {
+      save();
+      fallback?.release(snap.episode.url);
+    }
     const saved = await store.get(episode.url);
     const start = saved && !saved.played ? saved.position : 0;
     set({ episode, position: start, duration: saved?.duration ?? episode.duration, error: undefined, playing: false, inlineVisible: onScreen.has(episode.url) });
+    const canRecover = fallback !== undefined && isInsecureWebUrl(episode.url);
+    recovering = canRecover;
+    const loaded = start > 0 || canRecover ? metadata() : undefined;
     audio.src = episode.url;
     audio.playbackRate = snap.rate;
-    if (start > 0) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          audio.removeEventListener('loadedmetadata', done);
-          audio.removeEventListener('error', done);
-          resolve();
-        };
-        audio.addEventListener('loadedmetadata', done);
-        audio.addEventListener('error', done);
-      });
-      audio.currentTime = start;
+    if (loaded && !(await loaded) && canRecover && snap.episode?.url === episode.url) {
+      // The browser upgraded the address to https and the host has none: fetch it through the extension.
+      set({ fetching: true });
+      const src = await fallback.load(episode.url).catch(() => undefined);
+      recovering = false;
+      set({ fetching: false });
+      if (snap.episode?.url !== episode.url) return;
+      if (!src) {
+        set({ playing: false, error: 'This episode could not be played (the file is missing or in a format the browser cannot play).' });
+        return;
+      }
+      const again = metadata();
+      audio.src = src;
+      audio.playbackRate = snap.rate;
+      await again;
     }
+    recovering = false;
+    if (start > 0) audio.currentTime = start;
     lastSaved = start;
   };
 
@@ -147,8 +184,10 @@ export function createPlayer({ audio, store, onPlayed }: PlayerDeps): Player {
       return () => positionListeners.delete(listener);
     },
     async toggle(episode) {
-      if (snap.episode?.url !== episode.url) await load(episode);
-      else if (!audio.paused) {
+      if (snap.episode?.url !== episode.url) {
+        await load(episode);
+        if (snap.error || snap.episode?.url !== episode.url) return;
+      } else if (!audio.paused) {
         audio.pause();
         return;
       }
@@ -175,6 +214,7 @@ export function createPlayer({ audio, store, onPlayed }: PlayerDeps): Player {
     },
     close() {
       save();
+      if (snap.episode) fallback?.release(snap.episode.url);
       audio.pause();
       audio.removeAttribute('src');
       audio.load();

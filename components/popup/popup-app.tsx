@@ -1,4 +1,5 @@
 /** The toolbar popup: unread total, newest posts, unread by folder, feeds on this page, failing feeds, refresh. */
+import { HostAccessNotice } from '../host-access-notice';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { StoredPost } from '../../lib/db/types';
@@ -66,6 +67,7 @@ export function PopupApp() {
         </p>
         <RefreshButton />
       </header>
+      <HostAccessNotice />
       {(total.error || details.error) && (
         <p class="error" role="alert">
           Could not read stored posts: {total.error ?? details.error}

@@ -2,6 +2,8 @@
 import { useMemo } from 'preact/hooks';
 import { hideLoadedPixel, loadDeferredTracks } from '../../lib/sanitize/post-media';
 import { sanitizeHtml } from '../../lib/sanitize/sanitize-html';
+import { UPGRADES_INSECURE_MEDIA } from '../../lib/ui/insecure-media';
+import { retryInsecureImage } from '../insecure-media-loader';
 
 /** Props of EntryContent. */
 export interface EntryContentProps {
@@ -27,14 +29,16 @@ function sanitizedOnce(html: string, baseUrl: string | undefined): string {
 /** Renders a post's content through the one DOMPurify configuration. */
 export function EntryContent({ html, baseUrl }: EntryContentProps) {
   const clean = useMemo(() => sanitizedOnce(html, baseUrl), [html, baseUrl]);
-  // Media and load events do not bubble: caught on the way down. A track loads when its video
-  // plays; an image that turns out to be a 1x1 pixel is hidden.
+  // Media, load and error events do not bubble: caught on the way down. A track loads when its
+  // video plays; an image that turns out to be a 1x1 pixel is hidden.
   return (
     <div
       class="content"
       data-testid="entry-content"
       onPlayCapture={(e) => e.target instanceof HTMLMediaElement && loadDeferredTracks(e.target)}
       onLoadCapture={(e) => e.target instanceof HTMLImageElement && hideLoadedPixel(e.target)}
+      // Firefox upgrades an http: image here to https; from a host without https it comes through the extension.
+      onErrorCapture={(e) => UPGRADES_INSECURE_MEDIA && e.target instanceof HTMLImageElement && retryInsecureImage(e.target)}
       dangerouslySetInnerHTML={{ __html: clean }}
     />
   );

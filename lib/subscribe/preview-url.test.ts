@@ -22,6 +22,16 @@ function deps(routes: Record<string, Scripted>): PreviewDeps & { log: string[] }
 }
 
 describe('previewUrl', () => {
+  it('says that site access is missing, and requests nothing, where Orrery may not reach the site', async () => {
+    const d = deps({ 'https://a.example/feed': { body: rss('A', 3) } });
+    const asked: string[] = [];
+    const r = await previewUrl('a.example/feed', { ...d, hostAccess: async (url) => (asked.push(url), false) });
+    expect(r).toEqual({ kind: 'error', error: expect.stringMatching(/^Orrery has no access to a\.example: site access is turned off/) });
+    expect(asked).toEqual(['https://a.example/feed']);
+    expect(d.log).toEqual([]);
+    expect((await previewUrl('a.example/feed', { ...d, hostAccess: async () => true })).kind).toBe('feed');
+  });
+
   it('previews a feed and holds its response', async () => {
     const d = deps({ 'https://a.example/feed': { body: rss('A', 3), headers: { etag: '"a1"' } } });
     const r = await previewUrl('a.example/feed', d);

@@ -3,6 +3,7 @@
  * poll), a site offering several feeds (to choose from), an OPML list, or a specific reason
  * why there is nothing to subscribe to.
  */
+import { missingAccessMessage } from '../permissions/host-access';
 import type { Db } from '../db/open-db';
 import { getFeedByUrl } from '../db/feeds';
 import { candidateFeedUrls } from '../discovery/candidate-feed-urls';
@@ -26,6 +27,8 @@ export interface PreviewDeps {
   fetch: typeof fetch;
   now: () => number;
   previews: PreviewCache;
+  /** Whether Orrery may reach the address (its host permission); absent: assumed. */
+  hostAccess?: (url: string) => Promise<boolean>;
 }
 
 /** Options of a preview. */
@@ -46,6 +49,8 @@ export async function previewUrl(input: string, deps: PreviewDeps, opts: Preview
   const parsed = parseUserUrl(input);
   if (!parsed.ok) return { kind: 'error', error: parsed.error };
   const url = parsed.url;
+  // Without site access the fetch would fail with a bare NetworkError: say what is missing instead.
+  if (deps.hostAccess && !(await deps.hostAccess(url))) return { kind: 'error', error: missingAccessMessage(url) };
   const existing = await getFeedByUrl(deps.db, url);
   if (existing) return { kind: 'error', error: alreadySubscribed(existing.title) };
   const held = deps.previews.byUrl(url);

@@ -4,6 +4,8 @@ import { getFeedByUrl, removeFeedForUndo, restoreFeed, updateFeed } from '../db/
 import { candidateFeedUrls } from '../discovery/candidate-feed-urls';
 import type { DiscoveredFeed } from '../discovery/types';
 import type { Handlers } from '../messaging/handlers';
+import { browser } from 'wxt/browser';
+import { hasHostAccess } from '../permissions/host-access';
 import { sanitizeDetected } from '../tab-feeds/sanitize-detected';
 import { confirmSubscription } from './confirm-subscription';
 import { importOpml } from './import-opml';
@@ -41,7 +43,13 @@ export type SubscribingType =
 
 /** Builds the handlers of the subscribing feature. */
 export function createSubscribingHandlers(deps: SubscribingDeps): Pick<Handlers, SubscribingType> {
-  const previewDeps = async (): Promise<PreviewDeps> => ({ db: await deps.db(), fetch: deps.fetch, now: deps.now, previews: deps.previews });
+  const previewDeps = async (): Promise<PreviewDeps> => ({
+    db: await deps.db(),
+    fetch: deps.fetch,
+    now: deps.now,
+    previews: deps.previews,
+    hostAccess: (url) => hasHostAccess(browser.permissions, url),
+  });
   const planetDeps = async (importId?: string) => ({
     db: await deps.db(),
     fetch: deps.fetch,

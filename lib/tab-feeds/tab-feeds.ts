@@ -119,5 +119,5 @@ function withoutHash(url: string): string {
 
 /** A tab closed meanwhile is normal; anything else is a bug worth seeing. */
 function quietIfTabGone(err: unknown): void {
-  if (!/no tab with id/i.test(String(err))) console.error('[orrery:tab-feeds]', err);
+  if (!/no tab with id|invalid tab id/i.test(String(err))) console.error('[orrery:tab-feeds]', err);
 }

@@ -53,7 +53,7 @@ export async function setupRiver(): Promise<RiverFixture> {
 }
 
 /** Answers byte-range requests for the fixture episodes, as podcast hosts do (media elements seek with them). */
-function serveRanges(server: RiverFixture['server']): void {
+export function serveRanges(server: RiverFixture['server']): void {
   for (const [url, page] of Object.entries(pages)) {
     if (!page.type.startsWith('audio/')) continue;
     const body = Buffer.from(page.body);

@@ -73,7 +73,8 @@ export async function startFixtureServer({ port = 0, latency = [0, 0], quiet = t
   const gen = { step: 0, base: Math.floor(Date.now() / 86_400_000 - 40) * 86_400_000 };
   const server = http.createServer((req, res) => {
     const host = (req.headers.host ?? 'localhost').replace(/:\d+$/, '');
-    const url = `http://${host}${req.url}`;
+    // Through a proxy (Firefox's PAC in the tests) the request line holds the full URL.
+    const url = /^https?:\/\//.test(req.url ?? '') ? (req.url ?? '') : `http://${host}${req.url}`;
     const entry = {
       at: Date.now(),
       method: req.method,
@@ -105,7 +106,7 @@ export async function startFixtureServer({ port = 0, latency = [0, 0], quiet = t
         entry.status = res.statusCode;
         return;
       }
-      const g = /^\/gen\/(\d+)\/(\d+)\.xml$/.exec(req.url ?? '');
+      const g = /^\/gen\/(\d+)\/(\d+)\.xml$/.exec(url.slice(`http://${host}`.length));
       const route = g ? { type: 'application/rss+xml', lastModified: new Date(gen.base).toUTCString(), ...genFeed(Number(g[1]), Number(g[2]), gen.step, host, gen.base) } : routes.get(url);
       if (!route) {
         entry.status = 404;

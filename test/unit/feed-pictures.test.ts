@@ -1,6 +1,6 @@
 /** A post's picture from each way feeds give one, through the parser to what the river shows. */
 import { describe, expect, it } from 'vitest';
-import { toStoredPost } from '../../lib/db/posts';
+import { toStoredPost } from '../../lib/db/commit-feed';
 import { makeFeed } from '../../lib/db/feeds';
 import { parseFeed } from '../../lib/feed/parse-feed';
 import { postPicture } from '../../lib/ui/post-picture';
