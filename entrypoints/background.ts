@@ -33,6 +33,9 @@ export default defineBackground(() => {
   // one request at a time per host, six in all, bodies included.
   const politeFetch = limitedFetch((input, init) => fetch(input, init), createHostLimiter({ perHost: 1, global: 6 }));
   // fetch() hides whether a redirect was 301 or 302; webRequest tells us (the worker's own requests have tabId -1).
+  // The filter keeps the browser from waking the worker for the reader's browsing: fetch() is an
+  // 'xmlhttprequest' (tab navigations are not), and Firefox honours tabId -1 (Chrome reads -1 as any tab).
+  const ownRequests = { urls: ['http://*/*', 'https://*/*'], types: ['xmlhttprequest' as const], tabId: -1 };
   const redirects = createRedirectLog();
   browser.webRequest.onBeforeRedirect.addListener(
     (d) => {
@@ -40,7 +43,7 @@ export default defineBackground(() => {
       redirects.prune(Date.now());
       redirects.record({ from: d.url, to: d.redirectUrl, status: d.statusCode, at: Date.now() });
     },
-    { urls: ['http://*/*', 'https://*/*'] },
+    ownRequests,
   );
   // fetch() says only "Failed to fetch"; the browser's own error tells DNS, certificate or a redirect loop apart.
   browser.webRequest.onErrorOccurred.addListener(
@@ -48,7 +51,7 @@ export default defineBackground(() => {
       if (d.tabId !== -1) return;
       redirects.recordError({ url: d.url, error: d.error, at: Date.now() });
     },
-    { urls: ['http://*/*', 'https://*/*'] },
+    ownRequests,
   );
   // One alarm, at the next due feed (gathering those due a few minutes later), not a tick a minute.
   const planWake = createWakeAlarm({

@@ -60,7 +60,7 @@ export type PageRequest =
   | { type: 'get-tab-feeds'; tabId: number };
 
 /** Requests a content script may send (and nothing else). */
-export type ContentRequest = { type: 'feeds-detected'; feeds: DiscoveredFeed[] };
+export type ContentRequest = { type: 'feeds-detected'; feeds: DiscoveredFeed[]; pageUrl?: string };
 
 /** Any request. */
 export type Request = PageRequest | ContentRequest;
