@@ -24,6 +24,11 @@ export default defineConfig({
     // CSS light-dark() (123) and tabs' lastAccessed (121) are the newest features used.
     ...(browser === 'firefox' ? {} : { minimum_chrome_version: '123' }),
     action: { default_title: 'Orrery' },
+    // Keyboard shortcuts (the reader can change them in the browser's shortcut settings).
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+O' }, description: 'Open the Orrery popup' },
+      'open-timeline': { suggested_key: { default: 'Alt+Shift+T' }, description: 'Open the Orrery timeline' },
+    },
     // entrypoints/feed-detector.ts: an unlisted script declared here (see its header for why).
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['feed-detector.js'], run_at: 'document_idle' }],
     content_security_policy: {

@@ -13,6 +13,7 @@ import { createPoller } from '../lib/poll/create-poller';
 import { createHostLimiter } from '../lib/poll/host-limiter';
 import { limitedFetch } from '../lib/poll/limited-fetch';
 import { createRedirectLog } from '../lib/poll/redirect-log';
+import { OPEN_TIMELINE_COMMAND, openTimeline } from '../lib/commands/open-timeline';
 import { createWakeAlarm, POLL_ALARM } from '../lib/poll/wake-alarm';
 import { loadSettings, onSettingsChange } from '../lib/settings/settings-store';
 import { getFeedByUrl } from '../lib/db/feeds';
@@ -102,6 +103,11 @@ export default defineBackground(() => {
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void poller.pollDue();
+  });
+
+  browser.commands.onCommand.addListener((command) => {
+    if (command !== OPEN_TIMELINE_COMMAND) return;
+    void openTimeline({ timelineUrl: browser.runtime.getURL('/timeline.html'), tabs: browser.tabs, windows: browser.windows }).catch((err: unknown) => console.error('[orrery:commands]', err));
   });
 
   onSettingsChange(() => {
