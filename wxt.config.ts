@@ -16,11 +16,23 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Orrery',
     description: 'Your own Planet: a polite feed reader in the toolbar. RSS, Atom, RDF, JSON Feed and podcasts.',
-    // offscreen (Chrome only): a document with a DOM to extract full articles in, since the
-    // service worker has none; Firefox's event page has a DOM of its own.
-    permissions: ['alarms', 'storage', 'unlimitedStorage', 'tabs', 'webRequest', 'notifications', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    // Each permission and why: docs/store/listing.md (notes for reviewers). No `tabs`: host access already shows
+    // the URL of a tab. Notifications are asked for when the reader turns them on. offscreen (Chrome
+    // only): a document with a DOM to extract full articles in, since the service worker has none;
+    // Firefox's event page has a DOM of its own.
+    permissions: ['alarms', 'storage', 'unlimitedStorage', 'webRequest', ...(browser === 'firefox' ? [] : ['offscreen'])],
+    optional_permissions: ['notifications'],
     host_permissions: ['<all_urls>'],
+    // CSS light-dark() (123) and tabs' lastAccessed (121) are the newest features used.
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: '123' }),
     action: { default_title: 'Orrery' },
+    // Keyboard shortcuts (the reader can change them in the browser's shortcut settings).
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+O' }, description: 'Open the Orrery popup' },
+      'open-timeline': { suggested_key: { default: 'Alt+Shift+T' }, description: 'Open the Orrery timeline' },
+    },
+    // entrypoints/feed-detector.ts: an unlisted script declared here (see its header for why).
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['feed-detector.js'], run_at: 'document_idle' }],
     content_security_policy: {
       extension_pages: "script-src 'self'; object-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     },
@@ -29,9 +41,11 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'orrery@orrery.example',
-              strict_min_version: '128.0',
+              // data_collection_permissions is read from Firefox 140 (Android 142).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -13,6 +13,7 @@ import { createPoller } from '../lib/poll/create-poller';
 import { createHostLimiter } from '../lib/poll/host-limiter';
 import { limitedFetch } from '../lib/poll/limited-fetch';
 import { createRedirectLog } from '../lib/poll/redirect-log';
+import { OPEN_TIMELINE_COMMAND, openTimeline } from '../lib/commands/open-timeline';
 import { createWakeAlarm, POLL_ALARM } from '../lib/poll/wake-alarm';
 import { loadSettings, onSettingsChange } from '../lib/settings/settings-store';
 import { getFeedByUrl } from '../lib/db/feeds';
@@ -42,6 +43,9 @@ export default defineBackground(() => {
   // one request at a time per host, six in all, bodies included.
   const politeFetch = limitedFetch((input, init) => fetch(input, init), createHostLimiter({ perHost: 1, global: 6 }));
   // fetch() hides whether a redirect was 301 or 302; webRequest tells us (the worker's own requests have tabId -1).
+  // The filter keeps the browser from waking the worker for the reader's browsing: fetch() is an
+  // 'xmlhttprequest' (tab navigations are not), and Firefox honours tabId -1 (Chrome reads -1 as any tab).
+  const ownRequests = { urls: ['http://*/*', 'https://*/*'], types: ['xmlhttprequest' as const], tabId: -1 };
   const redirects = createRedirectLog();
   browser.webRequest.onBeforeRedirect.addListener(
     (d) => {
@@ -49,7 +53,7 @@ export default defineBackground(() => {
       redirects.prune(Date.now());
       redirects.record({ from: d.url, to: d.redirectUrl, status: d.statusCode, at: Date.now() });
     },
-    { urls: ['http://*/*', 'https://*/*'] },
+    ownRequests,
   );
   // fetch() says only "Failed to fetch"; the browser's own error tells DNS, certificate or a redirect loop apart.
   browser.webRequest.onErrorOccurred.addListener(
@@ -57,7 +61,7 @@ export default defineBackground(() => {
       if (d.tabId !== -1) return;
       redirects.recordError({ url: d.url, error: d.error, at: Date.now() });
     },
-    { urls: ['http://*/*', 'https://*/*'] },
+    ownRequests,
   );
   // One alarm, at the next due feed (gathering those due a few minutes later), not a tick a minute.
   const planWake = createWakeAlarm({
@@ -148,6 +152,11 @@ export default defineBackground(() => {
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === POLL_ALARM) void poller.pollDue();
     if (alarm.name === SYNC_ALARM) void sync.run('alarm');
+  });
+
+  browser.commands.onCommand.addListener((command) => {
+    if (command !== OPEN_TIMELINE_COMMAND) return;
+    void openTimeline({ timelineUrl: browser.runtime.getURL('/timeline.html'), tabs: browser.tabs, windows: browser.windows }).catch((err: unknown) => console.error('[orrery:commands]', err));
   });
 
   onSettingsChange(() => {

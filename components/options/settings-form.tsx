@@ -1,5 +1,7 @@
 /** Settings: polling bounds, retention, notifications, badge, theme. Saved as they change. */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { askToNotify, canNotify, stopNotifying, switchNotifications } from '../../lib/notify/notification-permission';
 import type { Settings } from '../../lib/settings/settings';
 import { saveSettings } from '../../lib/settings/settings-store';
 import { everyText } from '../../lib/subscribe/feed-report';
@@ -27,6 +29,30 @@ export function SettingsForm() {
     }
   };
   const num = (e: Event) => Number((e.target as HTMLSelectElement | HTMLInputElement).value);
+  // Notifications are an optional permission: whether the browser grants it now, and why it said no.
+  const [permitted, setPermitted] = useState<boolean | undefined>(undefined);
+  const [refused, setRefused] = useState<string | undefined>(undefined);
+  useEffect(() => {
+    const recheck = () => void canNotify().then(setPermitted);
+    recheck();
+    browser.permissions.onAdded.addListener(recheck);
+    browser.permissions.onRemoved.addListener(recheck);
+    return () => {
+      browser.permissions.onAdded.removeListener(recheck);
+      browser.permissions.onRemoved.removeListener(recheck);
+    };
+  }, []);
+  // Called straight from the click or change handler: the browser shows its prompt only within the gesture.
+  const setNotifications = (on: boolean) => {
+    setRefused(undefined);
+    void switchNotifications(on, { ask: askToNotify, giveBack: stopNotifying, save: (v) => save({ notifications: v }) }).then((r) => {
+      if (r.refused) {
+        setDraft((d) => ({ ...d, notifications: false }));
+        setRefused(r.refused);
+      }
+      void canNotify().then(setPermitted);
+    });
+  };
   return (
     <form class="settings" onSubmit={(e) => e.preventDefault()} data-testid="settings">
       <fieldset>
@@ -74,9 +100,22 @@ export function SettingsForm() {
       <fieldset>
         <legend>Notifications</legend>
         <label class="check">
-          <input type="checkbox" checked={settings.notifications} onChange={(e) => void save({ notifications: (e.target as HTMLInputElement).checked })} data-testid="setting-notifications" /> Desktop notifications for new posts
+          <input type="checkbox" checked={settings.notifications} onChange={(e) => setNotifications((e.target as HTMLInputElement).checked)} data-testid="setting-notifications" /> Desktop notifications for new posts
         </label>
-        <p class="muted">Only for the feeds you choose: open a subscription’s Edit panel and tick “Notify me of new posts”.</p>
+        {refused && (
+          <p class="error" role="alert" data-testid="notifications-permission" data-state="refused">
+            {refused}
+          </p>
+        )}
+        {!refused && settings.notifications && permitted === false && (
+          <p class="error" role="alert" data-testid="notifications-permission" data-state="missing">
+            Notifications are on, but the browser does not let Orrery show them (the permission was removed).{' '}
+            <button type="button" class="small" onClick={() => setNotifications(true)} data-testid="allow-notifications">
+              Allow notifications
+            </button>
+          </p>
+        )}
+        <p class="muted">Only for the feeds you choose: open a subscription’s Edit panel and tick “Notify me of new posts”. The browser asks whether Orrery may show notifications when you turn them on.</p>
       </fieldset>
       <fieldset>
         <legend>Toolbar badge</legend>

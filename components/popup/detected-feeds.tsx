@@ -6,6 +6,7 @@
  * subscribed) only after the reader confirms it: a page must not make Orrery read an intranet.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import type { StoredFeed } from '../../lib/db/types';
 import type { DiscoveredFeed } from '../../lib/discovery/types';
 import { send } from '../../lib/messaging/protocol';
@@ -49,7 +50,12 @@ export function DetectedFeeds({ feeds }: DetectedFeedsProps) {
   useEffect(() => {
     void currentPageTab().then(async (t) => {
       setTab(t);
-      if (t) setDetected(await send({ type: 'get-tab-feeds', tabId: t.id }));
+      if (!t) return;
+      setDetected(await send({ type: 'get-tab-feeds', tabId: t.id }));
+      // The page's script reads only <link>s as pages load; asked now, it also reads the page's
+      // "RSS" anchors and reports afresh (no answer: no script there, e.g. a browser page).
+      const asked = await browser.tabs.sendMessage(t.id, { type: 'scan-page-feeds' }).catch(() => undefined);
+      if (asked) setDetected(await send({ type: 'get-tab-feeds', tabId: t.id }));
     });
   }, []);
   const setRow = (url: string, state: RowState) => setRows((r) => ({ ...r, [url]: state }));

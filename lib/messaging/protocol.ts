@@ -72,7 +72,7 @@ export type PageRequest =
 export type SyncRequest = { type: 'sync-connect'; account: SyncAccount } | { type: 'sync-now' } | { type: 'sync-disconnect' };
 
 /** Requests a content script may send (and nothing else). */
-export type ContentRequest = { type: 'feeds-detected'; feeds: DiscoveredFeed[] };
+export type ContentRequest = { type: 'feeds-detected'; feeds: DiscoveredFeed[]; pageUrl?: string };
 
 /** Any request. */
 export type Request = PageRequest | ContentRequest;

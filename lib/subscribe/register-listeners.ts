@@ -1,10 +1,11 @@
 /**
- * The background listeners of the subscribing feature: tabs (detected feeds follow their page),
- * desktop notifications for new posts, and the periodic sync of Planets. Called synchronously at
+ * The background listeners of the subscribing feature: desktop notifications for new posts
+ * (an optional permission), and the periodic sync of Planets. Called synchronously at
  * every worker start, as MV3 requires.
  */
 import type { WorkerDeps } from '../messaging/worker-deps';
 import { browser } from 'wxt/browser';
+import { canNotify } from '../notify/notification-permission';
 import { createNotifier, noticeTarget, type Notifier } from '../notify/notify-new-posts';
 import { loadSettings } from '../settings/settings-store';
 import { webUrlOrUndefined } from '../util/web-url';
@@ -18,31 +19,35 @@ const PLANET_PERIOD_MINUTES = 12 * 60;
 /** What the listeners need from the background. */
 export type ListenerDeps = WorkerDeps;
 
+/** What a click on one of Orrery's notifications opens. */
+function openNotice(id: string): void {
+  const target = noticeTarget(id);
+  if (!target) return;
+  // Only an http(s) post link becomes a tab (checked again here: the id is only a string); otherwise the feed's river.
+  const postUrl = webUrlOrUndefined(target.postUrl);
+  void browser.tabs.create({ url: postUrl ?? browser.runtime.getURL(`/timeline.html#${new URLSearchParams({ feed: target.feedId })}`) });
+  void browser.notifications.clear(id);
+}
+
 /** Registers the listeners; returns the notifier, to call after each poll. */
 export function registerSubscribingListeners(deps: ListenerDeps): Notifier {
-  browser.tabs.onUpdated.addListener((tabId, change) => {
-    // A new address (a new document, or a single-page site's pushState): feeds of another page go.
-    if (change.url !== undefined) void deps.tabFeeds.navigated(tabId, change.url);
-    // A reload keeps the address: its content script reports again if the page still has feeds.
-    else if (change.status === 'loading') void deps.tabFeeds.clear(tabId);
-  });
-  browser.tabs.onRemoved.addListener((tabId) => void deps.tabFeeds.clear(tabId));
-
   const notifier = createNotifier({
     db: deps.db,
-    enabled: async () => (await loadSettings()).notifications,
+    // The permission is optional: the reader may have turned the setting on and later revoked it.
+    enabled: async () => (await loadSettings()).notifications && (await canNotify()),
     show: async (n) => {
       await browser.notifications.create(n.id, { type: 'basic', iconUrl: browser.runtime.getURL('/icon/128.png'), title: n.title, message: n.message });
     },
   });
-  browser.notifications.onClicked.addListener((id) => {
-    const target = noticeTarget(id);
-    if (!target) return;
-    // Only an http(s) post link becomes a tab (checked again here: the id is only a string); otherwise the feed's river.
-    const postUrl = webUrlOrUndefined(target.postUrl);
-    void browser.tabs.create({ url: postUrl ?? browser.runtime.getURL(`/timeline.html#${new URLSearchParams({ feed: target.feedId })}`) });
-    void browser.notifications.clear(id);
-  });
+  // The notifications API exists only once granted: listen now if it is, or as soon as it is.
+  let listening = false;
+  const listenToClicks = () => {
+    if (listening || !browser.notifications) return;
+    listening = true;
+    browser.notifications.onClicked.addListener(openNotice);
+  };
+  listenToClicks();
+  browser.permissions.onAdded.addListener(listenToClicks);
 
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name !== PLANET_ALARM) return;

@@ -6,7 +6,7 @@ import type { DiscoveredFeed } from '../discovery/types';
 import type { Handlers } from '../messaging/handlers';
 import { browser } from 'wxt/browser';
 import { hasHostAccess } from '../permissions/host-access';
-import { sanitizeDetected } from '../tab-feeds/sanitize-detected';
+import { reportedPageUrl, sanitizeDetected } from '../tab-feeds/sanitize-detected';
 import { confirmSubscription } from './confirm-subscription';
 import { importOpml } from './import-opml';
 import { postImportProgress } from './import-progress';
@@ -132,16 +132,16 @@ export function createSubscribingHandlers(deps: SubscribingDeps): Pick<Handlers,
       return r;
     },
     'forget-planet': async (req) => ({ ok: await deps.planets.remove(req.url) }),
-    'get-tab-feeds': async (req) => (await deps.tabFeeds.get(req.tabId))?.feeds ?? [],
+    'get-tab-feeds': async (req) => (await deps.tabFeeds.current(req.tabId))?.feeds ?? [],
     'feeds-detected': async (req, sender) => {
       const tabId = sender.tab?.id;
-      const pageUrl = sender.url;
-      if (tabId === undefined || pageUrl === undefined) return { ok: false };
+      if (tabId === undefined || sender.url === undefined) return { ok: false };
+      const pageUrl = reportedPageUrl(req.pageUrl, sender.url);
       await deps.tabFeeds.report(tabId, pageUrl, sanitizeDetected(req.feeds, pageUrl));
       return { ok: true };
     },
     'probe-tab': async (req) => {
-      const record = await deps.tabFeeds.get(req.tabId);
+      const record = await deps.tabFeeds.current(req.tabId);
       const pageUrl = record?.pageUrl ?? (await deps.tabFeeds.tabUrl(req.tabId));
       if (!pageUrl || !/^https?:/i.test(pageUrl)) return { ok: false, error: 'This tab shows no web site to look for feeds on.' };
       const known = new Set((record?.feeds ?? []).map((f) => f.url));

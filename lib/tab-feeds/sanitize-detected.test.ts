@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sanitizeDetected } from './sanitize-detected';
+import { reportedPageUrl, sanitizeDetected } from './sanitize-detected';
 import { tabTitle } from './tab-feeds';
 
 describe('what a content script reports', () => {
@@ -36,5 +36,15 @@ describe('what a content script reports', () => {
     expect(tabTitle(3, 2)).toBe('Orrery: 2 feeds on this page');
     expect(tabTitle(1, 0)).toBe('Orrery: you follow this page’s feed');
     expect(tabTitle(2, 0)).toBe('Orrery: you follow this page’s 2 feeds');
+  });
+});
+
+describe('reportedPageUrl', () => {
+  it("takes the script's address on the sender's origin (a single-page site's pushState), never another site", () => {
+    expect(reportedPageUrl('http://spa.example/posts/', 'http://spa.example/')).toBe('http://spa.example/posts/');
+    expect(reportedPageUrl('http://evil.example/', 'http://spa.example/')).toBe('http://spa.example/');
+    expect(reportedPageUrl('https://spa.example/', 'http://spa.example/')).toBe('http://spa.example/');
+    expect(reportedPageUrl('javascript:alert(1)', 'http://spa.example/')).toBe('http://spa.example/');
+    expect(reportedPageUrl(undefined, 'http://spa.example/a')).toBe('http://spa.example/a');
   });
 });

@@ -22,3 +22,17 @@ export function sanitizeDetected(feeds: unknown, pageUrl: string | undefined): D
   }
   return out;
 }
+
+/**
+ * The address of the page a report is about. Chrome's `sender.url` stays the document's first
+ * address after a single-page site's pushState, so the script's own `location.href` is used,
+ * but only on the sender's origin: a page can change its path, not become another site.
+ */
+export function reportedPageUrl(claimed: unknown, senderUrl: string): string {
+  if (typeof claimed !== 'string' || claimed.length > 8192 || !isWebUrl(claimed)) return senderUrl;
+  try {
+    return new URL(claimed).origin === new URL(senderUrl).origin ? claimed : senderUrl;
+  } catch {
+    return senderUrl;
+  }
+}

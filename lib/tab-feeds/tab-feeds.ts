@@ -1,7 +1,9 @@
 /**
  * Feeds detected on each tab, and the toolbar button that tells about them. Kept in
  * storage.session, not in a module variable, because the worker may be stopped between the
- * content script's report and the popup asking for it.
+ * content script's report and the popup asking for it. No tab events are listened to (each
+ * would wake the worker at every page the reader opens): the browser resets a tab's button when
+ * it loads another page, and a record is used only while its tab still shows that page.
  */
 import { browser } from 'wxt/browser';
 import type { DiscoveredFeed } from '../discovery/types';
@@ -32,8 +34,8 @@ export interface TabFeeds {
   /** Adds feeds found by probing well-known addresses. */
   addFound(tabId: number, pageUrl: string, feeds: DiscoveredFeed[]): Promise<void>;
   get(tabId: number): Promise<TabFeedsRecord | undefined>;
-  /** The tab went to `url`: forget feeds of any other page. */
-  navigated(tabId: number, url: string): Promise<void>;
+  /** The record, only while the tab still shows the page it was made for (a stale one is dropped). */
+  current(tabId: number): Promise<TabFeedsRecord | undefined>;
   clear(tabId: number): Promise<void>;
   /** Re-evaluates every tab's button (after subscribing or unsubscribing). */
   refreshAll(): Promise<void>;
@@ -71,6 +73,27 @@ export function createTabFeeds(deps: TabFeedsDeps): TabFeeds {
     if (record.feeds.length === 0) return clear(tabId);
     await session.set({ [key(tabId)]: record });
     await show(tabId, record.feeds).catch(quietIfTabGone);
+    await forgetClosedTabs();
+  }
+
+  async function tabUrl(tabId: number): Promise<string | undefined> {
+    return (await browser.tabs.get(tabId).catch(() => undefined))?.url;
+  }
+
+  async function current(tabId: number): Promise<TabFeedsRecord | undefined> {
+    const record = await get(tabId);
+    if (!record) return undefined;
+    const url = await tabUrl(tabId);
+    if (url !== undefined && withoutHash(url) === withoutHash(record.pageUrl)) return record;
+    await session.remove(key(tabId));
+    return undefined;
+  }
+
+  /** Records of closed tabs go when another is stored (not on tab events, which would wake the worker). */
+  async function forgetClosedTabs(): Promise<void> {
+    const open = new Set((await browser.tabs.query({})).map((t) => t.id));
+    const gone = Object.keys(await session.get(null)).filter((k) => k.startsWith(PREFIX) && !open.has(Number(k.slice(PREFIX.length))));
+    if (gone.length > 0) await session.remove(gone);
   }
 
   async function clear(tabId: number): Promise<void> {
@@ -81,7 +104,9 @@ export function createTabFeeds(deps: TabFeedsDeps): TabFeeds {
 
   return {
     get,
+    current,
     clear,
+    tabUrl,
     async report(tabId, pageUrl, feeds) {
       const old = await get(tabId);
       // Feeds found by a probe of this same page stay; the page's own list replaces the rest.
@@ -93,20 +118,14 @@ export function createTabFeeds(deps: TabFeedsDeps): TabFeeds {
       const base = old && withoutHash(old.pageUrl) === withoutHash(pageUrl) ? old.feeds : [];
       await store(tabId, { pageUrl, feeds: [...base, ...found.filter((f) => !base.some((b) => b.url === f.url))] });
     },
-    async navigated(tabId, url) {
-      const old = await get(tabId);
-      // A new #fragment is the same page (and its content script says nothing new).
-      if (old && withoutHash(old.pageUrl) !== withoutHash(url)) await clear(tabId);
-    },
-    async tabUrl(tabId) {
-      return (await browser.tabs.get(tabId).catch(() => undefined))?.url;
-    },
     async refreshAll() {
       const all = await session.get(null);
-      for (const [k, v] of Object.entries(all)) {
+      for (const k of Object.keys(all)) {
         if (!k.startsWith(PREFIX)) continue;
-        const record = v as TabFeedsRecord;
-        await show(Number(k.slice(PREFIX.length)), record.feeds).catch(quietIfTabGone);
+        const tabId = Number(k.slice(PREFIX.length));
+        // A tab now on another page has the browser's default button: leave it so.
+        const record = await current(tabId);
+        if (record) await show(tabId, record.feeds).catch(quietIfTabGone);
       }
     },
   };

@@ -17,7 +17,7 @@ describe('watchPageFeeds', () => {
   it('says nothing for a page without feeds, then reports a link added later, and its removal', async () => {
     vi.useFakeTimers();
     const reports: DiscoveredFeed[][] = [];
-    const stop = watchPageFeeds(window, (f) => reports.push(f), 100);
+    const watch = watchPageFeeds(window, (f) => reports.push(f), 100);
     expect(reports).toEqual([]);
     const link = document.createElement('link');
     Object.assign(link, { rel: 'alternate', type: 'application/rss+xml', href: '/feed.xml', title: 'Feed' });
@@ -29,7 +29,21 @@ describe('watchPageFeeds', () => {
     await Promise.resolve();
     vi.advanceTimersByTime(150);
     expect(reports[1]).toEqual([]);
-    stop();
+    watch.stop();
+  });
+
+  it('reads anchors ("RSS" links) only when asked, and then reports even nothing', () => {
+    document.body.innerHTML = '<a href="/rss.xml">RSS</a>' + '<a href="/post">A post</a>'.repeat(50);
+    const reports: DiscoveredFeed[][] = [];
+    const watch = watchPageFeeds(window, (f) => reports.push(f), 100);
+    expect(reports).toEqual([]);
+    watch.scanAll();
+    expect(reports).toEqual([[{ url: new URL('/rss.xml', location.href).href, title: 'RSS', type: 'rss', source: 'anchor' }]]);
+    document.body.innerHTML = '<a href="/post">A post</a>';
+    watch.scanAll();
+    expect(reports[1]).toEqual([]);
+    watch.stop();
+    document.body.innerHTML = '';
   });
 });
 

@@ -289,7 +289,8 @@ describe('Planets', () => {
   });
 });
 
-describe('settings and notifications', () => {
+// Notifications (an optional permission, granted in a copy of the build): notifications.test.ts.
+describe('settings', () => {
   it('saves settings; the badge style applies at once', async () => {
     const worker = await orrery.worker();
     await options.getByLabel('A dot when there is something unread').check();
@@ -298,28 +299,5 @@ describe('settings and notifications', () => {
     await expect.poll(() => worker.evaluate(() => chrome.action.getBadgeText({}))).toMatch(/^\d+$/);
     await options.getByTestId('setting-keep-days').selectOption('90');
     await expect.poll(() => worker.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { keepDays: number }).keepDays)).toBe(90);
-  });
-
-  it('notifies about new posts of a feed with notifications on, once the setting is on', async () => {
-    const url = 'http://news.example/feed.xml';
-    let items = 1;
-    const item = (i: number) => `<item><title>News ${i}</title><link>http://news.example/${i}</link><guid>news-${i}</guid><pubDate>${new Date(Date.UTC(2026, 5, 1, i)).toUTCString()}</pubDate></item>`;
-    server.overrides.set(url, (_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>${Array.from({ length: items }, (_, i) => item(i + 1)).join('')}</channel></rss>`);
-    });
-    await typeAndSubmit(url);
-    await expect.poll(() => row(url).count(), { timeout: 20_000 }).toBe(1);
-    await options.getByTestId('setting-notifications').check();
-    await row(url).getByTestId('edit-subscription').click();
-    await options.getByRole('form', { name: /Edit News/ }).getByTestId('edit-notify').check();
-    await options.getByRole('form', { name: /Edit News/ }).getByRole('button', { name: 'Save' }).click();
-    await expect.poll(async () => (await readFeed(options, url))?.notify).toBe(true);
-    items = 3;
-    const worker = await orrery.worker();
-    await options.evaluate(() => chrome.runtime.sendMessage({ type: 'refresh-all' }));
-    await expect
-      .poll(async () => Object.keys(await worker.evaluate(() => chrome.notifications.getAll())), { timeout: 60_000 })
-      .toEqual([expect.stringMatching(/^orrery-new:/)]);
-    expect((await readFeed(options, url))?.posts).toBe(3);
   });
 });
