@@ -38,4 +38,19 @@ describe('mergeReRead', () => {
     const read = post('c', '4', { read: 1 });
     expect(mergeReRead(page, [read], new Set(['c']))[3]).toBe(read);
   });
+
+  it('takes a post whose full article, rule or folding marks changed with the same updatedAt', () => {
+    const marks: Partial<StoredPost>[] = [
+      { article: { state: 'ok', at: 5 } },
+      { article: { state: 'failed', at: 5, message: 'HTTP 404' } },
+      { highlightBy: 'r1' },
+      { hiddenBy: 'r2' },
+      { dupOf: ['b', '2'] },
+      { alsoIn: [['b', '2']] },
+    ];
+    for (const more of marks) {
+      const next = post('a', '1', more);
+      expect(mergeReRead(page, [next], new Set(['a']))[0]).toBe(next);
+    }
+  });
 });

@@ -18,7 +18,25 @@ export function mergeReRead(posts: StoredPost[], reRead: StoredPost[], changed: 
     }
     const next = byKey.get(keyOf(old));
     if (!next) continue;
-    out.push(next.updatedAt === old.updatedAt && next.read === old.read && next.starred === old.starred ? old : next);
+    out.push(sameShown(old, next) ? old : next);
   }
   return out;
+}
+
+/**
+ * Whether a re-read copy shows nothing new. Some writes change a post without touching
+ * updatedAt (a full article stored, a rule applied, a copy folded in): those marks count too.
+ */
+function sameShown(old: StoredPost, next: StoredPost): boolean {
+  return (
+    next.updatedAt === old.updatedAt &&
+    next.read === old.read &&
+    next.starred === old.starred &&
+    next.article?.state === old.article?.state &&
+    next.article?.at === old.article?.at &&
+    next.highlightBy === old.highlightBy &&
+    next.hiddenBy === old.hiddenBy &&
+    next.dupOf?.join('\u0000') === old.dupOf?.join('\u0000') &&
+    (next.alsoIn?.length ?? 0) === (old.alsoIn?.length ?? 0)
+  );
 }
