@@ -79,9 +79,12 @@ describe('rules', () => {
 
     const timeline = await orrery.open('/timeline.html');
     await expect.poll(() => titles(timeline)).toEqual(['Python 3.14 released', 'Weekly links #12', 'A plain post']);
-    expect(await timeline.getByTestId('hidden-count').textContent()).toBe('1 post hidden by rules.');
+    await expect.poll(() => timeline.getByTestId('hidden-count').textContent()).toBe('1 post hidden by rules.');
     await timeline.getByTestId('hidden-toggle').click();
-    expect(await timeline.getByTestId('hidden-entry').allTextContents()).toEqual([expect.stringMatching(/^Sponsored: buy our widgets · Rules test · .*\(rule: sponsored\)$/)]);
+    // The hidden posts are read when the list opens.
+    await expect
+      .poll(() => timeline.getByTestId('hidden-entry').allTextContents())
+      .toEqual([expect.stringMatching(/^Sponsored: buy our widgets · Rules test · .*\(rule: sponsored\)$/)]);
     // The highlighted post says so in words (and is marked for screen readers and sighted readers alike).
     const hl = timeline.locator('[data-testid="entry"]', { has: timeline.getByText('Python 3.14 released') });
     expect(await hl.getByTestId('entry-highlight').textContent()).toBe('Highlighted');
