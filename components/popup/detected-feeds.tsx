@@ -131,6 +131,7 @@ export function DetectedFeeds({ feeds }: DetectedFeedsProps) {
               <div class="detected-line">
                 <span class="name" title={f.url}>
                   {f.source === 'self' && <span class="muted">This page is a feed: </span>}
+                  {f.source === 'download' && <span class="muted">A feed this page opened (the browser saved it): </span>}
                   {name} <span class="muted">({FORMAT[f.type]})</span>
                   {f.source === 'probe' && <span class="muted"> · found at {new URL(f.url).pathname}</span>}
                 </span>

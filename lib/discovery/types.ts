@@ -12,9 +12,10 @@ export interface DiscoveredFeed {
   type: DiscoveredFeedType;
   /**
    * 'link' for <link rel=alternate> (the publisher's own claim); 'anchor' for a guess from an <a>;
-   * 'self' when the page itself is a feed shown raw; 'probe' for a well-known address that answered.
+   * 'self' when the page itself is a feed shown raw; 'probe' for a well-known address that answered;
+   * 'download' for a feed the browser saved instead of showing, opened from this page (Firefox).
    */
-  source: 'link' | 'anchor' | 'self' | 'probe';
+  source: 'link' | 'anchor' | 'self' | 'probe' | 'download';
 }
 
 /** The attributes of a <link> element that matter to discovery, as written (entities decoded). */

@@ -12,7 +12,7 @@ const response = (contentType: string | undefined, patch: Partial<ResponseDetail
 
 describe('hiddenFeedOfResponse', () => {
   it('offers a tab’s Atom, RSS or RDF response, which Firefox downloads instead of showing', () => {
-    expect(hiddenFeedOfResponse(response('application/atom+xml; charset=UTF-8'))).toEqual({ kind: 'feed', feed: { url: 'http://blog.example/feed/atom/', type: 'atom', source: 'self' } });
+    expect(hiddenFeedOfResponse(response('application/atom+xml; charset=UTF-8'))).toEqual({ kind: 'feed', feed: { url: 'http://blog.example/feed/atom/', type: 'atom', source: 'download' } });
     expect(hiddenFeedOfResponse(response('Application/RSS+XML'))).toMatchObject({ feed: { type: 'rss' } });
     expect(hiddenFeedOfResponse(response('application/rdf+xml'))).toMatchObject({ feed: { type: 'rdf' } });
   });

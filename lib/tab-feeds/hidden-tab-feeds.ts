@@ -49,7 +49,7 @@ export function hiddenFeedOfResponse(details: ResponseDetails): HiddenFeed {
   if (/^\s*attachment/i.test(header('content-disposition'))) return undefined;
   const mime = header('content-type').split(';')[0]!.trim().toLowerCase();
   const type = Object.hasOwn(DOWNLOADED_TYPES, mime) ? DOWNLOADED_TYPES[mime] : undefined;
-  if (type) return { kind: 'feed', feed: { url: url.href, type, source: 'self' } };
+  if (type) return { kind: 'feed', feed: { url: url.href, type, source: 'download' } };
   return JSON_TYPES.has(mime) ? { kind: 'json', url: url.href } : undefined;
 }
 

@@ -109,8 +109,10 @@ export function createTabFeeds(deps: TabFeedsDeps): TabFeeds {
     tabUrl,
     async report(tabId, pageUrl, feeds) {
       const old = await get(tabId);
-      // Feeds found by a probe of this same page stay; the page's own list replaces the rest.
-      const probed = old && withoutHash(old.pageUrl) === withoutHash(pageUrl) ? old.feeds.filter((f) => f.source === 'probe' && !feeds.some((n) => n.url === f.url)) : [];
+      // Feeds found by a probe of this same page, or saved by the browser from it, stay; the
+      // page's own list (which cannot see them) replaces the rest.
+      const kept = (f: DiscoveredFeed) => (f.source === 'probe' || f.source === 'download') && !feeds.some((n) => n.url === f.url);
+      const probed = old && withoutHash(old.pageUrl) === withoutHash(pageUrl) ? old.feeds.filter(kept) : [];
       await store(tabId, { pageUrl, feeds: [...feeds, ...probed] });
     },
     async addFound(tabId, pageUrl, found) {
