@@ -6,23 +6,21 @@
  * with the same QuotaExceededError), so this suite loads a copy of the build without that
  * one permission.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../server/fixture-server.mjs';
-import { extensionDir, launchOrrery, type Orrery } from './launch';
+import type { Orrery } from './launch';
+import { launchEditedBuild } from './launch-edited-build';
 import { readStore, sendFromPage, waitForRefresh } from './helpers';
 
 const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
 const LOOP = 'http://redirect-loop.example/feed.xml';
 
-let server: FixtureServer;
 let orrery: Orrery;
 let options: Page;
 let cdp: CDPSession;
-let copy: string;
+let close: (() => Promise<void>) | undefined;
 let origin: string;
 
 /** A few subscriptions that exist on the fixture server. */
@@ -78,30 +76,16 @@ async function waitForWrites(page: Page, want: 'ok' | 'QuotaExceededError'): Pro
 }
 
 beforeAll(async () => {
-  copy = mkdtempSync(path.join(tmpdir(), 'orrery-limited-'));
-  cpSync(extensionDir(), path.join(copy, 'chrome-mv3'), { recursive: true });
-  const manifestPath = path.join(copy, 'chrome-mv3', 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions: string[] };
-  manifest.permissions = manifest.permissions.filter((p) => p !== 'unlimitedStorage');
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  server = await startFixtureServer();
-  const out = process.env.ORRERY_OUT;
-  process.env.ORRERY_OUT = copy;
-  try {
-    orrery = await launchOrrery({ serverPort: server.port });
-  } finally {
-    if (out === undefined) delete process.env.ORRERY_OUT;
-    else process.env.ORRERY_OUT = out;
-  }
+  ({ orrery, close } = await launchEditedBuild('limited', (manifest) => {
+    manifest.permissions = manifest.permissions.filter((p) => p !== 'unlimitedStorage');
+  }));
   origin = `chrome-extension://${orrery.extensionId}`;
   options = await orrery.open('/options.html');
   cdp = await orrery.context.newCDPSession(options);
 });
 
 afterAll(async () => {
-  await orrery?.close();
-  await server?.close();
-  if (copy) rmSync(copy, { recursive: true, force: true });
+  await close?.();
 });
 
 describe('a feed that redirects in a loop', () => {

@@ -6,43 +6,27 @@
  * (Granting goes through Chrome's prompt, which a test cannot answer: the Firefox suite clicks
  * the button through.)
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../server/fixture-server.mjs';
-import { extensionDir, launchOrrery, type Orrery } from './launch';
+import type { FixtureServer } from '../server/fixture-server.mjs';
+import type { Orrery } from './launch';
+import { launchEditedBuild } from './launch-edited-build';
 
-let copy: string;
+let close: (() => Promise<void>) | undefined;
 let server: FixtureServer;
 let orrery: Orrery;
 let options: Page;
 
 beforeAll(async () => {
-  copy = mkdtempSync(path.join(tmpdir(), 'orrery-no-access-'));
-  cpSync(extensionDir(), path.join(copy, 'chrome-mv3'), { recursive: true });
-  const manifestPath = path.join(copy, 'chrome-mv3', 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { host_permissions?: string[]; optional_host_permissions?: string[] };
-  manifest.optional_host_permissions = manifest.host_permissions ?? ['<all_urls>'];
-  delete manifest.host_permissions;
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  server = await startFixtureServer();
-  const out = process.env.ORRERY_OUT;
-  process.env.ORRERY_OUT = copy;
-  try {
-    orrery = await launchOrrery({ serverPort: server.port });
-  } finally {
-    if (out === undefined) delete process.env.ORRERY_OUT;
-    else process.env.ORRERY_OUT = out;
-  }
+  ({ server, orrery, close } = await launchEditedBuild('no-access', (manifest) => {
+    manifest.optional_host_permissions = manifest.host_permissions ?? ['<all_urls>'];
+    delete manifest.host_permissions;
+  }));
   options = await orrery.open('/options.html');
 });
 
 afterAll(async () => {
-  await orrery?.close();
-  await server?.close();
-  rmSync(copy, { recursive: true, force: true });
+  await close?.();
 });
 
 describe('host access withheld', () => {

@@ -4,44 +4,28 @@
  * already granted it (listed as required): turning the setting on still goes through the
  * browser's permission request, which then answers at once.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixtureServer, type FixtureServer } from '../server/fixture-server.mjs';
-import { extensionDir, launchOrrery, type Orrery } from './launch';
+import type { FixtureServer } from '../server/fixture-server.mjs';
+import type { Orrery } from './launch';
+import { launchEditedBuild } from './launch-edited-build';
 import { readFeed } from './subscribing-helpers';
 
 let server: FixtureServer;
 let orrery: Orrery;
 let options: Page;
-let copy: string;
+let close: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
-  copy = mkdtempSync(path.join(tmpdir(), 'orrery-notify-'));
-  cpSync(extensionDir(), path.join(copy, 'chrome-mv3'), { recursive: true });
-  const manifestPath = path.join(copy, 'chrome-mv3', 'manifest.json');
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { permissions: string[]; optional_permissions?: string[] };
-  manifest.permissions.push('notifications');
-  delete manifest.optional_permissions;
-  writeFileSync(manifestPath, JSON.stringify(manifest));
-  server = await startFixtureServer();
-  const out = process.env.ORRERY_OUT;
-  process.env.ORRERY_OUT = copy;
-  try {
-    orrery = await launchOrrery({ serverPort: server.port });
-  } finally {
-    if (out === undefined) delete process.env.ORRERY_OUT;
-    else process.env.ORRERY_OUT = out;
-  }
+  ({ server, orrery, close } = await launchEditedBuild('notify', (manifest) => {
+    manifest.permissions.push('notifications');
+    delete manifest.optional_permissions;
+  }));
   options = await orrery.open('/options.html');
 });
 
 afterAll(async () => {
-  await orrery?.close();
-  await server?.close();
-  if (copy) rmSync(copy, { recursive: true, force: true });
+  await close?.();
 });
 
 const row = (url: string) => options.locator(`[data-testid="subscription"][data-feed-url="${url}"]`);
