@@ -2,8 +2,8 @@
 import type { StoredFeed, StoredPost } from '../db/types';
 import { escapeMarkup } from './escape-markup';
 import { webUrlOrUndefined } from '../util/web-url';
-import { utcDay, utcTime } from './export-dates';
-import { groupByDay } from './group-by-day';
+import { utcDay, utcDayKey, utcTime } from './export-dates';
+import { groupRiver } from '../ui/group-river';
 import type { PlanetSource } from './planet-types';
 
 // No script may run in the exported page even if a browser bug let markup through the
@@ -76,7 +76,7 @@ function subscriptions(src: PlanetSource): string {
 /** The Planet page: day headings, each feed's consecutive posts under its name, content, time and author. */
 export function renderPlanetHtml(src: PlanetSource): string {
   const out: string[] = [head(src.title, src.title), header(src, { href: 'titles.html', label: 'Titles only' }), '<main>'];
-  for (const day of groupByDay(src.posts)) {
+  for (const day of groupRiver(src.posts, utcDayKey)) {
     out.push('<section class="day">', `<h2 class="day">${e(utcDay(day.at))}</h2>`);
     for (const run of day.runs) {
       const feed = src.feeds.get(run.feedId);
@@ -102,7 +102,7 @@ export function renderPlanetHtml(src: PlanetSource): string {
 /** The "Titles only" page: day headings, then one line per post with its feed and time. */
 export function renderTitlesHtml(src: PlanetSource): string {
   const out: string[] = [head(`${src.title}: titles only`, src.title), header(src, { href: 'index.html', label: 'Full posts' }), '<main>'];
-  for (const day of groupByDay(src.posts)) {
+  for (const day of groupRiver(src.posts, utcDayKey)) {
     out.push('<section class="day">', `<h2 class="day">${e(utcDay(day.at))}</h2>`, '<ul class="titles">');
     for (const run of day.runs) {
       const name = e(feedName(src.feeds.get(run.feedId)));

@@ -16,11 +16,14 @@ export interface RiverDay {
   runs: FeedRun[];
 }
 
-/** Groups posts (already newest first) into days and feed runs. */
-export function groupRiver(posts: StoredPost[]): RiverDay[] {
+/**
+ * Groups posts (already newest first) into days and feed runs. Days are the reader's local days;
+ * the exported Planet passes UTC days (`keyOf`), as its pages are read anywhere.
+ */
+export function groupRiver(posts: StoredPost[], keyOf: (at: number) => string = dayKey): RiverDay[] {
   const days: RiverDay[] = [];
   for (const post of posts) {
-    const key = dayKey(post.sortKey);
+    const key = keyOf(post.sortKey);
     let day = days[days.length - 1];
     if (!day || day.key !== key) {
       day = { key, at: post.sortKey, runs: [] };
