@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'components/**/*.test.{ts,tsx}', 'test/unit/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['test/unit/setup-i18n.ts'],
     testTimeout: 30000,
   },
 });

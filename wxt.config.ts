@@ -14,8 +14,10 @@ export default defineConfig({
     build: { sourcemap: false },
   }),
   manifest: ({ browser }) => ({
-    name: 'Orrery',
-    description: 'Your own Planet: a polite feed reader in the toolbar. RSS, Atom, RDF, JSON Feed and podcasts.',
+    // The store and the browser show these in the reader's language: public/_locales/<lang>/messages.json.
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Each permission and why: docs/store/listing.md (notes for reviewers). No `tabs`: host access already shows
     // the URL of a tab. Notifications are asked for when the reader turns them on. offscreen (Chrome
     // only): a document with a DOM to extract full articles in, since the service worker has none;
