@@ -1,7 +1,7 @@
 // `npm test`: the one command that proves the project. Runs typecheck, lint, the unit
-// tests (Node), the browser tests (real Chromium with the built extension) and the Firefox
-// tests (Firefox ESR with the Firefox build), then prints one summary line: "N passed,
-// M failed". Exit code 0 only when nothing failed.
+// tests (Node), the browser tests (real Chromium with the built extension), the Firefox
+// tests (Firefox ESR with the Firefox build) and Mozilla's addons-linter on the Firefox zip,
+// then prints one summary line: "N passed, M failed". Exit code 0 only when nothing failed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,13 +54,16 @@ vitest('browser', 'vitest.browser.config.ts');
 // Builds the Firefox package (also where Firefox is absent: it must still build), then runs the
 // core flows and Firefox's own cases in Firefox ESR; without Firefox they are counted as skipped.
 vitest('firefox', 'vitest.firefox.config.ts');
+// Mozilla's addons-linter on the Firefox zip (the checks addons.mozilla.org runs on upload): any
+// error, or a warning not explained in docs/store/listing.md, fails the run.
+check('addons-lint', 'npx', ['tsx', 'scripts/lint-firefox-package.ts']);
 // A Firefox killed before close() leaves its temporary profile behind.
 for (const name of existsSync(tmpdir()) ? readdirSync(tmpdir()) : []) {
   if (name.startsWith('puppeteer_dev_firefox_profile-')) rmSync(path.join(tmpdir(), name), { recursive: true, force: true });
 }
 
 console.log('\n=== summary');
-for (const r of results) console.log(`${r.name.padEnd(10)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.padStart(6)} s  ${r.note}`);
+for (const r of results) console.log(`${r.name.padEnd(12)} ${String(r.passed).padStart(4)} passed ${String(r.failed).padStart(3)} failed  ${r.seconds.padStart(6)} s  ${r.note}`);
 const passed = results.reduce((n, r) => n + r.passed, 0);
 const failed = results.reduce((n, r) => n + r.failed, 0);
 console.log(`${passed} passed, ${failed} failed`);
