@@ -9,6 +9,9 @@ export default defineConfig({
   outDir: process.env.ORRERY_OUT ?? '.output',
   // Manifest V3 for Firefox too (WXT's default there is MV2).
   manifestVersion: 3,
+  // The Firefox sources zip (for Mozilla's reviewers: what it takes to rebuild the package) leaves out what
+  // .gitignore lists outside dot folders (a local run's screenshots, test results) and the README's images.
+  zip: { excludeSources: ['screenshots/**', 'test-results/**', 'coverage/**', '**/*.log', 'docs/screenshots/**'] },
   vite: () => ({
     plugins: [preact()],
     build: { sourcemap: false },
