@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agoText, dayHeading, formatDuration, relativeAge } from './format-time';
+import { agoText, dayHeading, formatDuration, relativeAge, relativeTime } from './format-time';
 
 describe('format-time', () => {
   it('formats day headings as Planet does, in the UI language', () => {
@@ -20,6 +20,9 @@ describe('format-time', () => {
     expect(agoText(now - 10_000, now)).toBe('just now');
     expect(agoText(now - 3 * 3600_000, now)).toBe('3 hours ago');
     expect(agoText(now - 60_000, now)).toBe('1 minute ago');
+    expect(relativeTime(now - 2 * 86400_000, now)).toBe('2 days ago');
+    expect(relativeTime(now + 3 * 3600_000, now)).toBe('in 3 hours');
+    expect(relativeTime(now + 20_000, now)).toBe('now');
     expect(formatDuration(65)).toBe('1:05');
     expect(formatDuration(3723.9)).toBe('1:02:03');
     expect(formatDuration(Number.NaN)).toBe('--:--');

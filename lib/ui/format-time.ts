@@ -3,7 +3,7 @@ import { t } from '../i18n/t';
 import { uiLocale } from '../i18n/ui-locale';
 
 // Made on first use: the UI language is known once the extension's i18n answers.
-let formats: { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat; full: Intl.DateTimeFormat; ago: Intl.RelativeTimeFormat } | undefined;
+let formats: { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat; full: Intl.DateTimeFormat; ago: Intl.RelativeTimeFormat; soon: Intl.RelativeTimeFormat } | undefined;
 const units = new Map<string, Intl.NumberFormat>();
 
 function fmt() {
@@ -13,6 +13,8 @@ function fmt() {
     time: new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' }),
     full: new Intl.DateTimeFormat(lang, { dateStyle: 'full', timeStyle: 'long' }),
     ago: new Intl.RelativeTimeFormat(lang, { numeric: 'always', style: 'long' }),
+    // "now", "jetzt", "maintenant": a moment about to come.
+    soon: new Intl.RelativeTimeFormat(lang, { numeric: 'auto' }),
   };
   return formats;
 }
@@ -42,7 +44,11 @@ type Unit = 'minute' | 'hour' | 'day' | 'month' | 'year';
 
 /** An age as a count and a unit (undefined under a minute): the unit the reader would round it to. */
 function ageParts(ms: number, now: number): [number, Unit] | undefined {
-  const s = Math.max(0, Math.round((now - ms) / 1000));
+  return spanParts(Math.max(0, Math.round((now - ms) / 1000)));
+}
+
+/** `s` seconds as a count and the unit the reader would round them to (undefined under a minute). */
+function spanParts(s: number): [number, Unit] | undefined {
   if (s < 60) return undefined;
   const m = Math.round(s / 60);
   if (m < 60) return [m, 'minute'];
@@ -69,6 +75,13 @@ export function relativeAge(ms: number, now: number): string {
 export function agoText(ms: number, now: number): string {
   const parts = ageParts(ms, now);
   return parts ? fmt().ago.format(-parts[0], parts[1]) : t('common_justNow');
+}
+
+/** "5 minutes ago", or "in 3 hours" for an instant still to come (a feed's next check); "just now" / "now" within a minute. */
+export function relativeTime(ms: number, now: number): string {
+  if (ms <= now) return agoText(ms, now);
+  const parts = spanParts(Math.round((ms - now) / 1000));
+  return parts ? fmt().ago.format(parts[0], parts[1]) : fmt().soon.format(0, 'second');
 }
 
 /** A media time: "4:05", "1:02:03"; "--:--" when unknown. */
