@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '../lib/i18n/t';
 import { hasHostAccess, requestHostAccess } from '../lib/permissions/host-access';
 
 /** The notice and its button (nothing while Orrery has access to every site). */
@@ -36,12 +37,12 @@ export function HostAccessNotice() {
   return (
     <div class="host-access" role="alert" data-testid="host-access-missing">
       <p>
-        <strong>Orrery cannot reach websites.</strong> Site access is turned off, so feeds cannot be fetched and the feeds of the pages you visit cannot be found.
+        <strong>{t('host_cannotReach')}</strong> {t('host_why')}
       </p>
       <button type="button" class="primary" data-testid="grant-host-access" onClick={ask}>
-        Allow access to websites
+        {t('host_allow')}
       </button>
-      {refused && <p class="muted">Access was not granted. You can also allow it in the browser’s settings for Orrery (site access, or permissions).</p>}
+      {refused && <p class="muted">{t('host_refused')}</p>}
     </div>
   );
 }

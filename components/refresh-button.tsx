@@ -1,5 +1,6 @@
 /** "Refresh now", with progress while the background works through the feeds. */
 import { useEffect, useState } from 'preact/hooks';
+import { t, tn } from '../lib/i18n/t';
 import { send, type RefreshProgress } from '../lib/messaging/protocol';
 
 const STARTED = 'orrery:refresh-started';
@@ -43,14 +44,14 @@ export function RefreshButton() {
   const running = progress?.running === true;
   return (
     <span class="refresh">
-      <button type="button" data-testid="refresh-all" aria-label="Refresh every feed now" title="Refresh every feed now (r)" onClick={() => void startRefresh()}>
-        {running ? 'Refreshing…' : 'Refresh'}
+      <button type="button" data-testid="refresh-all" aria-label={t('common_refreshLabel')} title={t('common_refreshTitle')} onClick={() => void startRefresh()}>
+        {running ? t('common_refreshing') : t('common_refresh')}
       </button>
       {running && progress && (
-        <progress max={progress.total || 1} value={progress.done} aria-label={`Refreshed ${progress.done} of ${progress.total} feeds`} />
+        <progress max={progress.total || 1} value={progress.done} aria-label={tn('common_refreshedOf', progress.total, { done: progress.done })} />
       )}
       <span class="sr-only" role="status">
-        {running && progress ? `Refreshing: ${progress.done} of ${progress.total} feeds` : ''}
+        {running && progress ? tn('common_refreshingOf', progress.total, { done: progress.done }) : ''}
       </span>
     </span>
   );

@@ -4,10 +4,11 @@
  * is not shown as a dead link either).
  */
 import type { ComponentChildren } from 'preact';
+import { t } from '../lib/i18n/t';
 import { webUrlOrUndefined } from '../lib/util/web-url';
 
 /** What the UI says where a post's link would have opened, when it is not a web address. */
-export const NOT_WEB_LINK = "This post's link is not a web address and was not opened.";
+export const notWebLinkText = (): string => t('common_notWebLink');
 
 /** Props of WebLink. */
 export interface WebLinkProps {

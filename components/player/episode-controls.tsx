@@ -1,5 +1,6 @@
 /** A post's podcast player (data-testid="entry-audio"): play/resume, where it was left, the full controls while active. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../lib/i18n/t';
 import { isWebUrl } from '../../lib/util/web-url';
 import { createEpisodeStore, type EpisodeProgress } from '../../lib/ui/episode-store';
 import { formatDuration } from '../../lib/ui/format-time';
@@ -38,22 +39,22 @@ export function EpisodeControls({ episode }: EpisodeControlsProps) {
     };
   }, [player, episode.url]);
   const left = saved && !saved.played && saved.position > 0 ? saved.position : undefined;
-  const status = saved?.played ? 'Played' : left !== undefined ? `Resume at ${formatDuration(left)}` : formatDuration(episode.duration ?? saved?.duration);
+  const status = saved?.played ? t('player_played') : left !== undefined ? t('player_resumeAt', { time: formatDuration(left) }) : formatDuration(episode.duration ?? saved?.duration);
   return (
-    <div class={`episode${active ? ' active' : ''}`} ref={root} data-testid="entry-audio" data-audio-src={episode.url} role="group" aria-label={`Episode: ${episode.title}`}>
+    <div class={`episode${active ? ' active' : ''}`} ref={root} data-testid="entry-audio" data-audio-src={episode.url} role="group" aria-label={t('player_episode', { title: episode.title })}>
       {active && player && snap ? (
         <>
           <PlayerControls player={player} snap={snap} episode={episode} where="post" />
           {saved?.played && !snap.playing && (
             <span class="muted" data-testid="episode-status">
-              Played
+              {t('player_played')}
             </span>
           )}
         </>
       ) : (
         <div class="episode-idle">
-          <button type="button" class="play" data-testid="player-toggle" disabled={!player} aria-label={`${left !== undefined ? "Resume" : "Play"} episode: ${episode.title}`} onClick={() => void player?.toggle(episode)}>
-            ▶ {left !== undefined ? 'Resume' : 'Play'}
+          <button type="button" class="play" data-testid="player-toggle" disabled={!player} aria-label={t(left !== undefined ? 'player_resumeEpisode' : 'player_playEpisode', { title: episode.title })} onClick={() => void player?.toggle(episode)}>
+            ▶ {left !== undefined ? t('player_resume') : t('player_play')}
           </button>
           <span class="muted" data-testid="episode-status">
             {status}
@@ -62,7 +63,7 @@ export function EpisodeControls({ episode }: EpisodeControlsProps) {
       )}
       {active && snap?.fetching && (
         <p class="muted" role="status" data-testid="episode-fetching">
-          Downloading the whole episode first: its host offers no https, which Firefox requires for audio here.
+          {t('player_downloadingFirst')}
         </p>
       )}
       {active && snap?.error && (
@@ -72,7 +73,7 @@ export function EpisodeControls({ episode }: EpisodeControlsProps) {
       )}
       {isWebUrl(episode.url) && (
         <a class="download muted" href={episode.url} target="_blank" rel="noopener noreferrer" download>
-          Audio download
+          {t('player_download')}
         </a>
       )}
     </div>

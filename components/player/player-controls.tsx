@@ -1,4 +1,5 @@
 /** Transport controls of the active episode: skip back 15 s, play/pause, skip ahead 30 s, position, speed (re-rendered on play/pause, not as it plays). */
+import { formatNumber, t } from '../../lib/i18n/t';
 import { RATES } from '../../lib/ui/episode-store';
 import { PlayerPosition } from './player-position';
 import type { Episode, Player, PlayerSnapshot } from './player-state';
@@ -18,29 +19,29 @@ export function PlayerControls({ player, snap, episode, where }: PlayerControlsP
   const id = `rate-${where}`;
   return (
     <div class="player-controls">
-      <button type="button" class="skip" aria-label="Back 15 seconds" title="Back 15 seconds" onClick={() => player.skip(-15)}>
+      <button type="button" class="skip" aria-label={t('player_back15')} title={t('player_back15')} onClick={() => player.skip(-15)}>
         −15
       </button>
       <button
         type="button"
         class="play"
         data-testid="player-toggle"
-        aria-label={snap.playing ? 'Pause' : 'Play'}
-        title={snap.playing ? 'Pause (p)' : 'Play (p)'}
+        aria-label={snap.playing ? t('player_pause') : t('player_play')}
+        title={snap.playing ? t('player_pauseKey') : t('player_playKey')}
         onClick={() => void player.toggle(episode)}
       >
         {snap.playing ? '❚❚' : '▶'}
       </button>
-      <button type="button" class="skip" aria-label="Ahead 30 seconds" title="Ahead 30 seconds" onClick={() => player.skip(30)}>
+      <button type="button" class="skip" aria-label={t('player_ahead30')} title={t('player_ahead30')} onClick={() => player.skip(30)}>
         +30
       </button>
       <PlayerPosition player={player} duration={duration} />
       <label class="rate" for={id}>
-        <span class="sr-only">Speed</span>
+        <span class="sr-only">{t('player_speed')}</span>
         <select id={id} value={String(snap.rate)} onChange={(e) => player.setRate(Number((e.target as HTMLSelectElement).value))}>
           {RATES.map((r) => (
             <option key={r} value={String(r)}>
-              {r}×
+              {formatNumber(r)}×
             </option>
           ))}
         </select>

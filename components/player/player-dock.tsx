@@ -1,4 +1,5 @@
 /** The docked player: the playing episode's controls at the bottom of the page while its post is off screen. */
+import { t } from '../../lib/i18n/t';
 import { PlayerControls } from './player-controls';
 import { usePlayer } from './player-context';
 
@@ -14,15 +15,15 @@ export function PlayerDock({ onShowPost }: PlayerDockProps) {
   const ep = snap?.episode;
   if (!player || !snap || !ep || snap.inlineVisible) return null;
   return (
-    <section class="player-dock" aria-label="Podcast player" data-testid="player-dock">
+    <section class="player-dock" aria-label={t('player_dock')} data-testid="player-dock">
       <div class="dock-title">
-        <button type="button" class="link" onClick={() => onShowPost(ep.postKey)} title="Show this episode’s post">
+        <button type="button" class="link" onClick={() => onShowPost(ep.postKey)} title={t('player_showPost')}>
           {ep.title}
         </button>
         <span class="muted"> · {ep.feedTitle}</span>
       </div>
       <PlayerControls player={player} snap={snap} episode={ep} where="dock" />
-      <button type="button" class="close" aria-label="Stop and close the player" onClick={() => player.close()}>
+      <button type="button" class="close" aria-label={t('player_close')} onClick={() => player.close()}>
         ×
       </button>
     </section>

@@ -1,4 +1,5 @@
 /** The playing position: slider and time. The only part of the page that follows the audio's timeupdate. */
+import { t } from '../../lib/i18n/t';
 import { formatDuration } from '../../lib/ui/format-time';
 import { usePlayerPosition } from './player-context';
 import type { Player } from './player-state';
@@ -21,8 +22,8 @@ export function PlayerPosition({ player, duration }: PlayerPositionProps) {
         max={duration && Number.isFinite(duration) ? Math.round(duration) : 0}
         step={1}
         value={Math.round(position)}
-        aria-label="Position"
-        aria-valuetext={`${formatDuration(position)} of ${formatDuration(duration)}`}
+        aria-label={t('player_position')}
+        aria-valuetext={t('player_positionOf', { position: formatDuration(position), duration: formatDuration(duration) })}
         onInput={(e) => player.seek(Number((e.target as HTMLInputElement).value))}
       />
       <span class="time" data-testid="player-time">

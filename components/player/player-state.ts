@@ -3,6 +3,7 @@
  * only show controls bound to this state, so playback goes on whatever the river mounts
  * or unmounts while the reader scrolls.
  */
+import { t } from '../../lib/i18n/t';
 import type { EpisodeStore } from '../../lib/ui/episode-store';
 import { isInsecureWebUrl } from '../../lib/ui/insecure-media';
 
@@ -124,7 +125,7 @@ export function createPlayer({ audio, store, onPlayed, fallback }: PlayerDeps): 
   });
   audio.addEventListener('ratechange', () => set({ rate: audio.playbackRate }));
   audio.addEventListener('error', () => {
-    if (!recovering) set({ playing: false, error: 'This episode could not be played (the file is missing or in a format the browser cannot play).' });
+    if (!recovering) set({ playing: false, error: t('player_cannotPlay') });
   });
 
   /** Resolves true once the audio knows its duration, false when its source failed. */
@@ -160,7 +161,7 @@ export function createPlayer({ audio, store, onPlayed, fallback }: PlayerDeps): 
       set({ fetching: false });
       if (snap.episode?.url !== episode.url) return;
       if (!src) {
-        set({ playing: false, error: 'This episode could not be played (the file is missing or in a format the browser cannot play).' });
+        set({ playing: false, error: t('player_cannotPlay') });
         return;
       }
       const again = metadata();
@@ -194,7 +195,7 @@ export function createPlayer({ audio, store, onPlayed, fallback }: PlayerDeps): 
       try {
         await audio.play();
       } catch (err) {
-        if ((err as Error).name !== 'AbortError') set({ error: `Could not play: ${(err as Error).message}` });
+        if ((err as Error).name !== 'AbortError') set({ error: t('player_couldNotPlay', { error: (err as Error).message }) });
       }
     },
     pause: () => audio.pause(),

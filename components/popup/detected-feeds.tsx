@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { StoredFeed } from '../../lib/db/types';
 import type { DiscoveredFeed } from '../../lib/discovery/types';
+import { t, tn } from '../../lib/i18n/t';
 import { send } from '../../lib/messaging/protocol';
 import type { FeedPreview } from '../../lib/subscribe/types';
 import { concernText, feedHostConcern } from '../../lib/tab-feeds/feed-host-concern';
@@ -28,7 +29,9 @@ type RowState =
   | { kind: 'subscribed'; feedId: string; title: string; preview?: FeedPreview }
   | { kind: 'error'; error: string; preview?: FeedPreview; open?: boolean };
 
-const FORMAT: Record<DiscoveredFeed['type'], string> = { rss: 'RSS', atom: 'Atom', rdf: 'RSS 1.0', json: 'JSON Feed', unknown: 'feed' };
+// Format names are names (not translated); a feed of unknown format is just "feed" in the reader's words.
+const FORMAT: Record<Exclude<DiscoveredFeed['type'], 'unknown'>, string> = { rss: 'RSS', atom: 'Atom', rdf: 'RSS 1.0', json: 'JSON Feed' };
+const formatName = (type: DiscoveredFeed['type']) => (type === 'unknown' ? t('detected_formatUnknown') : FORMAT[type]);
 
 const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -70,7 +73,7 @@ export function DetectedFeeds({ feeds }: DetectedFeedsProps) {
     try {
       const r = await send({ type: 'preview-feed', url: f.url });
       if (r.kind === 'feed') setRow(f.url, { kind: 'preview', preview: r.preview, open: true });
-      else setRow(f.url, { kind: 'error', error: r.kind === 'error' ? r.error : 'This address is not a feed.' });
+      else setRow(f.url, { kind: 'error', error: r.kind === 'error' ? r.error : t('detected_notFeed') });
     } catch (err) {
       setRow(f.url, { kind: 'error', error: errorText(err) });
     }
@@ -104,7 +107,7 @@ export function DetectedFeeds({ feeds }: DetectedFeedsProps) {
       const r = await send({ type: 'probe-tab', tabId: tab.id });
       if (!r.ok) return setProbe({ running: false, message: r.error });
       setDetected(r.feeds);
-      setProbe({ running: false, message: r.found ? `Found ${r.found} more feed${r.found === 1 ? '' : 's'} at the usual addresses.` : 'No feed at the usual addresses (/feed, /rss.xml, /atom.xml, /index.xml, /feed.json…).' });
+      setProbe({ running: false, message: r.found ? tn('detected_foundMore', r.found) : t('detected_noneFound') });
     } catch (err) {
       setProbe({ running: false, message: errorText(err) });
     }
@@ -113,8 +116,8 @@ export function DetectedFeeds({ feeds }: DetectedFeedsProps) {
   const now = Date.now();
   return (
     <section aria-labelledby="detected-h" class="detected-feeds">
-      <h2 id="detected-h">Feeds on this page</h2>
-      {detected.length === 0 && <p class="muted">This page links no feed.</p>}
+      <h2 id="detected-h">{t('detected_heading')}</h2>
+      {detected.length === 0 && <p class="muted">{t('detected_noFeed')}</p>}
       <ul>
         {detected.map((f, i) => {
           const row = rows[f.url];
@@ -130,19 +133,19 @@ export function DetectedFeeds({ feeds }: DetectedFeedsProps) {
             <li class="detected" key={f.url} data-testid="detected-feed" data-feed-url={f.url}>
               <div class="detected-line">
                 <span class="name" title={f.url}>
-                  {f.source === 'self' && <span class="muted">This page is a feed: </span>}
-                  {f.source === 'download' && <span class="muted">A feed this page opened (the browser saved it): </span>}
-                  {name} <span class="muted">({FORMAT[f.type]})</span>
-                  {f.source === 'probe' && <span class="muted"> · found at {new URL(f.url).pathname}</span>}
+                  {f.source === 'self' && <span class="muted">{t('detected_pageIsFeed')} </span>}
+                  {f.source === 'download' && <span class="muted">{t('detected_downloaded')} </span>}
+                  {name} <span class="muted">({formatName(f.type)})</span>
+                  {f.source === 'probe' && <span class="muted"> · {t('detected_foundAt', { path: new URL(f.url).pathname })}</span>}
                 </span>
                 {stored || row?.kind === 'subscribed' ? (
                   <span class="subscribed-mark" data-testid="detected-subscribed">
-                    ✓ Subscribed
+                    ✓ {t('detected_subscribed')}
                     {row?.kind === 'subscribed' && (
                       <>
                         {' '}
-                        <button type="button" class="small" onClick={() => void undo(f.url, row.feedId)} aria-label={`Undo: unsubscribe from ${row.title}`}>
-                          Undo
+                        <button type="button" class="small" onClick={() => void undo(f.url, row.feedId)} aria-label={t('detected_undoLabel', { title: row.title })}>
+                          {t('common_undo')}
                         </button>
                       </>
                     )}
@@ -156,13 +159,13 @@ export function DetectedFeeds({ feeds }: DetectedFeedsProps) {
                       onClick={() => void togglePreview(f)}
                       disabled={blocked || row?.kind === 'previewing' || row?.kind === 'subscribing'}
                       aria-describedby={concern ? warningId : undefined}
-                      aria-label={`Preview ${name}`}
+                      aria-label={t('detected_previewLabel', { name })}
                       data-testid="preview-detected"
                     >
-                      {row?.kind === 'previewing' ? 'Reading…' : 'Preview'}
+                      {row?.kind === 'previewing' ? t('detected_reading') : t('detected_preview')}
                     </button>
-                    <button type="button" class="primary small" data-testid="subscribe-detected" onClick={() => void subscribe(f)} disabled={blocked || row?.kind === 'subscribing'} aria-describedby={concern ? warningId : undefined} aria-label={`Subscribe to ${name}`}>
-                      {row?.kind === 'subscribing' ? 'Subscribing…' : 'Subscribe'}
+                    <button type="button" class="primary small" data-testid="subscribe-detected" onClick={() => void subscribe(f)} disabled={blocked || row?.kind === 'subscribing'} aria-describedby={concern ? warningId : undefined} aria-label={t('detected_subscribeLabel', { name })}>
+                      {row?.kind === 'subscribing' ? t('detected_subscribing') : t('detected_subscribe')}
                     </button>
                   </span>
                 )}
@@ -172,7 +175,7 @@ export function DetectedFeeds({ feeds }: DetectedFeedsProps) {
                   {concernText(concern)}.{' '}
                   <label>
                     <input type="checkbox" data-testid="trust-detected" checked={!blocked} onChange={(e) => setTrusted((t) => toggled(t, f.url, e.currentTarget.checked))} />{' '}
-                    {concern.kind === 'private' ? 'Fetch it anyway' : 'I trust it: fetch it'}
+                    {concern.kind === 'private' ? t('detected_fetchAnyway') : t('detected_trustIt')}
                   </label>
                 </p>
               )}
@@ -189,7 +192,7 @@ export function DetectedFeeds({ feeds }: DetectedFeedsProps) {
       {isWebPage && (
         <p class="probe">
           <button type="button" class="small" onClick={() => void lookForMore()} disabled={probe.running} data-testid="probe-feeds">
-            {probe.running ? 'Looking…' : detected.length ? 'Look for more feeds' : 'Look for feeds at the usual addresses'}
+            {probe.running ? t('detected_looking') : detected.length ? t('detected_lookMore') : t('detected_lookUsual')}
           </button>{' '}
           <span class="muted" role="status">
             {probe.message}

@@ -5,13 +5,15 @@ import { browser } from 'wxt/browser';
 import type { StoredPost } from '../../lib/db/types';
 import { send } from '../../lib/messaging/protocol';
 import { postsChanged } from '../../lib/messaging/stored-change';
+import { formatNumber, t, tn } from '../../lib/i18n/t';
 import { relativeAge } from '../../lib/ui/format-time';
 import { webUrlOrUndefined } from '../../lib/util/web-url';
 import { RefreshButton } from '../refresh-button';
 import { useLiveQuery } from '../use-live-query';
 import { useSaveFailures } from '../use-save-failures';
 import { useSettings } from '../use-settings';
-import { NOT_WEB_LINK } from '../web-link';
+import { fillParts } from '../fill-parts';
+import { notWebLinkText } from '../web-link';
 import { DetectedFeeds } from './detected-feeds';
 import { loadPopupData, loadTotal, patchPopupData, popupDetails } from './popup-data';
 
@@ -58,42 +60,44 @@ export function PopupApp() {
   return (
     <main class="popup">
       <header>
-        <h1>Orrery</h1>
+        <h1>{t('extName')}</h1>
         <p class="total-line">
           <span class="total" data-testid="unread-total">
-            {unread}
+            {formatNumber(unread)}
           </span>{' '}
-          <span class="muted">unread</span>
+          <span class="muted">{t('popup_unread')}</span>
         </p>
         <RefreshButton />
       </header>
       <HostAccessNotice />
       {(total.error || details.error) && (
         <p class="error" role="alert">
-          Could not read stored posts: {total.error ?? details.error}
+          {t('common_couldNotRead', { error: total.error ?? details.error ?? '' })}
         </p>
       )}
       {d?.storageFull && (
         <p class="error storage-full" role="alert" data-testid="storage-full">
-          Storage is full: Orrery cannot save new posts. Free disk space, or keep fewer posts per feed in{' '}
-          <a href={page('/options.html')} target="_blank" rel="noopener">
-            Settings
-          </a>
-          . Posts already saved are kept.
+          {fillParts(t('popup_storageFull'), {
+            settings: (
+              <a href={page('/options.html')} target="_blank" rel="noopener">
+                {t('common_settings')}
+              </a>
+            ),
+          })}
         </p>
       )}
       {undo && (
         <p class="undo" role="status">
-          Marked {undo.keys.length} post{undo.keys.length === 1 ? '' : 's'} read.{' '}
+          {tn('popup_markedRead', undo.keys.length)}{' '}
           <button type="button" data-testid="undo" onClick={() => void undoMark()}>
-            Undo
+            {t('common_undo')}
           </button>
         </p>
       )}
       <DetectedFeeds feeds={d?.feeds} />
       <section aria-labelledby="recent-h">
-        <h2 id="recent-h">{d && !d.recentUnread ? 'Recent posts' : 'Newest unread'}</h2>
-        {d && d.recent.length === 0 && <p class="muted">No posts yet. Subscribe to a feed in Settings.</p>}
+        <h2 id="recent-h">{d && !d.recentUnread ? t('popup_recentPosts') : t('popup_newestUnread')}</h2>
+        {d && d.recent.length === 0 && <p class="muted">{t('popup_noPosts')}</p>}
         <ul>
           {d?.recent.map((post) => {
             const key = `${post.feedId}/${post.id}`;
@@ -101,10 +105,10 @@ export function PopupApp() {
             const url = webUrlOrUndefined(post.url);
             const label = (
               <>
-                <span class="title">{post.title || '(untitled)'}</span>
+                <span class="title">{post.title || t('common_untitled')}</span>
                 {post.highlightBy && (
                   <span class="highlight-mark" data-testid="recent-highlight">
-                    Highlighted
+                    {t('common_highlighted')}
                   </span>
                 )}
                 <span class="meta">
@@ -138,9 +142,9 @@ export function PopupApp() {
                 )}
                 {notOpened === key && (
                   <p class="error" role="alert" id="not-opened" data-testid="link-not-opened">
-                    {NOT_WEB_LINK}{' '}
+                    {notWebLinkText()}{' '}
                     <a href={page(`/timeline.html#${new URLSearchParams({ feed: post.feedId })}`)} target="_blank" rel="noopener">
-                      Read it in the river
+                      {t('popup_readInRiver')}
                     </a>
                   </p>
                 )}
@@ -151,14 +155,14 @@ export function PopupApp() {
       </section>
       {d && d.groups.length > 0 && (
         <section aria-labelledby="groups-h">
-          <h2 id="groups-h">Unread by {d.groups[0]?.kind === 'folder' ? 'folder' : 'feed'}</h2>
+          <h2 id="groups-h">{d.groups[0]?.kind === 'folder' ? t('popup_unreadByFolder') : t('popup_unreadByFeed')}</h2>
           <ul class="groups">
             {d.groups.slice(0, 8).map((g) => (
               <li key={g.id} data-testid="unread-group">
                 <a href={page(`/timeline.html#${new URLSearchParams({ [g.kind]: g.id })}`)} target="_blank" rel="noopener">
                   <span class="name">{g.label}</span>
                   <span class="count" data-testid="unread-count">
-                    {g.unread}
+                    {formatNumber(g.unread)}
                   </span>
                 </a>
               </li>
@@ -169,30 +173,30 @@ export function PopupApp() {
       {d && d.failing.length > 0 && (
         <section aria-labelledby="failing-h" class="failing">
           <h2 id="failing-h">
-            {d.failing.length} feed{d.failing.length === 1 ? '' : 's'} failing
+            {tn('popup_feedsFailing', d.failing.length)}
           </h2>
           <ul>
             {d.failing.slice(0, 3).map((f) => (
               <li key={f.id} data-testid="failing-feed">
-                {f.title} <span class="muted">({f.lastMessage ?? (f.state === 'gone' ? 'gone' : 'error')})</span>
+                {f.title} <span class="muted">({f.lastMessage ?? (f.state === 'gone' ? t('popup_failGone') : t('popup_failError'))})</span>
               </li>
             ))}
           </ul>
           <a href={page('/options.html')} target="_blank" rel="noopener">
-            See them in Settings
+            {t('popup_seeInSettings')}
           </a>
         </section>
       )}
       <footer>
         <a data-testid="open-timeline" href={page('/timeline.html')} target="_blank" rel="noopener">
-          Open the river
+          {t('popup_openRiver')}
         </a>
         <a data-testid="open-settings" href={page('/options.html')} target="_blank" rel="noopener">
-          Settings
+          {t('common_settings')}
         </a>
         {unread > 0 && (
           <button type="button" data-testid="mark-all-read" onClick={() => void markAll()}>
-            Mark all read
+            {t('common_markAllRead')}
           </button>
         )}
       </footer>

@@ -9,6 +9,7 @@ import type { StoredFeed, StoredPost, UnreadCounts } from '../../lib/db/types';
 import { postsChanged } from '../../lib/messaging/stored-change';
 import type { SaveFailureState } from '../../lib/poll/save-failures';
 import { withSaveFailures } from '../../lib/poll/save-failures';
+import { t } from '../../lib/i18n/t';
 import { feedHealth } from '../../lib/ui/feed-health';
 import { patchFeeds } from '../../lib/ui/patch-feeds';
 import type { PolledChange } from '../use-live-query';
@@ -82,7 +83,7 @@ export function popupDetails(data: PopupData, unsaved: SaveFailureState | undefi
   const folders = [...new Set(feeds.map((f) => f.folder))];
   let groups: UnreadGroup[];
   if (folders.length > 1 || (folders.length === 1 && folders[0] !== '')) {
-    groups = folders.map((f) => ({ kind: 'folder', id: f, label: f || 'No folder', unread: counts.folders[f] ?? 0 }));
+    groups = folders.map((f) => ({ kind: 'folder', id: f, label: f || t('common_noFolder'), unread: counts.folders[f] ?? 0 }));
   } else {
     groups = feeds.map((f) => ({ kind: 'feed', id: f.id, label: f.title, unread: counts.feeds[f.id] ?? 0 }));
   }

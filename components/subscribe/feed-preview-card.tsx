@@ -1,4 +1,6 @@
 /** A previewed feed: its grade and newest posts, before (or just after) subscribing. */
+import { t, tn } from '../../lib/i18n/t';
+import { uiLocale } from '../../lib/i18n/ui-locale';
 import { webUrlOrUndefined } from '../../lib/util/web-url';
 import { gradeLines } from '../../lib/subscribe/grade-words';
 import type { FeedPreview } from '../../lib/subscribe/types';
@@ -12,7 +14,8 @@ export interface FeedPreviewCardProps {
   compact?: boolean;
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric' });
+let dateFormat: Intl.DateTimeFormat | undefined;
+const postDate = (ms: number) => (dateFormat ??= new Intl.DateTimeFormat(uiLocale(), { year: 'numeric', month: 'short', day: 'numeric' })).format(ms);
 
 /** The preview card. */
 export function FeedPreviewCard({ preview, now, compact = false }: FeedPreviewCardProps) {
@@ -27,7 +30,7 @@ export function FeedPreviewCard({ preview, now, compact = false }: FeedPreviewCa
           <>
             {' · '}
             <a href={site} target="_blank" rel="noopener noreferrer">
-              site
+              {t('subscribe_site')}
             </a>
           </>
         )}
@@ -35,7 +38,7 @@ export function FeedPreviewCard({ preview, now, compact = false }: FeedPreviewCa
       <p class="muted feed-preview-url">
         <small>
           {preview.url}
-          {preview.foundOn && ` (linked from ${preview.foundOn})`}
+          {preview.foundOn && ` ${t('subscribe_linkedFrom', { page: preview.foundOn })}`}
         </small>
       </p>
       {!compact && preview.description && <p class="feed-preview-desc">{preview.description}</p>}
@@ -49,7 +52,7 @@ export function FeedPreviewCard({ preview, now, compact = false }: FeedPreviewCa
       </dl>
       {posts.length > 0 ? (
         <>
-          <p class="feed-preview-h">{compact ? 'Latest posts' : `Latest posts (${preview.grade.itemCount} in the feed)`}</p>
+          <p class="feed-preview-h">{compact ? t('subscribe_latestPosts') : tn('subscribe_latestPostsOf', preview.grade.itemCount)}</p>
           <ol class="feed-preview-posts" data-testid="preview-posts">
             {posts.map((p, i) => {
               const href = webUrlOrUndefined(p.url);
@@ -66,7 +69,7 @@ export function FeedPreviewCard({ preview, now, compact = false }: FeedPreviewCa
                     <>
                       {' '}
                       <time class="muted" dateTime={new Date(p.published).toISOString()}>
-                        {dateFormat.format(p.published)}
+                        {postDate(p.published)}
                       </time>
                     </>
                   )}
@@ -77,7 +80,7 @@ export function FeedPreviewCard({ preview, now, compact = false }: FeedPreviewCa
           </ol>
         </>
       ) : (
-        <p class="muted">The feed has no posts yet.</p>
+        <p class="muted">{t('subscribe_noPosts')}</p>
       )}
     </div>
   );

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { openOrreryDb } from '../../lib/db/open-db';
 import type { StoredPost } from '../../lib/db/types';
+import { t } from '../../lib/i18n/t';
 import { getArticle } from '../../lib/fulltext/article-store';
 import { send } from '../../lib/messaging/protocol';
 import { isWebUrl } from '../../lib/util/web-url';
@@ -62,19 +63,19 @@ export function FulltextButton({ post, onLoaded }: FulltextButtonProps) {
       if (r.ok) onLoaded();
       else setError(r.message);
     } catch (err) {
-      setError(`Could not load the full article: ${err instanceof Error ? err.message : String(err)}.`);
+      setError(t('timeline_fulltextFailed', { error: err instanceof Error ? err.message : String(err) }));
     } finally {
       setBusy(false);
     }
   };
   return (
     <>
-      <button type="button" class="fulltext-load" data-testid="entry-fulltext" disabled={busy} aria-busy={busy ? 'true' : 'false'} title="Fetch the post's page and show its article here" onClick={(e) => void load(e)}>
-        {busy ? 'Loading…' : 'Load full article'}
+      <button type="button" class="fulltext-load" data-testid="entry-fulltext" disabled={busy} aria-busy={busy ? 'true' : 'false'} title={t('timeline_fulltextTitle')} onClick={(e) => void load(e)}>
+        {busy ? t('timeline_fulltextLoading') : t('timeline_fulltextLoad')}
       </button>
       {failure && !busy && (
         <p class="fulltext-error" role="status" data-testid="entry-fulltext-error">
-          {failure} The summary is shown instead.
+          {failure} {t('timeline_summaryInstead')}
         </p>
       )}
     </>

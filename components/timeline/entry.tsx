@@ -2,6 +2,7 @@
 import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import type { StoredPost } from '../../lib/db/types';
+import { t } from '../../lib/i18n/t';
 import { audioEnclosure } from '../../lib/ui/audio-enclosure';
 import { agoText, fullTime } from '../../lib/ui/format-time';
 import { postExcerpt } from '../../lib/ui/post-excerpt';
@@ -95,25 +96,25 @@ function EntryView({ post, index, setsize, view, current, expanded, feedTitle, f
           <h4 class="entry-title" id={titleId}>
             {webLink ? (
               <a data-testid="entry-title" href={post.url} target="_blank" rel="noopener noreferrer" onClick={() => actions.opened(post)} onAuxClick={(e) => e.button === 1 && actions.opened(post)}>
-                {post.title || '(untitled)'}
+                {post.title || t('common_untitled')}
               </a>
             ) : (
               // No link, or one that is not a web address (data:, javascript:, file:…): plain text, never a dead link.
-              <span data-testid="entry-title">{post.title || '(untitled)'}</span>
+              <span data-testid="entry-title">{post.title || t('common_untitled')}</span>
             )}
           </h4>
           <p class="entry-meta" id={metaId}>
-            {!read && <span class="unread-dot" title="Unread" />}
-            <span class="sr-only">{read ? 'Read' : 'Unread'}{starred ? ', starred' : ''}. {feedTitle}. </span>
+            {!read && <span class="unread-dot" title={t('timeline_unread')} />}
+            <span class="sr-only">{t(read ? (starred ? 'timeline_srReadStarred' : 'timeline_srRead') : starred ? 'timeline_srUnreadStarred' : 'timeline_srUnread', { feed: feedTitle })} </span>
             {post.url && !webLink && (
               <span class="link-note" data-testid="entry-link-note">
-                Link not a web address
+                {t('timeline_linkNotWeb')}
               </span>
             )}
             {post.highlightBy && (
               // A word, not only a colour: a rule of the reader's matched this post.
               <span class="highlight-mark" data-testid="entry-highlight">
-                Highlighted
+                {t('common_highlighted')}
               </span>
             )}
             {post.author && <span class="author">{post.author}</span>}
@@ -122,23 +123,23 @@ function EntryView({ post, index, setsize, view, current, expanded, feedTitle, f
             </time>
             {alsoIn && (
               <span class="also-in" data-testid="entry-also-in">
-                also in: {alsoIn}
+                {t('timeline_alsoIn', { feeds: alsoIn })}
               </span>
             )}
           </p>
           <div class="entry-actions">
             {view !== 'full' && (
-              <button type="button" class="icon" aria-expanded={expanded ? 'true' : 'false'} aria-label={expanded ? 'Hide content' : 'Show content'} title="Show or hide the content here (x)" onClick={() => actions.toggleExpand(post)}>
+              <button type="button" class="icon" aria-expanded={expanded ? 'true' : 'false'} aria-label={expanded ? t('timeline_hideContent') : t('timeline_showContent')} title={t('timeline_expandTitle')} onClick={() => actions.toggleExpand(post)}>
                 {expanded ? '▴' : '▾'}
               </button>
             )}
-            <button type="button" class="icon" data-testid="toggle-read" aria-pressed={read ? 'true' : 'false'} aria-label="Read" title={read ? 'Mark unread (m)' : 'Mark read (m)'} onClick={() => actions.toggleRead(post)}>
+            <button type="button" class="icon" data-testid="toggle-read" aria-pressed={read ? 'true' : 'false'} aria-label={t('timeline_readLabel')} title={read ? t('timeline_markUnreadTitle') : t('timeline_markReadTitle')} onClick={() => actions.toggleRead(post)}>
               {read ? '✓' : '○'}
             </button>
-            <button type="button" class="icon star" data-testid="toggle-star" aria-pressed={starred ? 'true' : 'false'} aria-label="Star" title={starred ? 'Unstar (s)' : 'Star (s)'} onClick={() => actions.toggleStar(post)}>
+            <button type="button" class="icon star" data-testid="toggle-star" aria-pressed={starred ? 'true' : 'false'} aria-label={t('timeline_starLabel')} title={starred ? t('timeline_unstarTitle') : t('timeline_starTitle')} onClick={() => actions.toggleStar(post)}>
               {starred ? '★' : '☆'}
             </button>
-            <button type="button" class="icon" data-testid="mark-above-read" aria-label="Mark every post above this one read" title="Mark every post above this one read (Shift+A)" onClick={() => actions.markAbove(post, index)}>
+            <button type="button" class="icon" data-testid="mark-above-read" aria-label={t('timeline_markAbove')} title={t('timeline_markAboveTitle')} onClick={() => actions.markAbove(post, index)}>
               ⤒
             </button>
           </div>

@@ -2,11 +2,13 @@
 import { useState } from 'preact/hooks';
 import type { Db } from '../../lib/db/open-db';
 import type { StoredFeed } from '../../lib/db/types';
+import { t, tn } from '../../lib/i18n/t';
 import { postsChanged } from '../../lib/messaging/stored-change';
 import { countHidden, listHidden, type FeedFilter } from '../../lib/rules/hidden-posts';
 import { readRules } from '../../lib/rules/rule-store';
 import { agoText, fullTime } from '../../lib/ui/format-time';
 import { useLiveQuery } from '../use-live-query';
+import { fillParts } from '../fill-parts';
 import { WebLink } from '../web-link';
 import type { Scope } from './sidebar';
 
@@ -33,10 +35,10 @@ export function HiddenByRules({ scope, feeds, now }: { scope: Scope; feeds: Map<
   return (
     <div class="hidden-by-rules" data-testid="hidden-by-rules">
       <span data-testid="hidden-count">
-        {count} post{count === 1 ? '' : 's'} hidden by rules.
+        {tn('timeline_hiddenByRules', count)}
       </span>{' '}
       <button type="button" aria-expanded={open ? 'true' : 'false'} aria-controls="hidden-list" data-testid="hidden-toggle" onClick={() => setOpen((o) => !o)}>
-        {open ? 'Hide them' : 'Show them'}
+        {open ? t('timeline_hideThem') : t('timeline_showThem')}
       </button>
       {open && list && (
         <ul id="hidden-list" data-testid="hidden-list">
@@ -44,15 +46,15 @@ export function HiddenByRules({ scope, feeds, now }: { scope: Scope; feeds: Map<
             const rule = p.hiddenBy ? list.rules.get(p.hiddenBy) : undefined;
             return (
               <li key={`${p.feedId}/${p.id}`} data-testid="hidden-entry">
-                <WebLink href={p.url}>{p.title || '(untitled)'}</WebLink> · {feeds.get(p.feedId)?.title ?? 'Unknown feed'} ·{' '}
+                <WebLink href={p.url}>{p.title || t('common_untitled')}</WebLink> · {feeds.get(p.feedId)?.title ?? t('common_unknownFeed')} ·{' '}
                 <time dateTime={new Date(p.sortKey).toISOString()} title={fullTime(p.sortKey)}>
                   {agoText(p.sortKey, now)}
                 </time>{' '}
-                <span class="muted">(rule: {rule ? <code>{rule.pattern}</code> : 'since removed; apply the rules again to show it'})</span>
+                <span class="muted">{rule ? fillParts(t('timeline_hiddenRule'), { pattern: <code>{rule.pattern}</code> }) : t('timeline_hiddenRuleGone')}</span>
               </li>
             );
           })}
-          {count > list.posts.length && <li>… and {count - list.posts.length} more.</li>}
+          {count > list.posts.length && <li>{tn('timeline_andMore', count - list.posts.length)}</li>}
         </ul>
       )}
     </div>

@@ -1,5 +1,7 @@
 /** A polite live region for what just happened ("Marked 42 posts read"), with Undo when it can be undone. */
 
+import { t } from '../../lib/i18n/t';
+
 /** Something to tell the reader. */
 export interface Notice {
   id: number;
@@ -22,10 +24,10 @@ export function NoticeBar({ notice, onDismiss }: NoticeBarProps) {
           <span>{notice.text}</span>
           {notice.undo && (
             <button type="button" class="primary" data-testid="undo" onClick={notice.undo}>
-              Undo
+              {t('common_undo')}
             </button>
           )}
-          <button type="button" class="icon" aria-label="Dismiss" onClick={onDismiss}>
+          <button type="button" class="icon" aria-label={t('timeline_dismiss')} onClick={onDismiss}>
             ×
           </button>
         </>

@@ -3,11 +3,17 @@
  * rendered as an ARIA feed over the window of pages that useRiver keeps in the DOM.
  */
 import type { StoredFeed, StoredPost } from '../../lib/db/types';
+import { t } from '../../lib/i18n/t';
+import { uiLocale } from '../../lib/i18n/ui-locale';
 import { dayHeading } from '../../lib/ui/format-time';
 import { groupRiver } from '../../lib/ui/group-river';
 import { Entry, type EntryActions, type ViewMode } from './entry';
 import { keyOf } from './river-source';
 import type { RiverItem, RiverModel } from './use-river';
+
+let lists: Intl.ListFormat | undefined;
+/** "a, b and c" in the reader's language. */
+const joinNames = (names: string[]) => (lists ??= new Intl.ListFormat(uiLocale(), { type: 'conjunction' })).format(names);
 
 /** Props of River. */
 export interface RiverProps {
@@ -52,11 +58,11 @@ export function River({ river, feeds, view, label, currentKey, expanded, overrid
                         view={view}
                         current={key === currentKey}
                         expanded={expanded.has(key)}
-                        feedTitle={feed?.title ?? 'Unknown feed'}
+                        feedTitle={feed?.title ?? t('common_unknownFeed')}
                         feedUrl={i === 0 ? feed?.siteUrl : undefined}
                         showFeed={i === 0}
                         day={r === 0 && i === 0 ? dayHeading(day.at) : undefined}
-                        alsoIn={post.alsoIn?.map((k) => feeds.get(k[0])?.title ?? 'a feed no longer subscribed').join(', ')}
+                        alsoIn={post.alsoIn && joinNames(post.alsoIn.map((k) => feeds.get(k[0])?.title ?? t('timeline_feedGone')))}
                         pageFirst={it?.pageFirst ? it.page : undefined}
                         now={now}
                         actions={actions}
@@ -72,7 +78,7 @@ export function River({ river, feeds, view, label, currentKey, expanded, overrid
       </div>
       {river.more && (
         <button type="button" class="more" onClick={() => void river.loadMore()} disabled={river.busy}>
-          Load older posts
+          {t('timeline_loadOlder')}
         </button>
       )}
     </>

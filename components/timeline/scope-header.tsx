@@ -1,5 +1,7 @@
 /** The heading of the river: what is shown (everything, a folder, a feed and its health, or search results). */
 import type { StoredFeed } from '../../lib/db/types';
+import { t, tn } from '../../lib/i18n/t';
+import { fullTime } from '../../lib/ui/format-time';
 import { feedHealth, healthText } from '../../lib/ui/feed-health';
 import { parseWebUrl } from '../../lib/util/web-url';
 import type { Scope } from './sidebar';
@@ -20,12 +22,12 @@ export interface ScopeHeaderProps {
 export function ScopeHeader({ scope, name, feed, searching, query, total, lastUpdate, now }: ScopeHeaderProps) {
   // Only a web address becomes a link (the feed's publisher chose this URL).
   const site = feed?.siteUrl ? parseWebUrl(feed.siteUrl) : undefined;
-  const count = total !== undefined ? `${total.toLocaleString('en-US')} post${total === 1 ? '' : 's'}` : '';
+  const count = total !== undefined ? tn('timeline_posts', total) : '';
   return (
     <div class="scope-header">
-      <h1>{searching ? `Search: “${query}”` : name}</h1>
+      <h1>{searching ? t('timeline_searchHeading', { query }) : name}</h1>
       <p class="muted">
-        {searching && `${count} in every feed`}
+        {searching && t('timeline_inEveryFeed', { posts: count })}
         {!searching && scope.kind === 'feed' && feed && (
           <>
             {site && (
@@ -41,7 +43,8 @@ export function ScopeHeader({ scope, name, feed, searching, query, total, lastUp
         {!searching && scope.kind !== 'feed' && (
           <>
             {count}
-            {lastUpdate > 0 ? ` · Last update: ${new Date(lastUpdate).toUTCString()}` : ' · Not refreshed yet'}
+            {' · '}
+            {lastUpdate > 0 ? t('timeline_lastUpdate', { time: fullTime(lastUpdate) }) : t('timeline_notRefreshed')}
           </>
         )}
       </p>

@@ -1,5 +1,6 @@
 /** The "?" dialog: every keyboard shortcut, from the same table the key handler uses. */
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../lib/i18n/t';
 import { SHORTCUTS } from '../../lib/ui/keyboard-shortcuts';
 
 /** Props of ShortcutsDialog. */
@@ -19,12 +20,12 @@ export function ShortcutsDialog({ open, onClose }: ShortcutsDialogProps) {
   }, [open]);
   return (
     <dialog ref={ref} class="shortcuts" aria-labelledby="shortcuts-h" data-testid="shortcuts-dialog" onClose={onClose}>
-      <h2 id="shortcuts-h">Keyboard shortcuts</h2>
+      <h2 id="shortcuts-h">{t('timeline_shortcuts')}</h2>
       <table>
         <thead>
           <tr>
-            <th scope="col">Key</th>
-            <th scope="col">Does</th>
+            <th scope="col">{t('timeline_shortcutKey')}</th>
+            <th scope="col">{t('timeline_shortcutDoes')}</th>
           </tr>
         </thead>
         <tbody>
@@ -33,20 +34,20 @@ export function ShortcutsDialog({ open, onClose }: ShortcutsDialogProps) {
               <td>
                 {s.keys.map((k, i) => (
                   <span key={k}>
-                    {i > 0 && ' or '}
+                    {i > 0 && ` ${t('timeline_shortcutOr')} `}
                     <kbd>{k}</kbd>
                   </span>
                 ))}
               </td>
-              <td>{s.description}</td>
+              <td>{t(s.description)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p class="muted">Shortcuts are off while you type in the search box; Escape leaves it.</p>
+      <p class="muted">{t('timeline_shortcutsOff')}</p>
       <form method="dialog">
         <button type="submit" class="primary" autofocus>
-          Close
+          {t('common_close')}
         </button>
       </form>
     </dialog>

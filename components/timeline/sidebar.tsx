@@ -2,6 +2,7 @@
 import { memo } from 'preact/compat';
 import { useState } from 'preact/hooks';
 import type { StoredFeed } from '../../lib/db/types';
+import { formatNumber, t, tn } from '../../lib/i18n/t';
 import { feedHealth, healthText } from '../../lib/ui/feed-health';
 
 /** What the river shows. */
@@ -19,9 +20,9 @@ export interface SidebarProps {
 const Count = ({ n }: { n: number }) => (
   <>
     <span class="count" data-testid="unread-count" data-zero={String(n === 0)}>
-      {n}
+      {formatNumber(n)}
     </span>
-    <span class="sr-only"> unread</span>
+    <span class="sr-only"> {t('common_unread')}</span>
   </>
 );
 
@@ -45,22 +46,22 @@ function SidebarView({ feeds, counts, total, scope, onScope }: SidebarProps) {
     });
   const now = Date.now();
   return (
-    <nav class="sidebar" aria-label="Feeds and folders">
+    <nav class="sidebar" aria-label={t('timeline_feedsAndFolders')}>
       <ul class="tree">
         <li>
           <button type="button" class="scope scope-all" aria-current={scope.kind === 'all' ? 'true' : undefined} onClick={() => onScope({ kind: 'all' })}>
-            <span class="name">All feeds</span> <Count n={total} />
+            <span class="name">{t('timeline_allFeeds')}</span> <Count n={total} />
           </button>
         </li>
         {[...folders].map(([folder, list]) => {
           const unread = list.reduce((n, f) => n + (counts.get(f.id) ?? 0), 0);
-          const name = folder || 'No folder';
+          const name = folder || t('common_noFolder');
           const open = !closed.has(folder);
           const failing = list.filter((f) => feedHealth(f) === 'failing' || feedHealth(f) === 'gone').length;
           return (
             <li class="folder" key={folder}>
               <div class="folder-row">
-                <button type="button" class="twisty" aria-expanded={open ? 'true' : 'false'} aria-label={`${open ? 'Hide' : 'Show'} the feeds of ${name}`} onClick={() => toggle(folder)}>
+                <button type="button" class="twisty" aria-expanded={open ? 'true' : 'false'} aria-label={t(open ? 'timeline_hideFeedsOf' : 'timeline_showFeedsOf', { folder: name })} onClick={() => toggle(folder)}>
                   {open ? '▾' : '▸'}
                 </button>
                 <button
@@ -69,7 +70,7 @@ function SidebarView({ feeds, counts, total, scope, onScope }: SidebarProps) {
                   data-testid="folder-scope"
                   aria-current={scope.kind === 'folder' && scope.folder === folder ? 'true' : undefined}
                   onClick={() => onScope({ kind: 'folder', folder })}
-                  title={failing ? `${failing} of ${list.length} feeds failing` : `${list.length} feeds`}
+                  title={failing ? tn('timeline_folderFailing', list.length, { failing }) : tn('timeline_folderFeeds', list.length)}
                 >
                   <span class="name">{name}</span> <Count n={unread} />
                 </button>
@@ -85,11 +86,11 @@ function SidebarView({ feeds, counts, total, scope, onScope }: SidebarProps) {
                         class="scope"
                         aria-current={scope.kind === 'feed' && scope.feedId === f.id ? 'true' : undefined}
                         onClick={() => onScope({ kind: 'feed', feedId: f.id })}
-                        title={`${f.title}: ${healthText(f, now)}`}
+                        title={t('timeline_feedHealth', { title: f.title, health: healthText(f, now) })}
                       >
                         <span class={`health health-${health}`} aria-hidden="true" />
                         <span class="name">{f.title}</span>
-                        {health !== 'ok' && <span class="sr-only">({health === 'new' ? 'not fetched yet' : health})</span>}
+                        {health !== 'ok' && <span class="sr-only">({t(health === 'new' ? 'timeline_srNew' : health === 'gone' ? 'timeline_srGone' : 'timeline_srFailing')})</span>}
                         <Count n={n} />
                       </button>
                     </li>

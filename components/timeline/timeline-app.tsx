@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { StoredFeed, StoredPost } from '../../lib/db/types';
+import { t, tn } from '../../lib/i18n/t';
 import { send } from '../../lib/messaging/protocol';
 import { audioEnclosure } from '../../lib/ui/audio-enclosure';
 import { webUrlOrUndefined } from '../../lib/util/web-url';
@@ -11,7 +12,7 @@ import { startRefresh } from '../refresh-button';
 import { useLiveQuery } from '../use-live-query';
 import { useSameUnless } from '../use-same-unless';
 import { useSettings } from '../use-settings';
-import { NOT_WEB_LINK } from '../web-link';
+import { notWebLinkText } from '../web-link';
 import type { ViewMode } from './entry';
 import { HiddenByRules } from './hidden-by-rules';
 import { NoticeBar } from './notice';
@@ -180,7 +181,7 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
       // No link, or one that is not a web address: show the post here, and say why no tab opened.
       if (!post.url) read.actions.toggleExpand(post);
       else {
-        read.tell(NOT_WEB_LINK);
+        read.tell(notWebLinkText());
         if (!read.expanded.has(keyOf(post))) read.actions.toggleExpand(post);
       }
     }
@@ -234,23 +235,25 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
   });
 
   const scopeName =
-    scope.kind === 'all' ? 'All feeds' : scope.kind === 'folder' ? scope.folder || 'No folder' : (feeds.get(scope.feedId)?.title ?? 'Feed');
-  const markLabel = scope.kind === 'all' ? 'Mark all read' : scope.kind === 'folder' ? 'Mark folder read' : 'Mark feed read';
+    scope.kind === 'all' ? t('timeline_allFeeds') : scope.kind === 'folder' ? scope.folder || t('common_noFolder') : (feeds.get(scope.feedId)?.title ?? t('timeline_feed'));
+  const markLabel = scope.kind === 'all' ? t('common_markAllRead') : scope.kind === 'folder' ? t('timeline_markFolderRead') : t('timeline_markFeedRead');
   const searchStatus = search.indexing !== undefined && !searching && query.trim()
-    ? `Indexing ${search.indexing.toLocaleString('en-US')} posts…`
+    ? tn('timeline_indexing', search.indexing)
     : searching
-      ? `${search.keys?.length.toLocaleString('en-US')} post${search.keys?.length === 1 ? '' : 's'} match`
+      ? tn('timeline_postsMatch', search.keys?.length ?? 0)
       : '';
-  const label = searching ? `Posts matching “${query.trim()}”` : `${scopeName}, ${filter === 'all' ? 'all posts' : filter}, newest first`;
+  const label = searching
+    ? t('timeline_riverMatching', { query: query.trim() })
+    : t(filter === 'unread' ? 'timeline_riverUnread' : filter === 'starred' ? 'timeline_riverStarred' : 'timeline_riverAll', { scope: scopeName });
   const lastUpdate = Math.max(0, ...(side.value?.feeds ?? []).map((f) => f.lastFetchAt ?? 0));
 
   return (
     <div class={`timeline${sidebarOpen ? ' sidebar-open' : ''}`}>
       <a class="skip-link" href="#river-main">
-        Skip to posts
+        {t('timeline_skipToPosts')}
       </a>
       <header class="topbar" ref={topbar}>
-        <p class="brand">Orrery</p>
+        <p class="brand">{t('extName')}</p>
         <Toolbar
           search={query}
           searchRef={searchRef}
@@ -282,23 +285,23 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
           {!searching && <HiddenByRules scope={scope} feeds={feeds} now={now} />}
           {river.error && (
             <p class="error" role="alert">
-              Could not read stored posts: {river.error}
+              {t('common_couldNotRead', { error: river.error })}
             </p>
           )}
           {river.newer && (
             <button type="button" class="newer primary" onClick={() => { window.scrollTo(0, 0); river.reload(); }}>
-              New posts: show them
+              {t('timeline_newPosts')}
             </button>
           )}
           {river.ready && river.items.length === 0 && !river.busy && (
             <p class="empty muted">
               {searching
-                ? 'No post matches your search.'
+                ? t('timeline_noMatch')
                 : filter === 'unread'
-                  ? 'No unread posts here. Everything is read.'
+                  ? t('timeline_noUnread')
                   : filter === 'starred'
-                    ? 'No starred posts here. Star a post with s or ☆ to keep it.'
-                    : 'Nothing here yet. Subscribe to feeds in Settings, then refresh.'}
+                    ? t('timeline_noStarred')
+                    : t('timeline_nothingYet')}
             </p>
           )}
           <River

@@ -1,6 +1,7 @@
 /** The timeline's top bar: search, view and filter switches, mark read, refresh, shortcuts, settings. */
 import type { Ref } from 'preact';
 import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n/t';
 import type { PostQuery } from '../../lib/db/queries';
 import { RefreshButton } from '../refresh-button';
 import type { ViewMode } from './entry';
@@ -46,16 +47,16 @@ export function Toolbar(p: ToolbarProps) {
   return (
     <div class="tools">
       <button type="button" class="sidebar-toggle" aria-expanded={p.sidebarOpen ? 'true' : 'false'} aria-controls="sidebar" onClick={p.onSidebar}>
-        Feeds
+        {t('timeline_feeds')}
       </button>
       <div class="search">
         <input
           ref={p.searchRef}
           type="search"
           data-testid="search-input"
-          aria-label="Search every stored post"
+          aria-label={t('timeline_searchLabel')}
           aria-describedby="search-status"
-          placeholder="Search (/)"
+          placeholder={t('timeline_searchPlaceholder')}
           value={p.search}
           onFocus={p.onSearchFocus}
           onInput={(e) => p.onSearch((e.target as HTMLInputElement).value)}
@@ -71,35 +72,35 @@ export function Toolbar(p: ToolbarProps) {
         </span>
       </div>
       <Switch
-        label="View"
+        label={t('timeline_view')}
         value={p.view}
         onChange={p.onView}
         options={[
-          ['full', 'Full', 'view-full'],
-          ['summary', 'Summary', 'view-summary'],
-          ['titles', 'Titles', 'view-titles'],
-          ['cards', 'Cards', 'view-cards'],
+          ['full', t('timeline_viewFull'), 'view-full'],
+          ['summary', t('timeline_viewSummary'), 'view-summary'],
+          ['titles', t('timeline_viewTitles'), 'view-titles'],
+          ['cards', t('timeline_viewCards'), 'view-cards'],
         ]}
       />
       <Switch
-        label="Filter"
+        label={t('timeline_filter')}
         value={p.filter}
         onChange={p.onFilter}
         options={[
-          ['unread', 'Unread', 'filter-unread'],
-          ['all', 'All', 'filter-all'],
-          ['starred', 'Starred', 'filter-starred'],
+          ['unread', t('timeline_filterUnread'), 'filter-unread'],
+          ['all', t('timeline_filterAll'), 'filter-all'],
+          ['starred', t('timeline_filterStarred'), 'filter-starred'],
         ]}
       />
       <button type="button" data-testid="mark-all-read" onClick={p.onMarkScope}>
         {p.markLabel}
       </button>
       <RefreshButton />
-      <button type="button" class="icon" data-testid="show-shortcuts" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={p.onHelp}>
+      <button type="button" class="icon" data-testid="show-shortcuts" aria-label={t('timeline_shortcuts')} title={t('timeline_shortcutsTitle')} onClick={p.onHelp}>
         ?
       </button>
       <a class="settings-link" href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">
-        Settings
+        {t('common_settings')}
       </a>
     </div>
   );

@@ -6,6 +6,7 @@ import { useRef, useState } from 'preact/hooks';
 import { openOrreryDb } from '../../lib/db/open-db';
 import type { ReadScope } from '../../lib/db/mark-scope-read';
 import type { StoredPost } from '../../lib/db/types';
+import { t, tn } from '../../lib/i18n/t';
 import { send } from '../../lib/messaging/protocol';
 import type { EntryActions } from './entry';
 import type { Notice } from './notice';
@@ -40,7 +41,6 @@ export interface ReadActions {
   markKeysRead: (keys: [string, string][]) => void;
 }
 
-const plural = (n: number) => `${n.toLocaleString('en-US')} post${n === 1 ? '' : 's'}`;
 
 /** The timeline's reading actions over the current river. */
 export function useReadActions(ctx: ReadContext): ReadActions {
@@ -97,12 +97,12 @@ export function useReadActions(ctx: ReadContext): ReadActions {
   };
   const undoable = (keys: [string, string][]) => {
     if (keys.length === 0) {
-      tell('Nothing to mark: every post there is read already.');
+      tell(t('timeline_nothingToMark'));
       return;
     }
-    tell(`Marked ${plural(keys.length)} read.`, () => {
+    tell(tn('timeline_markedRead', keys.length), () => {
       setNotice(undefined);
-      void apply(keys, { read: 0 }, () => send({ type: 'set-read', keys, read: false })).then(() => tell(`${plural(keys.length)} unread again.`));
+      void apply(keys, { read: 0 }, () => send({ type: 'set-read', keys, read: false })).then(() => tell(tn('timeline_unreadAgain', keys.length)));
     });
   };
 

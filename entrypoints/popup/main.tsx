@@ -2,5 +2,7 @@ import { render } from 'preact';
 import '../../components/theme.css';
 import '../../components/popup/popup.css';
 import { PopupApp } from '../../components/popup/popup-app';
+import { applyUiLanguage } from '../../lib/ui/apply-ui-language';
 
+applyUiLanguage(document.documentElement);
 render(<PopupApp />, document.getElementById('app') as HTMLElement);

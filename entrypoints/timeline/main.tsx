@@ -2,6 +2,9 @@ import { render } from 'preact';
 import '../../components/theme.css';
 import '../../components/timeline/timeline.css';
 import { preloadTimeline, TimelineApp } from '../../components/timeline/timeline-app';
+import { applyUiLanguage } from '../../lib/ui/apply-ui-language';
+
+applyUiLanguage(document.documentElement);
 
 // The first frame shows posts: render once the first page is read (the database is usually
 // open already, see public/open-early.js), or after 120 ms if reading it is slow.

@@ -10,6 +10,6 @@ describe('feedHealth', () => {
   });
   it('explains itself', () => {
     expect(healthText({ state: 'active', errorCount: 3, lastFetchAt: 0, lastMessage: 'HTTP 500' })).toBe('Failing 3× in a row: HTTP 500.');
-    expect(healthText({ state: 'active', errorCount: 0, lastFetchAt: 0 }, 120_000)).toBe('OK, fetched 2 min ago.');
+    expect(healthText({ state: 'active', errorCount: 0, lastFetchAt: 0 }, 120_000)).toBe('OK, fetched 2 minutes ago.');
   });
 });

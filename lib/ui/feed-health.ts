@@ -1,5 +1,7 @@
 /** A feed's health at a glance, from what the poller stored: ok, failing, gone, or not fetched yet. */
 import type { StoredFeed } from '../db/types';
+import { t } from '../i18n/t';
+import { agoText } from './format-time';
 
 /** The states the sidebar and popup show. */
 export type FeedHealth = 'ok' | 'failing' | 'gone' | 'new';
@@ -15,9 +17,9 @@ export function feedHealth(feed: Pick<StoredFeed, 'state' | 'errorCount' | 'last
 /** A sentence for a tooltip or a screen reader. */
 export function healthText(feed: Pick<StoredFeed, 'state' | 'errorCount' | 'lastFetchAt' | 'lastMessage'>, now: number = Date.now()): string {
   const h = feedHealth(feed);
-  const ago = feed.lastFetchAt !== undefined ? `${Math.max(0, Math.round((now - feed.lastFetchAt) / 60_000))} min ago` : '';
-  if (h === 'gone') return `Gone: the site says this feed no longer exists${feed.lastMessage ? ` (${feed.lastMessage})` : ''}.`;
-  if (h === 'failing') return `Failing ${feed.errorCount}× in a row${feed.lastMessage ? `: ${feed.lastMessage}` : ''}.`;
-  if (h === 'new') return 'Not fetched yet.';
-  return `OK, fetched ${ago}.`;
+  const message = feed.lastMessage;
+  if (h === 'gone') return message ? t('common_healthGoneWhy', { message }) : t('common_healthGone');
+  if (h === 'failing') return message ? t('common_healthFailingWhy', { count: feed.errorCount, message }) : t('common_healthFailing', { count: feed.errorCount });
+  if (h === 'new' || feed.lastFetchAt === undefined) return t('common_healthNew');
+  return t('common_healthOk', { ago: agoText(feed.lastFetchAt, now) });
 }

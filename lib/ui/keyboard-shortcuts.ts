@@ -1,4 +1,5 @@
 /** The timeline's keyboard shortcuts: one table drives both the key handler and the "?" dialog. */
+import type { MessageKey } from '../i18n/t';
 
 /** Something a shortcut does. */
 export type ShortcutAction =
@@ -18,22 +19,23 @@ export type ShortcutAction =
 export interface Shortcut {
   keys: string[];
   action: ShortcutAction;
-  description: string;
+  /** What it does, as a catalogue key (the dialog shows it in the reader's language). */
+  description: MessageKey;
 }
 
 /** Every shortcut, in the order the help dialog shows them. */
 export const SHORTCUTS: readonly Shortcut[] = [
-  { keys: ['j'], action: 'next', description: 'Next post' },
-  { keys: ['k'], action: 'previous', description: 'Previous post' },
-  { keys: ['o', 'Enter'], action: 'open', description: 'Open the post on its site (new tab) and mark it read' },
-  { keys: ['x'], action: 'expand', description: 'Show or hide the post’s content here (marks it read)' },
-  { keys: ['m'], action: 'toggle-read', description: 'Mark read / unread' },
-  { keys: ['s'], action: 'star', description: 'Star / unstar' },
-  { keys: ['A'], action: 'mark-above-read', description: 'Mark every post above this one read (Shift+A)' },
-  { keys: ['p'], action: 'play', description: 'Play / pause the post’s episode' },
-  { keys: ['r'], action: 'refresh', description: 'Refresh every feed now' },
-  { keys: ['/'], action: 'search', description: 'Search' },
-  { keys: ['?'], action: 'help', description: 'Show these shortcuts' },
+  { keys: ['j'], action: 'next', description: 'timeline_keyNext' },
+  { keys: ['k'], action: 'previous', description: 'timeline_keyPrevious' },
+  { keys: ['o', 'Enter'], action: 'open', description: 'timeline_keyOpen' },
+  { keys: ['x'], action: 'expand', description: 'timeline_keyExpand' },
+  { keys: ['m'], action: 'toggle-read', description: 'timeline_keyToggleRead' },
+  { keys: ['s'], action: 'star', description: 'timeline_keyStar' },
+  { keys: ['A'], action: 'mark-above-read', description: 'timeline_keyMarkAbove' },
+  { keys: ['p'], action: 'play', description: 'timeline_keyPlay' },
+  { keys: ['r'], action: 'refresh', description: 'timeline_keyRefresh' },
+  { keys: ['/'], action: 'search', description: 'timeline_keySearch' },
+  { keys: ['?'], action: 'help', description: 'timeline_keyHelp' },
 ];
 
 /** The parts of a keyboard event that decide a shortcut. */

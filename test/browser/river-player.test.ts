@@ -134,7 +134,8 @@ describe('the podcast player', () => {
 
   it('on timeupdate only the position display changes: the page, river, posts and idle episodes do not render', async () => {
     const p = await openPodcast();
-    const markers = { page: 'Skip to posts', river: 'Load older posts', post: 'entry-title', episode: 'entry-audio', position: 'player-time' };
+    // Each marker is a literal only one function holds (the catalogue key of a text it shows).
+    const markers = { page: 'timeline_skipToPosts', river: 'timeline_loadOlder', post: 'entry-title', episode: 'entry-audio', position: 'player-time' };
     const setup = async () => {
       // Loaded again with the calls counted (the podcast's river stays in the address).
       await p.reload();
