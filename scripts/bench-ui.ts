@@ -11,11 +11,13 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'playwright-core';
 import { startFixtureServer } from '../test/server/fixture-server.mjs';
 import type { Orrery } from '../test/browser/launch';
 import { seedPosts } from '../test/browser/river-seed';
-import { scrollThrough as scrollRiver } from './bench-scroll';
+import { png } from '../test/browser/png';
+import { scrollThrough as scrollRiver, type Scroll } from './bench-scroll';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 process.env.ORRERY_OUT ??= '.output-ui-bench';
@@ -59,14 +61,6 @@ async function timeToMark(orrery: Orrery, pathname: string, mark: string): Promi
   return ms as number;
 }
 
-async function medianMark(orrery: Orrery, pathname: string, mark: string): Promise<number> {
-  await timeToMark(orrery, pathname, mark); // warm the browser's caches once
-  const ts: number[] = [];
-  for (let i = 0; i < RUNS; i++) ts.push(await timeToMark(orrery, pathname, mark));
-  return median(ts);
-}
-
-
 /** Types queries into the search box; times input -> results in the DOM and painted. */
 async function searchLatency(page: Page, queries: string[]): Promise<{ cold: number; warm: number[] }> {
   return (await page.evaluate(`(async () => {
@@ -97,69 +91,171 @@ async function searchLatency(page: Page, queries: string[]): Promise<{ cold: num
 }
 
 const server = await startFixtureServer();
-const orrery = await launchOrrery({ serverPort: server.port });
-const home = await orrery.open('/popup.html');
-// tsx names functions with a helper the page does not have.
-await home.evaluate('globalThis.__name = (f) => f');
+const IMAGE = png(192, 128);
+for (let n = 0; n < 50; n++) {
+  server.overrides.set(`http://pics.example/thumb/${n}.png`, (_req: IncomingMessage, res: ServerResponse) => {
+    res.writeHead(200, { 'Content-Type': 'image/png' }).end(IMAGE);
+  });
+}
 
-const rows: [string, string, string][] = [];
-const emptyPopup = await medianMark(orrery, '/popup.html', 'orrery:counts');
+/** Gives every stored post a picture (the river reads imageUrl first), as feeds with thumbnails do. */
+async function addPictures(home: Page): Promise<void> {
+  await home.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('orrery');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('posts', 'readwrite');
+      let n = 0;
+      tx.objectStore('posts').openCursor().onsuccess = (e) => {
+        const c = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
+        if (!c) return;
+        if (!c.value.imageUrl) c.update({ ...c.value, imageUrl: `http://pics.example/thumb/${n++ % 50}.png` });
+        c.continue();
+      };
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+}
 
-// 10,000 posts: search and scrolling.
-await seedPosts(home, { feeds: 200, posts: 10_000 });
-// BENCH_RULES=1: the same measures with rules on (a highlight, a mark-read and a hide rule,
-// applied to the stored posts), to compare with a run without them.
-const RULES = process.env.BENCH_RULES === '1';
-const applyRules = async () => {
-  if (!RULES) return;
-  const rules = [
-    { id: 'bench-hl', action: 'highlight', match: 'regex', pattern: 'async\\s+await', fields: ['title'], scope: { kind: 'all' }, enabled: true },
-    { id: 'bench-read', action: 'read', match: 'phrase', pattern: 'sqlite http', fields: ['title', 'content'], scope: { kind: 'all' }, enabled: true },
-    // Hides posts #10000-#19999: none of the first 10,000 the scrolls go through.
-    { id: 'bench-hide', action: 'hide', match: 'regex', pattern: '#1\\d{4}$', fields: ['title'], scope: { kind: 'all' }, enabled: true },
-  ];
-  await home.evaluate((r) => chrome.runtime.sendMessage({ type: 'save-rules', rules: r }), rules);
-  await home.evaluate(() => chrome.runtime.sendMessage({ type: 'apply-rules' }));
-};
-await applyRules();
-const t10 = await orrery.open('/timeline.html');
-await t10.getByTestId('entry').first().waitFor();
-const queries = ['python', 'pyth', 'async await', 'django fixture', 'zzzz', 'generator #12'];
-const search10 = await searchLatency(t10, queries);
-const scrollTitles = await scrollRiver(t10, 'titles', 10_000, 600000);
-const scrollFull = await scrollRiver(t10, 'full', 2_000, 600000);
-await t10.close();
+/** A fresh profile; with `extras`, rules and pictures are on. */
+async function profile(extras: boolean) {
+  const orrery = await launchOrrery({ serverPort: server.port });
+  const home = await orrery.open('/popup.html');
+  // tsx names functions with a helper the page does not have.
+  await home.evaluate('globalThis.__name = (f) => f');
+  // With extras: a highlight, a mark-read and a hide rule applied to the stored posts, and a
+  // picture on every post (the river's summary and cards views show it).
+  const applyExtras = async () => {
+    if (!extras) return;
+    const rules = [
+      { id: 'bench-hl', action: 'highlight', match: 'regex', pattern: 'async\\s+await', fields: ['title'], scope: { kind: 'all' }, enabled: true },
+      { id: 'bench-read', action: 'read', match: 'phrase', pattern: 'sqlite http', fields: ['title', 'content'], scope: { kind: 'all' }, enabled: true },
+      // Hides posts #10000-#19999: none of the first 10,000 the scrolls go through.
+      { id: 'bench-hide', action: 'hide', match: 'regex', pattern: '#1\\d{4}$', fields: ['title'], scope: { kind: 'all' }, enabled: true },
+    ];
+    await home.evaluate((r) => chrome.runtime.sendMessage({ type: 'save-rules', rules: r }), rules);
+    await home.evaluate(() => chrome.runtime.sendMessage({ type: 'apply-rules' }));
+    await addPictures(home);
+  };
+  return { orrery, home, applyExtras };
+}
+type Profile = Awaited<ReturnType<typeof profile>>;
 
-// 100,000 posts: the popup and the timeline's first screen.
-await seedPosts(home, { feeds: 200, posts: TOTAL - 10_000, from: 10_000 });
-await applyRules();
-const fullPopup = await medianMark(orrery, '/popup.html', 'orrery:counts');
-const firstScreen = await medianMark(orrery, '/timeline.html', 'orrery:first-posts');
-const t100 = await orrery.open('/timeline.html');
-await t100.getByTestId('entry').first().waitFor();
-const search100 = await searchLatency(t100, ['python', 'async await', 'zzzz']);
-await t100.close();
+/** Medians of `RUNS` marks per profile, the profiles taking turns so that a change in the machine's load hits both. */
+async function medianMarks(ps: Profile[], pathname: string, mark: string): Promise<number[]> {
+  for (const p of ps) await timeToMark(p.orrery, pathname, mark); // warm the browser's caches once
+  const ts: number[][] = ps.map(() => []);
+  for (let i = 0; i < RUNS; i++) for (const [k, p] of ps.entries()) ts[k]!.push(await timeToMark(p.orrery, pathname, mark));
+  return ts.map(median);
+}
+
+/** Every measure on each profile. With BENCH_RULES=1 a second profile has rules and pictures on, measured in turn with the first. */
+async function measureAll(ps: Profile[]) {
+  const emptyPopup = await medianMarks(ps, '/popup.html', 'orrery:counts');
+  // 10,000 posts: search and scrolling.
+  for (const p of ps) {
+    await seedPosts(p.home, { feeds: 200, posts: 10_000 });
+    await p.applyExtras();
+  }
+  const queries = ['python', 'pyth', 'async await', 'django fixture', 'zzzz', 'generator #12'];
+  const pages: Page[] = [];
+  for (const p of ps) {
+    const page = await p.orrery.open('/timeline.html');
+    await page.getByTestId('entry').first().waitFor();
+    pages.push(page);
+  }
+  const search10: Pass['search10'][] = [];
+  for (const page of pages) search10.push(await searchLatency(page, queries));
+  const scrolls: Record<'titles' | 'full' | 'summary', Scroll[]> = { titles: [], full: [], summary: [] };
+  for (const [view, n] of [['titles', 10_000], ['full', 2_000], ['summary', 2_000]] as const) {
+    for (const page of pages) {
+      await page.reload();
+      await page.getByTestId('entry').first().waitFor();
+      scrolls[view].push(await scrollRiver(page, view, n, 600000));
+    }
+  }
+  for (const page of pages) await page.close();
+  // 100,000 posts: the popup and the timeline's first screen.
+  for (const p of ps) {
+    await seedPosts(p.home, { feeds: 200, posts: TOTAL - 10_000, from: 10_000 });
+    await p.applyExtras();
+  }
+  const fullPopup = await medianMarks(ps, '/popup.html', 'orrery:counts');
+  const firstScreen = await medianMarks(ps, '/timeline.html', 'orrery:first-posts');
+  const search100: Pass['search100'][] = [];
+  for (const p of ps) {
+    const page = await p.orrery.open('/timeline.html');
+    await page.getByTestId('entry').first().waitFor();
+    search100.push(await searchLatency(page, ['python', 'async await', 'zzzz']));
+    await page.close();
+  }
+  return ps.map((_, k) => ({
+    emptyPopup: emptyPopup[k]!,
+    fullPopup: fullPopup[k]!,
+    firstScreen: firstScreen[k]!,
+    scrollTitles: scrolls.titles[k]!,
+    scrollFull: scrolls.full[k]!,
+    scrollSummary: scrolls.summary[k]!,
+    search10: search10[k]!,
+    search100: search100[k]!,
+  }));
+}
+
+interface Pass {
+  emptyPopup: number;
+  fullPopup: number;
+  firstScreen: number;
+  scrollTitles: Scroll;
+  scrollFull: Scroll;
+  scrollSummary: Scroll;
+  search10: { cold: number; warm: number[] };
+  search100: { cold: number; warm: number[] };
+}
+
+// BENCH_RULES=1: a second profile with rules and pictures on, in the same run, side by side.
+const COMPARE = process.env.BENCH_RULES === '1';
+const profiles = [await profile(false), ...(COMPARE ? [await profile(true)] : [])];
+const version = profiles[0]!.orrery.context.browser()?.version() ?? '';
+const [plain, extras] = (await measureAll(profiles)) as [Pass, Pass | undefined];
+for (const p of profiles) await p.orrery.close();
 
 const js = Object.fromEntries(['popup.html', 'timeline.html', 'options.html'].map((h) => [h, jsPerPage(h)]));
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
 const ms = (n: number) => `${n.toFixed(0)} ms`;
-rows.push(
-  ['Popup: navigation → counts painted, empty store', ms(emptyPopup), '—'],
-  [`Popup: navigation → counts painted, ${TOTAL.toLocaleString('en-US')} posts`, `${ms(fullPopup)} (+${(fullPopup - emptyPopup).toFixed(0)} ms)`, '≤ +50 ms'],
-  [`Timeline: navigation → first screen of posts, ${TOTAL.toLocaleString('en-US')} posts`, ms(firstScreen), '≤ 150 ms'],
-  [`Longest task scrolling through ${scrollTitles.reached.toLocaleString('en-US')} posts (titles view)`, `${ms(scrollTitles.longest)} (${scrollTitles.tasks} tasks > 50 ms, ${scrollTitles.seconds.toFixed(0)} s)`, '≤ 50 ms'],
-  [`Longest task scrolling through ${scrollFull.reached.toLocaleString('en-US')} posts (full view)`, `${ms(scrollFull.longest)} (${scrollFull.tasks} tasks > 50 ms, ${scrollFull.seconds.toFixed(0)} s)`, '≤ 50 ms'],
-  ['Search at 10,000 posts, per keystroke (index built), median / worst', `${ms(median(search10.warm))} / ${ms(Math.max(...search10.warm))}`, '≤ 100 ms'],
-  ['Search at 10,000 posts, first query (builds the index)', ms(search10.cold), '—'],
-  [`Search at ${TOTAL.toLocaleString('en-US')} posts, per keystroke / first query`, `${ms(median(search100.warm))} / ${ms(search100.cold)}`, '—'],
-  ['JS, popup (gzipped)', `${kb(js['popup.html']!.gzip)} (${js['popup.html']!.files} files)`, '≤ 25 KB'],
-  ['JS, timeline (gzipped)', `${kb(js['timeline.html']!.gzip)} (${js['timeline.html']!.files} files)`, '—'],
-  ['JS, options (gzipped)', `${kb(js['options.html']!.gzip)} (${js['options.html']!.files} files)`, '—'],
-);
+const N = TOTAL.toLocaleString('en-US');
+const scroll = (s: Scroll) => `${ms(s.longest)} (${s.tasks} tasks > 50 ms, ${s.reached.toLocaleString('en-US')} reached, ${s.seconds.toFixed(0)} s)`;
+// [measure, value of a pass, number compared for the ratio, target]
+const measures: [string, (p: Pass) => string, ((p: Pass) => number) | undefined, string][] = [
+  ['Popup: navigation → counts painted, empty store', (p) => ms(p.emptyPopup), (p) => p.emptyPopup, '—'],
+  [`Popup: navigation → counts painted, ${N} posts`, (p) => `${ms(p.fullPopup)} (+${(p.fullPopup - p.emptyPopup).toFixed(0)} ms)`, (p) => p.fullPopup, '≤ +50 ms'],
+  [`Timeline: navigation → first screen of posts, ${N} posts`, (p) => ms(p.firstScreen), (p) => p.firstScreen, '≤ 150 ms'],
+  [`Longest task scrolling through ${plain.scrollTitles.reached.toLocaleString('en-US')} posts (titles view)`, (p) => scroll(p.scrollTitles), (p) => p.scrollTitles.longest, '≤ 50 ms'],
+  [`Longest task scrolling through ${plain.scrollFull.reached.toLocaleString('en-US')} posts (full view)`, (p) => scroll(p.scrollFull), (p) => p.scrollFull.longest, '≤ 50 ms'],
+  [`Longest task scrolling through ${plain.scrollSummary.reached.toLocaleString('en-US')} posts (summary view)`, (p) => scroll(p.scrollSummary), (p) => p.scrollSummary.longest, '≤ 50 ms'],
+  ['Search at 10,000 posts, per keystroke (index built), median / worst', (p) => `${ms(median(p.search10.warm))} / ${ms(Math.max(...p.search10.warm))}`, (p) => median(p.search10.warm), '≤ 100 ms'],
+  ['Search at 10,000 posts, first query (builds the index)', (p) => ms(p.search10.cold), (p) => p.search10.cold, '—'],
+  [`Search at ${N} posts, per keystroke / first query`, (p) => `${ms(median(p.search100.warm))} / ${ms(p.search100.cold)}`, (p) => median(p.search100.warm), '—'],
+];
 
-console.log(`\nUI in Chromium ${orrery.context.browser()?.version() ?? ''}, medians of ${RUNS} runs${RULES ? ', rules on' : ''}\n`);
-console.log('| measure | result | target |');
-console.log('|---|---:|---:|');
-for (const [name, value, target] of rows) console.log(`| ${name} | ${value} | ${target} |`);
-await orrery.close();
+console.log(`\nUI in Chromium ${version}, medians of ${RUNS} runs${COMPARE ? '; a second profile with 3 rules and a picture on every post, measured in turn with the first' : ''}\n`);
+if (extras) {
+  console.log('| measure | plain | rules + pictures | ratio | target |');
+  console.log('|---|---:|---:|---:|---:|');
+  for (const [name, value, num, target] of measures) {
+    const ratio = num ? (num(extras) / Math.max(1, num(plain))).toFixed(2) : '—';
+    console.log(`| ${name} | ${value(plain)} | ${value(extras)} | ${ratio} | ${target} |`);
+  }
+} else {
+  console.log('| measure | result | target |');
+  console.log('|---|---:|---:|');
+  for (const [name, value, , target] of measures) console.log(`| ${name} | ${value(plain)} | ${target} |`);
+}
+console.log(`| JS, popup (gzipped) | ${kb(js['popup.html']!.gzip)} (${js['popup.html']!.files} files) | ≤ 25 KB |`);
+console.log(`| JS, timeline (gzipped) | ${kb(js['timeline.html']!.gzip)} (${js['timeline.html']!.files} files) | — |`);
+console.log(`| JS, options (gzipped) | ${kb(js['options.html']!.gzip)} (${js['options.html']!.files} files) | — |`);
 await server.close();
