@@ -85,7 +85,6 @@ export function BrowserSyncSection() {
           role="switch"
           checked={status?.enabled ?? true}
           disabled={!status}
-          aria-checked={status?.enabled ?? true}
           onChange={(e) => void toggle((e.target as HTMLInputElement).checked)}
           data-testid="browser-sync-switch"
         />{' '}
