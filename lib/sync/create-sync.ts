@@ -84,6 +84,8 @@ export function createSync(deps: SyncServiceDeps): SyncService {
       ...(account.auth ? { auth: account.auth } : {}),
       ...(account.blockedUntil ? { blockedUntil: account.blockedUntil } : {}),
       onAuth: (auth) => void (account.auth = auth),
+      ...(account.token ? { token: account.token } : {}),
+      onToken: (token) => void (account.token = token),
       onBlocked: (until) => void (account.blockedUntil = until),
       ...(deps.networkCause ? { networkCause: (url: string) => deps.networkCause!(url, startedAt) } : {}),
     });
