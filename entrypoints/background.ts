@@ -127,6 +127,10 @@ export default defineBackground(() => {
     storage: browser.storage.local,
     alarms: browser.alarms,
     networkCause: (url, since) => redirects.errorFor(url, since),
+    retention: async () => {
+      const s = await loadSettings();
+      return { keepPosts: s.keepPostsPerFeed, keepDays: s.keepDays };
+    },
     onChange: () => {
       void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err));
       browserSync.soon();

@@ -4,6 +4,7 @@
  * in memory only: the account and cursor are in storage.local, the queue in IndexedDB.
  */
 import type { Db } from '../db/open-db';
+import type { Retention } from '../db/retention';
 import { parseWebUrl } from '../util/web-url';
 import { createGReaderClient, type GReaderClient, type SyncAccount } from './greader-client';
 import { describeSyncError, type SyncFailure } from './describe-sync-error';
@@ -34,6 +35,8 @@ export interface SyncServiceDeps {
   onChange: () => void;
   /** After disconnecting: the feeds are Orrery's to poll again (plan the wake, poll those due). */
   onUnlinked?: () => void;
+  /** The reader's retention, read at each pass (synced posts obey it as polled posts do). */
+  retention?: () => Promise<Retention>;
   /** Debounce of soon() (ms). */
   soonMs?: number;
 }
@@ -108,6 +111,7 @@ export function createSync(deps: SyncServiceDeps): SyncService {
           db,
           client,
           now: deps.now,
+          ...(deps.retention ? { retention: await deps.retention() } : {}),
           onProgress: (phase, done, total) => {
             status = { ...status, phase, done, total };
             void saveStatus(deps.storage, status);

@@ -1,5 +1,7 @@
 /** Writing the sync service's items as posts, matched to posts Orrery already had. */
+import { applyRetention } from '../db/commit-feed';
 import type { Db } from '../db/open-db';
+import type { Retention } from '../db/retention';
 import { POST_STORES, postWriter } from '../db/post-writes';
 import type { StoredFeed, StoredPost, SyncQueueEntry } from '../db/types';
 import type { ServiceItem } from './greader-parse';
@@ -7,6 +9,8 @@ import type { ServiceItem } from './greader-parse';
 /** What storing a batch did. */
 export interface StoreItemsResult {
   added: number;
+  /** Posts retention let go (the feeds' oldest beyond the reader's limits; starred posts stay). */
+  removed: number;
   /** Posts Orrery had polled itself, now linked to the service's item. */
   linked: number;
   /** Local read/starred state that differs from the service's on linked posts: to push. */
@@ -43,14 +47,18 @@ function toPost(item: ServiceItem, feed: StoredFeed, now: number): StoredPost {
  * synced by the id lists). A feed Orrery polled before it was synced already holds the same
  * posts under the feed's own ids: an item with the same link is linked to that post rather
  * than added twice, and the post keeps the reader's read and starred state (queued to push).
+ * Then the reader's retention applies to each feed that got posts, in the same transaction,
+ * as after a poll. Unlike a poll, no post is spared as "still in the feed": passes ask the
+ * service only for items newer than the last, so a removed post does not come back.
  */
-export async function storeServiceItems(db: Db, items: ServiceItem[], feedsBySyncId: Map<string, StoredFeed>, now: number): Promise<StoreItemsResult> {
+export async function storeServiceItems(db: Db, items: ServiceItem[], feedsBySyncId: Map<string, StoredFeed>, now: number, retention?: Retention): Promise<StoreItemsResult> {
   const tx = db.transaction([...POST_STORES], 'readwrite');
   const writer = await postWriter(tx);
   const posts = tx.objectStore('posts');
   const bySync = posts.index('bySyncItem');
   const localByUrl = new Map<string, Map<string, StoredPost>>();
-  const result: StoreItemsResult = { added: 0, linked: 0, push: [] };
+  const result: StoreItemsResult = { added: 0, removed: 0, linked: 0, push: [] };
+  const grown = new Set<string>();
   for (const item of items) {
     const feed = feedsBySyncId.get(item.feed);
     if (!feed) continue;
@@ -72,7 +80,15 @@ export async function storeServiceItems(db: Db, items: ServiceItem[], feedsBySyn
       continue;
     }
     await writer.put(undefined, toPost(item, feed, now));
+    grown.add(feed.id);
     result.added++;
+  }
+  if (retention) {
+    const byFeed = posts.index('byFeed');
+    for (const feedId of grown) {
+      const total = await byFeed.count(IDBKeyRange.bound([feedId, -Infinity], [feedId, Infinity]));
+      result.removed += await applyRetention(tx, feedId, total, new Set(), retention, now, writer);
+    }
   }
   await writer.save();
   await tx.done;
