@@ -29,6 +29,7 @@ import { createSyncHandlers } from '../lib/sync/sync-handlers';
 import { withSyncHooks } from '../lib/sync/sync-hooks';
 import { mergeUnlinkedCopies } from '../lib/sync/merge-unlinked-copies';
 import { createBrowserSync } from '../lib/sync/create-browser-sync';
+import { waitForNetError } from '../lib/sync/wait-net-error';
 import { withBrowserSyncHooks } from '../lib/sync/browser-sync-hooks';
 import { isDocKey } from '../lib/sync/browser-sync-codec';
 
@@ -126,7 +127,8 @@ export default defineBackground(() => {
     now,
     storage: browser.storage.local,
     alarms: browser.alarms,
-    networkCause: (url, since) => redirects.errorFor(url, since),
+    // The browser's report of a failed request may come after fetch rejected: wait for it a moment.
+    networkCause: (url, since) => waitForNetError((u, s) => redirects.errorFor(u, s), url, since),
     retention: async () => {
       const s = await loadSettings();
       return { keepPosts: s.keepPostsPerFeed, keepDays: s.keepDays };

@@ -30,7 +30,7 @@ export interface SyncServiceDeps {
     get(name: string): Promise<unknown>;
   };
   /** What the browser said about a failed request (certificate, DNS…). */
-  networkCause?: (url: string, since: number) => string | undefined;
+  networkCause?: (url: string, since: number) => string | undefined | Promise<string | undefined>;
   /** Posts or feeds changed: recount, badge, tell the pages. */
   onChange: () => void;
   /** After disconnecting: the feeds are Orrery's to poll again (plan the wake, poll those due). */

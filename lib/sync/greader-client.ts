@@ -38,8 +38,8 @@ export interface GReaderClientDeps {
   blockedUntil?: number;
   /** Hears a new Retry-After instant. */
   onBlocked?: (until: number) => void;
-  /** What the browser itself said about a failed request to `url` (certificate, DNS…). */
-  networkCause?: (url: string) => string | undefined;
+  /** What the browser itself said about a failed request to `url` (certificate, DNS…), possibly after a wait. */
+  networkCause?: (url: string) => string | undefined | Promise<string | undefined>;
   /** Hears every response (requests and bytes, for the benchmark). */
   onResponse?: (info: { url: string; bytes: number; status: number }) => void;
 }
@@ -113,7 +113,7 @@ export function createGReaderClient(deps: GReaderClientDeps): GReaderClient {
     try {
       res = await deps.fetch(url, { method: init.method, headers, body, cache: 'no-store', credentials: 'omit', redirect: 'follow' });
     } catch (err) {
-      throw networkError(err, deps.networkCause?.(url));
+      throw networkError(err, await deps.networkCause?.(url), url);
     }
     const text = await res.text().catch(() => '');
     deps.onResponse?.({ url, bytes: text.length, status: res.status });
