@@ -48,8 +48,10 @@ function toPost(item: ServiceItem, feed: StoredFeed, now: number): StoredPost {
  * posts under the feed's own ids: an item with the same link is linked to that post rather
  * than added twice, and the post keeps the reader's read and starred state (queued to push).
  * Then the reader's retention applies to each feed that got posts, in the same transaction,
- * as after a poll. Unlike a poll, no post is spared as "still in the feed": passes ask the
- * service only for items newer than the last, so a removed post does not come back.
+ * as after a poll. A poll spares the posts the feed still carries (else they would come back
+ * as new); here the posts just received are spared: a first sync keeps what it fetched, as a
+ * first poll does, and later passes, which ask only for items newer than the last, trim the
+ * older ones (they do not come back).
  */
 export async function storeServiceItems(db: Db, items: ServiceItem[], feedsBySyncId: Map<string, StoredFeed>, now: number, retention?: Retention): Promise<StoreItemsResult> {
   const tx = db.transaction([...POST_STORES], 'readwrite');
@@ -58,7 +60,7 @@ export async function storeServiceItems(db: Db, items: ServiceItem[], feedsBySyn
   const bySync = posts.index('bySyncItem');
   const localByUrl = new Map<string, Map<string, StoredPost>>();
   const result: StoreItemsResult = { added: 0, removed: 0, linked: 0, push: [] };
-  const grown = new Set<string>();
+  const grown = new Map<string, Set<string>>();
   for (const item of items) {
     const feed = feedsBySyncId.get(item.feed);
     if (!feed) continue;
@@ -79,15 +81,16 @@ export async function storeServiceItems(db: Db, items: ServiceItem[], feedsBySyn
       if (Boolean(match.starred) !== item.starred) result.push.push({ key: `starred:${item.id}`, kind: 'state', tag: 'starred', itemId: item.id, on: Boolean(match.starred), at: now });
       continue;
     }
-    await writer.put(undefined, toPost(item, feed, now));
-    grown.add(feed.id);
+    const post = toPost(item, feed, now);
+    await writer.put(undefined, post);
+    grown.set(feed.id, (grown.get(feed.id) ?? new Set()).add(post.id));
     result.added++;
   }
   if (retention) {
     const byFeed = posts.index('byFeed');
-    for (const feedId of grown) {
+    for (const [feedId, received] of grown) {
       const total = await byFeed.count(IDBKeyRange.bound([feedId, -Infinity], [feedId, Infinity]));
-      result.removed += await applyRetention(tx, feedId, total, new Set(), retention, now, writer);
+      result.removed += await applyRetention(tx, feedId, total, received, retention, now, writer);
     }
   }
   await writer.save();
