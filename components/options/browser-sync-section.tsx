@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/protocol';
-import { BROWSER_SYNC_ENABLED_KEY, BROWSER_SYNC_STATUS_KEY, loadBrowserSyncStatus, type BrowserSyncStatus } from '../../lib/sync/create-browser-sync';
+import { BROWSER_SYNC_ENABLED_KEY, BROWSER_SYNC_STATUS_KEY, loadBrowserSyncStatus, type BrowserSyncStatus } from '../../lib/sync/browser-sync-store';
 import { QUOTA } from '../../lib/sync/browser-sync-codec';
 
 /** The status, kept current as the worker writes it. */

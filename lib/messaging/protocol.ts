@@ -13,7 +13,7 @@ import type { FeedCandidate, FeedPreview, PreviewReply, RemovedFeed } from '../s
 import type { SaveFailureState } from '../poll/save-failures';
 import type { SyncAccount } from '../sync/greader-client';
 import type { SyncStatus } from '../sync/sync-store';
-import type { BrowserSyncStatus } from '../sync/create-browser-sync';
+import type { BrowserSyncStatus } from '../sync/browser-sync-store';
 import type { ApplyReport } from '../rules/apply-rules-to-stored';
 import type { Rule } from '../rules/types';
 

@@ -7,10 +7,11 @@
  */
 import type { Db } from '../db/open-db';
 import { isDocKey, readItems, layoutDoc } from './browser-sync-codec';
-import { mergeDocs, prune, sec, settle, TOMBSTONE_DAYS, type DocEntry, type SyncDoc } from './browser-sync-doc';
+import { mergeDocs, prune, sec, settle, TOMBSTONE_DAYS, type SyncDoc } from './browser-sync-doc';
 import { applyFeedOps, type ApplyResult } from './browser-sync-apply';
-import { planLocalChanges, stampLocalChanges, type LocalState } from './browser-sync-plan';
+import { planLocalChanges, stampLocalChanges } from './browser-sync-plan';
 import type { SyncStorage } from './sync-store';
+import { BROWSER_SYNC_ENABLED_KEY, BROWSER_SYNC_STATUS_KEY, LOCAL_STATE_KEY, loadBrowserSyncStatus, loadLocal, saveLocal, storageErrorKind, type BrowserSyncStatus } from './browser-sync-store';
 
 /** storage.sync as the service uses it (browser.storage.sync, or a fake in tests). */
 export interface SyncArea {
@@ -18,28 +19,6 @@ export interface SyncArea {
   set(items: Record<string, unknown>): Promise<void>;
   remove(keys: string[]): Promise<void>;
 }
-
-/** What the options page shows. */
-export interface BrowserSyncStatus {
-  enabled: boolean;
-  /** Last merge that wrote or found nothing to write. */
-  lastMergeAt?: number;
-  /** Last successful write to storage.sync. */
-  lastWriteAt?: number;
-  /** Bytes and items the list takes in storage.sync, and the feeds it carries. */
-  bytes?: number;
-  items?: number;
-  feeds?: number;
-  /** What the last merge changed here. */
-  applied?: { added: number; removed: number; moved: number; updated: number };
-  /** The failure, as the browser or Orrery worded it; the next attempt, if one is planned. */
-  error?: { kind: 'quota' | 'rate' | 'too-large' | 'unreadable' | 'storage'; message: string; at: number; retryAt?: number };
-}
-
-/** Keys in storage.local. */
-export const BROWSER_SYNC_STATUS_KEY = 'browserSyncStatus';
-export const BROWSER_SYNC_ENABLED_KEY = 'browserSyncEnabled';
-const LOCAL_STATE_KEY = 'browserSyncLocal';
 
 /** Debounce after a change, and the least time between two writes (2 operations each: 120/min, 1800/h allowed). */
 export const BROWSER_SYNC_DEBOUNCE_MS = 2_000;
@@ -67,38 +46,6 @@ export interface BrowserSync {
   run(): Promise<BrowserSyncStatus>;
   setEnabled(on: boolean): Promise<BrowserSyncStatus>;
   status(): Promise<BrowserSyncStatus>;
-}
-
-type StoredLocal = { h: number; e: [string, DocEntry][]; ids: [string, string][] };
-
-async function loadLocal(area: SyncStorage): Promise<LocalState | undefined> {
-  const v = (await area.get(LOCAL_STATE_KEY))[LOCAL_STATE_KEY] as StoredLocal | undefined;
-  if (!v || !Array.isArray(v.e) || !Array.isArray(v.ids)) return undefined;
-  return { doc: { h: v.h ?? 0, e: new Map(v.e) }, ids: new Map(v.ids) };
-}
-
-async function saveLocal(area: SyncStorage, s: LocalState): Promise<void> {
-  const v: StoredLocal = { h: s.doc.h, e: [...s.doc.e], ids: [...s.ids] };
-  await area.set({ [LOCAL_STATE_KEY]: v });
-}
-
-/** Whether the switch is on (on unless the reader turned it off). */
-export async function browserSyncEnabled(area: SyncStorage): Promise<boolean> {
-  return (await area.get(BROWSER_SYNC_ENABLED_KEY))[BROWSER_SYNC_ENABLED_KEY] !== false;
-}
-
-/** The stored status. */
-export async function loadBrowserSyncStatus(area: SyncStorage): Promise<BrowserSyncStatus> {
-  const v = (await area.get(BROWSER_SYNC_STATUS_KEY))[BROWSER_SYNC_STATUS_KEY] as BrowserSyncStatus | undefined;
-  const enabled = await browserSyncEnabled(area);
-  return v && typeof v === 'object' ? { ...v, enabled } : { enabled };
-}
-
-/** The kind of a storage.sync error from its message (Chrome and Firefox name the quota). */
-export function storageErrorKind(message: string): 'quota' | 'rate' | 'storage' {
-  if (/MAX_WRITE_OPERATIONS/i.test(message)) return 'rate';
-  if (/QUOTA|MAX_ITEMS/i.test(message)) return 'quota';
-  return 'storage';
 }
 
 /** Builds the service. */
