@@ -28,6 +28,10 @@ import { createSync, SYNC_ALARM } from '../lib/sync/create-sync';
 import { createSyncHandlers } from '../lib/sync/sync-handlers';
 import { withSyncHooks } from '../lib/sync/sync-hooks';
 import { mergeUnlinkedCopies } from '../lib/sync/merge-unlinked-copies';
+import { createBrowserSync } from '../lib/sync/create-browser-sync';
+import { waitForNetError } from '../lib/sync/wait-net-error';
+import { withBrowserSyncHooks } from '../lib/sync/browser-sync-hooks';
+import { isDocKey } from '../lib/sync/browser-sync-codec';
 
 export default defineBackground(() => {
   const db = () => openOrreryDb();
@@ -123,9 +127,33 @@ export default defineBackground(() => {
     now,
     storage: browser.storage.local,
     alarms: browser.alarms,
-    networkCause: (url, since) => redirects.errorFor(url, since),
-    onChange: () => void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err)),
+    // The browser's report of a failed request may come after fetch rejected: wait for it a moment.
+    networkCause: (url, since) => waitForNetError((u, s) => redirects.errorFor(u, s), url, since),
+    retention: async () => {
+      const s = await loadSettings();
+      return { keepPosts: s.keepPostsPerFeed, keepDays: s.keepDays };
+    },
+    onChange: () => {
+      void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err));
+      browserSync.soon();
+    },
     onUnlinked: () => void poller.pollDue(),
+  });
+  // The browser's own sync of the subscription list (storage.sync): merged after local changes,
+  // when another browser's items arrive, and at every start; new feeds are polled as they come due.
+  const browserSync = createBrowserSync({
+    db,
+    sync: browser.storage.sync,
+    local: browser.storage.local,
+    now,
+    onApplied: () => {
+      void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err));
+      void poller.pollDue();
+      void sync.isConnected().then((connected) => connected && sync.soon());
+    },
+  });
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'sync' && Object.keys(changes).some(isDocKey)) browserSync.soon();
   });
   const handlers = withSyncHooks(
     {
@@ -138,19 +166,24 @@ export default defineBackground(() => {
         refreshBadge,
         tabFeeds,
       }),
-      ...createSyncHandlers(sync),
+      ...createSyncHandlers(sync, browserSync),
     },
     { db, now, sync },
   );
+  const withBrowserSync = withBrowserSyncHooks(handlers, browserSync);
   const self = { id: browser.runtime.id, origin: browser.runtime.getURL('/') };
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    void dispatch(handlers, message, sender, self).then(sendResponse);
+    void dispatch(withBrowserSync, message, sender, self).then(sendResponse);
     return true;
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === POLL_ALARM) void poller.pollDue();
+    if (alarm.name === POLL_ALARM) {
+      void poller.pollDue();
+      // A permanent redirect found by a poll moves the subscription: the other browsers follow.
+      browserSync.soon();
+    }
     if (alarm.name === SYNC_ALARM) void sync.run('alarm');
   });
 
@@ -171,4 +204,5 @@ export default defineBackground(() => {
   void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err));
   void poller.pollDue();
   void sync.ensureAlarm();
+  browserSync.soon();
 });

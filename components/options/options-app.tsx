@@ -8,6 +8,7 @@ import { SettingsForm } from './settings-form';
 import { SubscribeForm } from './subscribe-form';
 import { SubscriptionList } from './subscription-list';
 import { SyncSection } from './sync-section';
+import { BrowserSyncSection } from './browser-sync-section';
 import { FolderDatalist, useFolders } from './use-folders';
 
 /** The options page. */
@@ -46,6 +47,7 @@ export function OptionsApp() {
         <SettingsForm />
       </section>
       <SyncSection />
+      <BrowserSyncSection />
     </main>
   );
 }

@@ -107,7 +107,7 @@ export async function commitFeedIn(tx: CommitTx, writer: PostWriter | undefined,
  * posts rank past keepPosts, and a key range finds those older than keepDays. Only the
  * candidates' records are read (starred posts stay; a removal drops their ledger entries).
  */
-async function applyRetention(
+export async function applyRetention(
   tx: CommitTx,
   feedId: string,
   total: number,

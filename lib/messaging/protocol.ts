@@ -13,6 +13,7 @@ import type { FeedCandidate, FeedPreview, PreviewReply, RemovedFeed } from '../s
 import type { SaveFailureState } from '../poll/save-failures';
 import type { SyncAccount } from '../sync/greader-client';
 import type { SyncStatus } from '../sync/sync-store';
+import type { BrowserSyncStatus } from '../sync/browser-sync-store';
 import type { ApplyReport } from '../rules/apply-rules-to-stored';
 import type { Rule } from '../rules/types';
 
@@ -68,8 +69,8 @@ export type PageRequest =
   | { type: 'apply-rules' }
   | SyncRequest;
 
-/** Requests of the options page's Sync section. */
-export type SyncRequest = { type: 'sync-connect'; account: SyncAccount } | { type: 'sync-now' } | { type: 'sync-disconnect' };
+/** Requests of the options page's Sync sections (a Google Reader service; the browser's own sync). */
+export type SyncRequest = { type: 'sync-connect'; account: SyncAccount } | { type: 'sync-now' } | { type: 'sync-disconnect' } | { type: 'browser-sync-set'; on: boolean };
 
 /** Requests a content script may send (and nothing else). */
 export type ContentRequest = { type: 'feeds-detected'; feeds: DiscoveredFeed[]; pageUrl?: string };
@@ -109,6 +110,8 @@ export interface ReplyMap {
   'sync-connect': { ok: true; user: string } | { ok: false; error: string };
   'sync-now': SyncStatus;
   'sync-disconnect': { ok: boolean };
+  /** The browser's own sync turned on (a merge runs at once) or off. */
+  'browser-sync-set': BrowserSyncStatus;
   /** A rule with a bad pattern is refused (nothing is saved) with the reason, by rule id. */
   'save-rules': { ok: true } | { ok: false; errors: Record<string, string> };
   'apply-rules': ApplyReport;

@@ -4,6 +4,7 @@
  * in memory only: the account and cursor are in storage.local, the queue in IndexedDB.
  */
 import type { Db } from '../db/open-db';
+import type { Retention } from '../db/retention';
 import { parseWebUrl } from '../util/web-url';
 import { createGReaderClient, type GReaderClient, type SyncAccount } from './greader-client';
 import { describeSyncError, type SyncFailure } from './describe-sync-error';
@@ -29,11 +30,13 @@ export interface SyncServiceDeps {
     get(name: string): Promise<unknown>;
   };
   /** What the browser said about a failed request (certificate, DNS…). */
-  networkCause?: (url: string, since: number) => string | undefined;
+  networkCause?: (url: string, since: number) => string | undefined | Promise<string | undefined>;
   /** Posts or feeds changed: recount, badge, tell the pages. */
   onChange: () => void;
   /** After disconnecting: the feeds are Orrery's to poll again (plan the wake, poll those due). */
   onUnlinked?: () => void;
+  /** The reader's retention, read at each pass (synced posts obey it as polled posts do). */
+  retention?: () => Promise<Retention>;
   /** Debounce of soon() (ms). */
   soonMs?: number;
 }
@@ -84,6 +87,8 @@ export function createSync(deps: SyncServiceDeps): SyncService {
       ...(account.auth ? { auth: account.auth } : {}),
       ...(account.blockedUntil ? { blockedUntil: account.blockedUntil } : {}),
       onAuth: (auth) => void (account.auth = auth),
+      ...(account.token ? { token: account.token } : {}),
+      onToken: (token) => void (account.token = token),
       onBlocked: (until) => void (account.blockedUntil = until),
       ...(deps.networkCause ? { networkCause: (url: string) => deps.networkCause!(url, startedAt) } : {}),
     });
@@ -106,6 +111,7 @@ export function createSync(deps: SyncServiceDeps): SyncService {
           db,
           client,
           now: deps.now,
+          ...(deps.retention ? { retention: await deps.retention() } : {}),
           onProgress: (phase, done, total) => {
             status = { ...status, phase, done, total };
             void saveStatus(deps.storage, status);

@@ -23,6 +23,8 @@ export function describeSyncError(f: SyncFailure, server: string): string {
       return `${server} refused the App ID and App Key (Inoreader needs a registered app's ID and key).`;
     case 'unreachable':
       return `Cannot reach ${server} (${f.message}). Changes wait here and are sent when it answers.`;
+    case 'unreachable-or-tls':
+      return `Could not reach ${server}, or its certificate is not trusted (${f.message}; the browser did not say which). Check the address and the server's certificate. Changes wait here and are sent when it answers.`;
     case 'tls':
       return `The certificate of ${server} was refused (${f.message}). Check the address, or the server's certificate.`;
     case 'not-greader':

@@ -30,17 +30,27 @@ export interface GReaderClientDeps {
   auth?: string;
   /** Hears each new Auth token, to keep it (storage.local). */
   onAuth?: (auth: string) => void;
+  /** A write token from an earlier pass, if kept (FreshRSS's lasts as long as the password). */
+  token?: string;
+  /** Hears each new write token, to keep it. */
+  onToken?: (token: string) => void;
   /** No request before this instant (a Retry-After kept across worker restarts). */
   blockedUntil?: number;
   /** Hears a new Retry-After instant. */
   onBlocked?: (until: number) => void;
-  /** What the browser itself said about a failed request to `url` (certificate, DNS…). */
-  networkCause?: (url: string) => string | undefined;
+  /** What the browser itself said about a failed request to `url` (certificate, DNS…), possibly after a wait. */
+  networkCause?: (url: string) => string | undefined | Promise<string | undefined>;
   /** Hears every response (requests and bytes, for the benchmark). */
   onResponse?: (info: { url: string; bytes: number; status: number }) => void;
 }
 
 type Form = [string, string][];
+
+/**
+ * Ids per `stream/items/ids` page: 10,000, the most Inoreader documents (FreshRSS and Miniflux
+ * take more). A 20,000-post unread list is 2 requests, not 20.
+ */
+export const ID_PAGE = 10_000;
 
 /** The client's calls. */
 export interface GReaderClient {
@@ -81,7 +91,7 @@ export function freshRssApiAddress(server: string): string {
 export function createGReaderClient(deps: GReaderClientDeps): GReaderClient {
   const base = apiBase(deps.account.server);
   let auth = deps.auth;
-  let token: string | undefined;
+  let token: string | undefined = deps.token;
   let blockedUntil = deps.blockedUntil ?? 0;
 
   const appHeaders = (): Record<string, string> =>
@@ -103,7 +113,7 @@ export function createGReaderClient(deps: GReaderClientDeps): GReaderClient {
     try {
       res = await deps.fetch(url, { method: init.method, headers, body, cache: 'no-store', credentials: 'omit', redirect: 'follow' });
     } catch (err) {
-      throw networkError(err, deps.networkCause?.(url));
+      throw networkError(err, await deps.networkCause?.(url), url);
     }
     const text = await res.text().catch(() => '');
     deps.onResponse?.({ url, bytes: text.length, status: res.status });
@@ -154,7 +164,11 @@ export function createGReaderClient(deps: GReaderClientDeps): GReaderClient {
   async function fetchToken(): Promise<string> {
     for (let attempt = 0; ; attempt++) {
       const r = await exchange('/reader/api/0/token', { method: 'GET', withAuth: true });
-      if (r.status !== 401) return (token = r.text.trim());
+      if (r.status !== 401) {
+        token = r.text.trim();
+        deps.onToken?.(token);
+        return token;
+      }
       if (attempt > 0) throw new SyncError('credentials', 'the service keeps refusing the Auth token');
       await login();
     }
@@ -218,7 +232,7 @@ export function createGReaderClient(deps: GReaderClientDeps): GReaderClient {
       const out: string[] = [];
       let c: string | undefined;
       do {
-        const page = await itemIds({ ...p, n: Math.min(1000, max - out.length), ...(c ? { c } : {}) });
+        const page = await itemIds({ ...p, n: Math.min(ID_PAGE, max - out.length), ...(c ? { c } : {}) });
         out.push(...page.ids);
         c = page.ids.length ? page.continuation : undefined;
       } while (c && out.length < max);

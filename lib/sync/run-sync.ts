@@ -5,6 +5,7 @@
  * queue keeps what was not sent, and the next pass starts over (every step is idempotent).
  */
 import type { Db } from '../db/open-db';
+import type { Retention } from '../db/retention';
 import type { StoredFeed, SyncQueueEntry } from '../db/types';
 import type { GReaderClient } from './greader-client';
 import { READ, STARRED } from './greader-ids';
@@ -38,6 +39,8 @@ export const DEFAULT_LIMITS: SyncLimits = { firstSyncItems: 20_000, contentsBatc
 export interface SyncResult extends SubscriptionsResult {
   statesSent: number;
   postsAdded: number;
+  /** Posts retention removed after storing. */
+  postsExpired: number;
   postsLinked: number;
   statesChanged: number;
   /** Keys of posts whose read/starred state the service changed. */
@@ -53,6 +56,8 @@ export interface RunSyncDeps {
   client: GReaderClient;
   now: () => number;
   limits?: SyncLimits;
+  /** The reader's retention: synced posts obey it as polled posts do. */
+  retention?: Retention;
   onProgress?: (phase: SyncPhase, done: number, total: number) => void;
 }
 
@@ -105,10 +110,12 @@ export async function runSync(deps: RunSyncDeps, cursor: SyncCursor): Promise<{ 
   const missing = await missingItemIds(db, ids);
   let postsAdded = 0;
   let postsLinked = 0;
+  let postsExpired = 0;
   for (let i = 0; i < missing.length; i += limits.contentsBatch) {
     const items = await client.itemContents(missing.slice(i, i + limits.contentsBatch));
-    const stored = await storeServiceItems(db, items, bySyncId, deps.now());
+    const stored = await storeServiceItems(db, items, bySyncId, deps.now(), deps.retention);
     postsAdded += stored.added;
+    postsExpired += stored.removed;
     postsLinked += stored.linked;
     // A post Orrery had before the feed was synced keeps the reader's state: it is sent below.
     await enqueue(db, stored.push);
@@ -132,7 +139,7 @@ export async function runSync(deps: RunSyncDeps, cursor: SyncCursor): Promise<{ 
   );
   // Crawl times come from the service's clock: a margin covers a skew of a few minutes.
   return {
-    result: { ...subsResult, statesSent, postsAdded, postsLinked, statesChanged: changedKeys.length, changedKeys },
+    result: { ...subsResult, statesSent, postsAdded, postsExpired, postsLinked, statesChanged: changedKeys.length, changedKeys },
     cursor: { itemsSince: Math.floor(startedAt / 1000) - 600 },
   };
 }

@@ -1,5 +1,7 @@
 /** Writing the sync service's items as posts, matched to posts Orrery already had. */
+import { applyRetention } from '../db/commit-feed';
 import type { Db } from '../db/open-db';
+import type { Retention } from '../db/retention';
 import { POST_STORES, postWriter } from '../db/post-writes';
 import type { StoredFeed, StoredPost, SyncQueueEntry } from '../db/types';
 import type { ServiceItem } from './greader-parse';
@@ -7,6 +9,8 @@ import type { ServiceItem } from './greader-parse';
 /** What storing a batch did. */
 export interface StoreItemsResult {
   added: number;
+  /** Posts retention let go (the feeds' oldest beyond the reader's limits; starred posts stay). */
+  removed: number;
   /** Posts Orrery had polled itself, now linked to the service's item. */
   linked: number;
   /** Local read/starred state that differs from the service's on linked posts: to push. */
@@ -43,14 +47,20 @@ function toPost(item: ServiceItem, feed: StoredFeed, now: number): StoredPost {
  * synced by the id lists). A feed Orrery polled before it was synced already holds the same
  * posts under the feed's own ids: an item with the same link is linked to that post rather
  * than added twice, and the post keeps the reader's read and starred state (queued to push).
+ * Then the reader's retention applies to each feed that got posts, in the same transaction,
+ * as after a poll. A poll spares the posts the feed still carries (else they would come back
+ * as new); here the posts just received are spared: a first sync keeps what it fetched, as a
+ * first poll does, and later passes, which ask only for items newer than the last, trim the
+ * older ones (they do not come back).
  */
-export async function storeServiceItems(db: Db, items: ServiceItem[], feedsBySyncId: Map<string, StoredFeed>, now: number): Promise<StoreItemsResult> {
+export async function storeServiceItems(db: Db, items: ServiceItem[], feedsBySyncId: Map<string, StoredFeed>, now: number, retention?: Retention): Promise<StoreItemsResult> {
   const tx = db.transaction([...POST_STORES], 'readwrite');
   const writer = await postWriter(tx);
   const posts = tx.objectStore('posts');
   const bySync = posts.index('bySyncItem');
   const localByUrl = new Map<string, Map<string, StoredPost>>();
-  const result: StoreItemsResult = { added: 0, linked: 0, push: [] };
+  const result: StoreItemsResult = { added: 0, removed: 0, linked: 0, push: [] };
+  const grown = new Map<string, Set<string>>();
   for (const item of items) {
     const feed = feedsBySyncId.get(item.feed);
     if (!feed) continue;
@@ -71,8 +81,17 @@ export async function storeServiceItems(db: Db, items: ServiceItem[], feedsBySyn
       if (Boolean(match.starred) !== item.starred) result.push.push({ key: `starred:${item.id}`, kind: 'state', tag: 'starred', itemId: item.id, on: Boolean(match.starred), at: now });
       continue;
     }
-    await writer.put(undefined, toPost(item, feed, now));
+    const post = toPost(item, feed, now);
+    await writer.put(undefined, post);
+    grown.set(feed.id, (grown.get(feed.id) ?? new Set()).add(post.id));
     result.added++;
+  }
+  if (retention) {
+    const byFeed = posts.index('byFeed');
+    for (const [feedId, received] of grown) {
+      const total = await byFeed.count(IDBKeyRange.bound([feedId, -Infinity], [feedId, Infinity]));
+      result.removed += await applyRetention(tx, feedId, total, received, retention, now, writer);
+    }
   }
   await writer.save();
   await tx.done;

@@ -10,6 +10,8 @@ export type SyncErrorKind =
   | 'unreachable'
   /** The certificate was refused. */
   | 'tls'
+  /** An https address gave no answer and the browser did not say why: unreachable, or a certificate it refused. */
+  | 'unreachable-or-tls'
   /** Something answered, but not a Google Reader API (e.g. the web UI's address). */
   | 'not-greader'
   /** 429 or 503: wait until `retryAt`. */
@@ -45,11 +47,15 @@ const TLS = /cert|ssl|tls|self[- ]signed|UNABLE_TO_VERIFY|ERR_CERT|handshake/i;
 /**
  * Classifies a fetch that threw (no response). `cause` is what the browser itself reported
  * for that URL (webRequest.onErrorOccurred, e.g. net::ERR_CERT_DATE_INVALID), because fetch
- * only says "Failed to fetch"; in Node the error's cause carries a code instead.
+ * only says "Failed to fetch" (Chrome) or "NetworkError when attempting to fetch resource"
+ * (Firefox) for a refused connection and a refused certificate alike; in Node the error's
+ * cause carries a code instead. Without either, an https address may be either.
  */
-export function networkError(err: unknown, cause?: string): SyncError {
+export function networkError(err: unknown, cause?: string, url?: string): SyncError {
   const e = err as { message?: string; cause?: { code?: string; message?: string } };
   const text = [cause, e?.cause?.code, e?.cause?.message, e?.message].filter(Boolean).join(' ');
   if (TLS.test(text)) return new SyncError('tls', cause ?? e?.cause?.code ?? 'certificate error');
-  return new SyncError('unreachable', cause ?? e?.cause?.code ?? e?.message ?? 'network error');
+  const known = cause ?? e?.cause?.code;
+  if (!known && url && /^https:/i.test(url)) return new SyncError('unreachable-or-tls', e?.message ?? 'network error');
+  return new SyncError('unreachable', known ?? e?.message ?? 'network error');
 }

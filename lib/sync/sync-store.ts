@@ -16,6 +16,8 @@ export interface SyncStorage {
 /** The account with what the worker keeps between passes. */
 export interface StoredAccount extends SyncAccount {
   auth?: string;
+  /** The write token, kept between passes (fetched again when a write is refused). */
+  token?: string;
   /** No request before this instant (Retry-After). */
   blockedUntil?: number;
   cursor?: SyncCursor;
