@@ -4,6 +4,8 @@
  * page it was on), and a JSON document is shown by the JSON viewer (on by default), where content
  * scripts do not run. The background sees the tab's response type in webRequest.onHeadersReceived
  * and offers the feed on that tab; a JSON document is read once (politely) to tell a JSON Feed.
+ * Firefox resets a tab's toolbar button when the tab shows a new document, which for the JSON
+ * viewer may come after the offer: the button is shown again once such a tab has loaded.
  */
 import { browser } from 'wxt/browser';
 import { looksLikeRawFeed } from '../discovery/looks-like-raw-feed';
@@ -68,7 +70,7 @@ export function jsonFeedOf(url: string, text: string): DiscoveredFeed | undefine
 /** What the watcher needs: the polite fetch of the worker and the per-tab feeds. */
 export interface HiddenTabFeedsDeps {
   fetch: (input: string, init: RequestInit) => Promise<Response>;
-  tabFeeds: Pick<TabFeeds, 'addFound' | 'tabUrl'>;
+  tabFeeds: Pick<TabFeeds, 'addFound' | 'tabUrl' | 'refresh'>;
 }
 
 /** Offers on its tab each feed the browser downloads or hides in its JSON viewer (call at every background start; Firefox builds). */
@@ -94,4 +96,20 @@ export function watchHiddenTabFeeds({ fetch, tabFeeds }: HiddenTabFeedsDeps): vo
     { urls: [...FEEDLIKE_URLS], types: ['main_frame'] },
     ['responseHeaders'],
   );
+  // The offer is made from the response's headers, often before the tab shows the JSON viewer's
+  // document, and Firefox resets the tab's button when it does: show it again once the tab has
+  // loaded. Filtered (a Firefox extension of tabs.onUpdated) so that only tabs on feed-like
+  // addresses wake the background, as the webRequest filter above.
+  const onUpdated = browser.tabs.onUpdated as unknown as FilteredTabsOnUpdated;
+  onUpdated.addListener(
+    (tabId, change) => {
+      if (change.status === 'complete') void tabFeeds.refresh(tabId).catch((err: unknown) => console.error('[orrery:tab-feeds]', err));
+    },
+    { urls: [...FEEDLIKE_URLS], properties: ['status'] },
+  );
+}
+
+/** Firefox's tabs.onUpdated, which takes a filter (not in Chrome's types). */
+interface FilteredTabsOnUpdated {
+  addListener(listener: (tabId: number, change: { status?: string }) => void, filter: { urls?: string[]; properties?: string[] }): void;
 }

@@ -39,6 +39,8 @@ export interface TabFeeds {
   clear(tabId: number): Promise<void>;
   /** Re-evaluates every tab's button (after subscribing or unsubscribing). */
   refreshAll(): Promise<void>;
+  /** Shows a tab's button again from its record, while the tab still shows that page (the browser may have reset it). */
+  refresh(tabId: number): Promise<void>;
   /** The address a tab shows (undefined for a closed tab). */
   tabUrl(tabId: number): Promise<string | undefined>;
 }
@@ -96,6 +98,12 @@ export function createTabFeeds(deps: TabFeedsDeps): TabFeeds {
     if (gone.length > 0) await session.remove(gone);
   }
 
+  async function refresh(tabId: number): Promise<void> {
+    // A tab now on another page has the browser's default button: leave it so.
+    const record = await current(tabId);
+    if (record) await show(tabId, record.feeds).catch(quietIfTabGone);
+  }
+
   async function clear(tabId: number): Promise<void> {
     await session.remove(key(tabId));
     await browser.action.setTitle({ tabId, title: DEFAULT_TITLE }).catch(() => undefined);
@@ -107,6 +115,7 @@ export function createTabFeeds(deps: TabFeedsDeps): TabFeeds {
     current,
     clear,
     tabUrl,
+    refresh,
     async report(tabId, pageUrl, feeds) {
       const old = await get(tabId);
       // Feeds found by a probe of this same page, or saved by the browser from it, stay; the
@@ -123,11 +132,7 @@ export function createTabFeeds(deps: TabFeedsDeps): TabFeeds {
     async refreshAll() {
       const all = await session.get(null);
       for (const k of Object.keys(all)) {
-        if (!k.startsWith(PREFIX)) continue;
-        const tabId = Number(k.slice(PREFIX.length));
-        // A tab now on another page has the browser's default button: leave it so.
-        const record = await current(tabId);
-        if (record) await show(tabId, record.feeds).catch(quietIfTabGone);
+        if (k.startsWith(PREFIX)) await refresh(Number(k.slice(PREFIX.length)));
       }
     },
   };

@@ -61,11 +61,17 @@ describe.skipIf(missing)('core flows in Firefox', () => {
   it('shows every fixture post in the timeline under its day heading, newest day first', async () => {
     const timeline = await ff.open('/timeline.html?');
     await timeline.waitForSelector(tid('entry'), { timeout: 60_000 });
-    for (;;) {
-      const more = await timeline.evaluate(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Load older posts'));
-      if (!more) break;
-      await clickButton(timeline, 'Load older posts');
-      await pause(150);
+    const hasMore = () => timeline.evaluate(() => [...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Load older posts'));
+    while (await hasMore()) {
+      const before = await count(timeline, tid('entry'));
+      // The river also loads the next page by itself once its end stays in view, so the click may
+      // find the button busy or gone ("not clickable"): what counts is that the next page comes.
+      await clickButton(timeline, 'Load older posts').catch(() => undefined);
+      await timeline.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="entry"]').length > n || ![...document.querySelectorAll('button')].some((b) => b.textContent?.trim() === 'Load older posts'),
+        { timeout: 60_000 },
+        before,
+      );
     }
     const shown = await timeline.evaluate(() =>
       [...document.querySelectorAll('[data-testid="entry"]')].map((el) => ({

@@ -106,7 +106,17 @@ export async function launchFirefox(opts: FirefoxLaunchOptions): Promise<Firefox
     const page = await browser.newPage();
     await page.setViewport({ width: 1200, height: 900 });
     // Firefox's BiDi sends no load events for extension documents: poll the document instead.
-    await page.goto(`${origin}${pathname}`, { waitUntil: [] });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await page.goto(`${origin}${pathname}`, { waitUntil: [] });
+        break;
+      } catch (err) {
+        // Right after the install, on a loaded machine, the add-on's pages may not be served yet:
+        // the navigation fails with NS_ERROR_NOT_AVAILABLE (seen once in the first page of a file).
+        if (attempt >= 5 || !String(err).includes('NS_ERROR_NOT_AVAILABLE')) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 1000 * attempt));
+      }
+    }
     await page.waitForFunction((o) => location.origin === o && document.readyState === 'complete', { timeout: 60_000 }, origin);
     return page;
   };

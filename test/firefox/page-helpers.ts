@@ -2,6 +2,7 @@
 import type { Page } from 'puppeteer-core';
 import type { Page as PwPage } from 'playwright-core';
 import { readStore as readStoreFromPage, type StoreSnapshot } from '../browser/helpers';
+import { readFeed as readFeedFromPage, type FeedRow } from '../browser/subscribing-helpers';
 
 /** Sends a protocol message from an extension page, as the UI does. */
 export function send<T = unknown>(page: Page, message: object): Promise<T> {
@@ -26,6 +27,11 @@ export async function waitForRefresh(page: Page, since = 0, timeoutMs = 300_000)
 export function readStore(page: Page): Promise<StoreSnapshot> {
   // Both page.evaluate APIs take a function without arguments alike.
   return readStoreFromPage(page as unknown as PwPage);
+}
+
+/** One subscribed feed by URL, read straight from IndexedDB (undefined when not subscribed). */
+export function readFeed(page: Page, url: string): Promise<FeedRow | undefined> {
+  return readFeedFromPage(page as unknown as PwPage, url);
 }
 
 /** How many elements match. */
