@@ -34,6 +34,8 @@ export interface LaunchOptions {
   serverPort: number;
   headless?: boolean;
   executablePath?: string;
+  /** The browser's UI language (e.g. 'de'): what the extension's catalogues and Intl follow. */
+  lang?: string;
 }
 
 /** Starts Chromium with the extension and waits for its service worker. */
@@ -63,8 +65,10 @@ export async function launchOrrery(opts: LaunchOptions): Promise<Orrery> {
       `--disable-extensions-except=${dir}`,
       `--load-extension=${dir}`,
       `--host-resolver-rules=MAP *.example 127.0.0.1:${opts.serverPort}`,
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
     ],
-    env: { ...process.env, TZ: process.env.TZ ?? 'UTC' },
+    // On Linux Chromium takes its UI language from LANGUAGE; --lang alone is not enough.
+    env: { ...process.env, TZ: process.env.TZ ?? 'UTC', ...(opts.lang ? { LANGUAGE: opts.lang } : {}) },
   });
   const first = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
   const extensionId = new URL(first.url()).host;
