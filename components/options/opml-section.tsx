@@ -88,7 +88,7 @@ export function OpmlSection() {
         <form class="opml-url" onSubmit={(e) => void onUrl(e)}>
           <label class="field grow">
             <span>{t('opml_importUrl')}</span>
-            <input type="text" inputMode="url" placeholder="https://planetpython.org/opml.xml" value={planetUrl} onInput={(e) => setPlanetUrl((e.target as HTMLInputElement).value)} data-testid="opml-url" />
+            <input type="text" inputMode="url" placeholder={t('opml_urlPlaceholder')} value={planetUrl} onInput={(e) => setPlanetUrl((e.target as HTMLInputElement).value)} data-testid="opml-url" />
           </label>
           <label class="check">
             <input type="checkbox" checked={keepInSync} onChange={(e) => setKeepInSync((e.target as HTMLInputElement).checked)} /> {t('opml_keepInStep')}

@@ -87,7 +87,7 @@ export function PlanetExport({ folders }: { folders: string[] }) {
         <input
           type="text"
           inputMode="url"
-          placeholder="https://planet.example.org/"
+          placeholder={t('options_planetAddressPlaceholder')}
           value={address}
           aria-invalid={addressBad ? 'true' : 'false'}
           aria-describedby={addressBad ? 'planet-address-error' : undefined}

@@ -32,7 +32,7 @@ type Fetched = { ok: true; url: string; text: string; out: FetchOutcome } | { ok
 
 async function fetchOpml(url: string, deps: PlanetDeps, validators: { etag?: string; lastModified?: string } = {}, followPage = true): Promise<Fetched> {
   const out = await fetchFeed({ url, ...validators }, { fetch: deps.fetch });
-  if (out.kind === 'not-modified') return { ok: false, notModified: true, error: 'not modified' };
+  if (out.kind === 'not-modified') return { ok: false, notModified: true, error: t('opml_noChange') };
   if (out.kind !== 'ok' || !out.bytes) {
     const d = describeFetchStatus({ kind: out.kind, ...(out.status !== undefined ? { status: out.status } : {}), ...(out.message ? { message: out.message } : {}) });
     return { ok: false, error: t('error_couldNotRead', { url, reason: d.message }) };
@@ -96,7 +96,7 @@ export async function syncPlanet(planet: Planet, deps: PlanetDeps): Promise<{ ok
   }
   const parsed = got.ok ? parseOpml(got.text) : undefined;
   if (!got.ok || !parsed?.ok) {
-    const error = !got.ok ? got.error : parsed && !parsed.ok ? `${planet.url}: ${parsed.error}` : 'unreadable list';
+    const error = !got.ok ? got.error : t('opml_itemReason', { item: planet.url, reason: parsed && !parsed.ok ? parsed.error : t('opml_unreadable') });
     await deps.planets.save({ ...planet, lastSyncAt: now, lastOk: false, lastResult: error });
     return { ok: false, error };
   }
