@@ -37,13 +37,13 @@ describe('the options page in German', () => {
     await expect.poll(() => options.evaluate(() => document.documentElement.lang)).toMatch(/^de/);
     expect(await options.evaluate(() => document.documentElement.dir)).toBe('ltr');
     expect(await options.title()).toBe('Orrery: Abonnements und Einstellungen');
-    for (const heading of ['Feed hinzufügen', 'Import und Export (OPML)', 'Deinen Planet veröffentlichen', 'Abonnements', 'Einstellungen', 'Synchronisierung']) {
+    for (const heading of ['Feed hinzufügen', 'Import und Export (OPML)', 'Ihren Planet veröffentlichen', 'Abonnements', 'Einstellungen', 'Synchronisierung']) {
       await expect.poll(() => options.getByRole('heading', { name: heading, exact: true }).count()).toBe(1);
     }
     expect(await options.getByRole('navigation', { name: 'Abschnitte' }).count()).toBe(1);
     expect(await options.getByLabel('Adresse eines Feeds oder einer Website').count()).toBe(1);
     expect(await options.getByRole('button', { name: 'Abonnieren', exact: true }).count()).toBe(1);
-    expect(await options.getByText('Noch keine Abonnements: Füge oben einen Feed hinzu oder importiere eine OPML-Datei.').count()).toBe(1);
+    expect(await options.getByText('Noch keine Abonnements: Fügen Sie oben einen Feed hinzu oder importieren Sie eine OPML-Datei.').count()).toBe(1);
     // Numbers in German: a thousands separator is a dot.
     const limits = await options.locator('form.planet-export select').nth(1).locator('option').allTextContents();
     expect(limits).toEqual(['Alle', '200', '1.000', '10.000']);
