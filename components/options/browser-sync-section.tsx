@@ -4,6 +4,8 @@ import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/protocol';
 import { BROWSER_SYNC_ENABLED_KEY, BROWSER_SYNC_STATUS_KEY, loadBrowserSyncStatus, type BrowserSyncStatus } from '../../lib/sync/browser-sync-store';
 import { QUOTA } from '../../lib/sync/browser-sync-codec';
+import { t, tn } from '../../lib/i18n/t';
+import { uiLocale } from '../../lib/i18n/ui-locale';
 
 /** The status, kept current as the worker writes it. */
 function useBrowserSyncStatus(): BrowserSyncStatus | undefined {
@@ -21,44 +23,53 @@ function useBrowserSyncStatus(): BrowserSyncStatus | undefined {
 }
 
 function when(at: number): string {
-  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(at).toLocaleString(uiLocale(), { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 function clock(at: number): string {
-  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return new Date(at).toLocaleTimeString(uiLocale(), { hour: '2-digit', minute: '2-digit' });
+}
+
+function kilobytes(bytes: number): string {
+  return new Intl.NumberFormat(uiLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(bytes / 1024);
 }
 
 /** The failure in words: what the browser refused, and what happens next. */
 export function browserSyncErrorText(e: NonNullable<BrowserSyncStatus['error']>): string {
-  const next = e.retryAt ? ` Orrery tries again at ${clock(e.retryAt)}.` : ' Orrery tries again after your next change to the list.';
+  const next = e.retryAt ? t('options_browserSyncRetryAt', { time: clock(e.retryAt) }) : t('options_browserSyncRetryNext');
   switch (e.kind) {
     case 'quota':
-      return `Not saved to the browser's sync: its storage is full (${e.message}). Your other browsers keep the last list saved.${next}`;
+      return `${t('options_browserSyncQuota', { detail: e.message })} ${next}`;
     case 'rate':
-      return `Not saved yet: the browser limits how often extensions write to its sync (${e.message}).${next}`;
+      return `${t('options_browserSyncRate', { detail: e.message })} ${next}`;
     case 'too-large':
-      return `Not saved to the browser's sync: ${e.message}`;
+      return t('options_browserSyncTooLarge', { detail: e.message });
     case 'unreadable':
-      return `Not synced: the browser's sync holds ${e.message}. Update Orrery on this browser.`;
+      return t('options_browserSyncUnreadable', { detail: e.message });
     case 'storage':
-      return `The browser's sync failed: ${e.message}.${next}`;
+      return `${t('options_browserSyncFailed', { detail: e.message })} ${next}`;
   }
 }
 
 /** The status in words. */
 export function browserSyncStatusText(s: BrowserSyncStatus): string {
-  if (!s.enabled) return "Off: this browser's subscriptions are not synced through its account.";
+  if (!s.enabled) return t('options_browserSyncOff');
   const parts: string[] = [];
   if (s.error) parts.push(browserSyncErrorText(s.error));
-  if (s.lastWriteAt) parts.push(`Last saved to the browser's sync: ${when(s.lastWriteAt)}.`);
-  else if (!s.error) parts.push(s.lastMergeAt ? "Up to date with the browser's sync." : "Not synced yet.");
+  if (s.lastWriteAt) parts.push(t('options_browserSyncLastSaved', { when: when(s.lastWriteAt) }));
+  else if (!s.error) parts.push(s.lastMergeAt ? t('options_browserSyncUpToDate') : t('options_browserSyncNotYet'));
   if (s.feeds !== undefined && s.bytes !== undefined) {
-    parts.push(`${s.feeds} feed${s.feeds === 1 ? '' : 's'}, ${(s.bytes / 1024).toFixed(1)} KB of the ${QUOTA.total / 1024} KB it allows.`);
+    parts.push(tn('options_browserSyncSize', s.feeds, { size: kilobytes(s.bytes), quota: QUOTA.total / 1024 }));
   }
   if (s.applied) {
     const a = s.applied;
-    const done = [a.added && `${a.added} added`, a.removed && `${a.removed} removed`, a.moved && `${a.moved} moved`, a.updated && `${a.updated} changed`].filter(Boolean);
-    if (done.length) parts.push(`From your other browsers: ${done.join(', ')}.`);
+    const done = [
+      a.added ? tn('options_browserSyncAdded', a.added) : '',
+      a.removed ? tn('options_browserSyncRemoved', a.removed) : '',
+      a.moved ? tn('options_browserSyncMoved', a.moved) : '',
+      a.updated ? tn('options_browserSyncChanged', a.updated) : '',
+    ].filter(Boolean);
+    if (done.length) parts.push(t('options_browserSyncFromOthers', { changes: done.join(t('opml_listSeparator')) }));
   }
   return parts.join(' ');
 }
@@ -73,12 +84,8 @@ export function BrowserSyncSection() {
   };
   return (
     <section aria-labelledby="browser-sync-h" id="browser-sync">
-      <h2 id="browser-sync-h">Sync through this browser's account</h2>
-      <p class="muted">
-        Your subscriptions, folders and per-feed settings (check interval, notifications, full articles) go to your other browsers signed in to the same
-        account (Chrome Sync, Firefox Sync). Posts and read state stay here. While a service is connected above, the feeds it carries sync through it,
-        and this carries only the others.
-      </p>
+      <h2 id="browser-sync-h">{t('options_browserSyncHeading')}</h2>
+      <p class="muted">{t('options_browserSyncIntro')}</p>
       <label class="switch-row">
         <input
           type="checkbox"
@@ -88,10 +95,10 @@ export function BrowserSyncSection() {
           onChange={(e) => void toggle((e.target as HTMLInputElement).checked)}
           data-testid="browser-sync-switch"
         />{' '}
-        Sync subscriptions with this browser's account
+        {t('options_browserSyncSwitch')}
       </label>
       <p role="status" aria-live="polite" data-testid="browser-sync-status" class="sync-status">
-        {status ? browserSyncStatusText(status) : 'Loading…'}
+        {status ? browserSyncStatusText(status) : t('options_browserSyncLoading')}
         {message ? ` ${message}` : ''}
       </p>
     </section>

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { StoredFeed } from '../../lib/db/types';
 import type { FeedChanges } from '../../lib/db/feeds';
 import { send } from '../../lib/messaging/protocol';
+import { t } from '../../lib/i18n/t';
 import { everyText } from '../../lib/subscribe/feed-report';
 import { FOLDER_LIST_ID } from './use-folders';
 
@@ -26,7 +27,7 @@ export function FeedEditor({ feed, notificationsOn, onClose }: FeedEditorProps) 
   const [error, setError] = useState<string | undefined>(undefined);
   const [saving, setSaving] = useState(false);
   const id = `edit-${feed.id}`;
-  const auto = feed.intervalMs > 0 ? ` (now ${everyText(feed.intervalMs / 60_000)})` : '';
+  const autoText = feed.intervalMs > 0 ? t('options_checkAutoNow', { every: everyText(feed.intervalMs / 60_000) }) : t('options_checkAuto');
   const options = INTERVALS.includes(feed.overrideMinutes ?? 15) ? INTERVALS : [...INTERVALS, feed.overrideMinutes ?? 15].sort((a, b) => a - b);
 
   const save = async (e: Event) => {
@@ -38,7 +39,7 @@ export function FeedEditor({ feed, notificationsOn, onClose }: FeedEditorProps) 
     if (wanted !== (feed.overrideMinutes ?? null)) changes.overrideMinutes = wanted;
     if (notify !== (feed.notify === true)) changes.notify = notify;
     if (!title.trim()) {
-      setError('A subscription needs a name.');
+      setError(t('options_nameNeeded'));
       return;
     }
     if (Object.keys(changes).length === 0) return onClose(false);
@@ -46,7 +47,7 @@ export function FeedEditor({ feed, notificationsOn, onClose }: FeedEditorProps) 
     try {
       const r = await send({ type: 'update-feed', feedId: feed.id, changes });
       if (r.ok) onClose(true);
-      else setError(r.error ?? 'Could not save.');
+      else setError(r.error ?? t('options_couldNotSave'));
     } catch (err) {
       setError(err instanceof Error ? err.message : String(err));
     } finally {
@@ -55,19 +56,19 @@ export function FeedEditor({ feed, notificationsOn, onClose }: FeedEditorProps) 
   };
 
   return (
-    <form class="feed-editor" onSubmit={(e) => void save(e)} aria-label={`Edit ${feed.title}`} onKeyDown={(e) => e.key === 'Escape' && onClose(false)}>
+    <form class="feed-editor" onSubmit={(e) => void save(e)} aria-label={t('options_editFeed', { title: feed.title })} onKeyDown={(e) => e.key === 'Escape' && onClose(false)}>
       <label class="field">
-        <span>Name</span>
+        <span>{t('options_name')}</span>
         <input id={`${id}-title`} type="text" value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} data-testid="edit-title" />
       </label>
       <label class="field">
-        <span>Folder</span>
-        <input type="text" list={FOLDER_LIST_ID} value={folder} placeholder="No folder" onInput={(e) => setFolder((e.target as HTMLInputElement).value)} data-testid="edit-folder" />
+        <span>{t('options_folder')}</span>
+        <input type="text" list={FOLDER_LIST_ID} value={folder} placeholder={t('options_noFolder')} onInput={(e) => setFolder((e.target as HTMLInputElement).value)} data-testid="edit-folder" />
       </label>
       <label class="field">
-        <span>Check</span>
+        <span>{t('options_check')}</span>
         <select value={interval} onChange={(e) => setIntervalChoice((e.target as HTMLSelectElement).value)} data-testid="edit-interval">
-          <option value="">automatically, by how often it posts{auto}</option>
+          <option value="">{autoText}</option>
           {options.map((m) => (
             <option key={m} value={String(m)}>
               {everyText(m)}
@@ -76,15 +77,15 @@ export function FeedEditor({ feed, notificationsOn, onClose }: FeedEditorProps) 
         </select>
       </label>
       <label class="check">
-        <input type="checkbox" checked={notify} onChange={(e) => setNotify((e.target as HTMLInputElement).checked)} data-testid="edit-notify" /> Notify me of new posts
-        {!notificationsOn && <span class="muted"> (turn notifications on in Settings below)</span>}
+        <input type="checkbox" checked={notify} onChange={(e) => setNotify((e.target as HTMLInputElement).checked)} data-testid="edit-notify" /> {t('options_notifyMe')}
+        {!notificationsOn && <span class="muted"> {t('options_turnOnNotifications')}</span>}
       </label>
       <span class="editor-actions">
         <button type="submit" class="primary" disabled={saving}>
-          Save
+          {t('options_save')}
         </button>{' '}
         <button type="button" onClick={() => onClose(false)}>
-          Cancel
+          {t('options_cancel')}
         </button>
       </span>
       {error && (

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { StoredFeed } from '../../lib/db/types';
 import { send } from '../../lib/messaging/protocol';
+import { t } from '../../lib/i18n/t';
 
 /** Props of FulltextCheckbox. */
 export interface FulltextCheckboxProps {
@@ -19,16 +20,16 @@ export function FulltextCheckbox({ feed }: FulltextCheckboxProps) {
     setError(undefined);
     try {
       const r = await send({ type: 'set-feed-fulltext', feedId: feed.id, on: next });
-      if (!r.ok) throw new Error('this subscription no longer exists');
+      if (!r.ok) throw new Error(t('options_subscriptionGone'));
     } catch (err) {
       setOn(stored);
-      setError(`Could not save: ${err instanceof Error ? err.message : String(err)}`);
+      setError(t('options_couldNotSaveWhy', { error: err instanceof Error ? err.message : String(err) }));
     }
   };
   return (
     <div class="fulltext-check">
       <label>
-        <input type="checkbox" data-testid="subscription-fulltext" checked={on} onChange={(e) => void change(e.currentTarget.checked)} /> <small>Always load full articles</small>
+        <input type="checkbox" data-testid="subscription-fulltext" checked={on} onChange={(e) => void change(e.currentTarget.checked)} /> <small>{t('options_alwaysFullArticles')}</small>
       </label>
       {error && (
         <small class="error" role="alert">

@@ -2,6 +2,7 @@
 import type { Db } from '../../lib/db/open-db';
 import type { ImportReport } from '../../lib/messaging/protocol';
 import { send } from '../../lib/messaging/protocol';
+import { t, tn } from '../../lib/i18n/t';
 import { useLiveQuery } from '../use-live-query';
 
 /** Props of ImportReportView. */
@@ -13,9 +14,8 @@ export interface ImportReportProps {
 
 const SHOWN = 100;
 
-function minutes(ms: number): string {
-  const m = Math.round(ms / 60_000);
-  return m <= 1 ? 'a minute' : `${m} minutes`;
+function spreadText(ms: number): string {
+  return tn('opml_spreadOver', Math.max(1, Math.round(ms / 60_000)));
 }
 
 /** How many of the feeds this import added have had their first fetch (read from the store). */
@@ -37,58 +37,58 @@ export function ImportReportView({ report, source }: ImportReportProps) {
   return (
     <div class="report" data-testid="import-report">
       <p role="status">
-        {source}: <strong>{report.added}</strong> added, <strong>{report.skipped.length}</strong> skipped, <strong>{report.failed.length}</strong> failed.
+        {t('opml_reportSummary', { source, added: report.added, skipped: report.skipped.length, failed: report.failed.length })}
       </p>
       {folders.length > 0 && (
         <p class="muted">
           {folders.map((f, i) => (
             <span key={f.name}>
-              {i > 0 && ', '}
-              {f.name || 'no folder'} {f.count}
+              {i > 0 && t('opml_listSeparator')}
+              {t('opml_folderCount', { folder: f.name || t('opml_noFolder'), count: f.count })}
             </span>
           ))}
         </p>
       )}
       {report.skipped.length > 0 && (
         <details>
-          <summary>Skipped ({report.skipped.length})</summary>
+          <summary>{t('opml_skipped', { count: report.skipped.length })}</summary>
           <ul>
             {report.skipped.slice(0, SHOWN).map((s, i) => (
               <li key={`${i}:${s.url}`}>
-                {s.url}: {s.reason}
+                {t('opml_itemReason', { item: s.url, reason: s.reason })}
               </li>
             ))}
-            {report.skipped.length > SHOWN && <li>… and {report.skipped.length - SHOWN} more</li>}
+            {report.skipped.length > SHOWN && <li>{t('opml_andMore', { count: report.skipped.length - SHOWN })}</li>}
           </ul>
         </details>
       )}
       {report.failed.length > 0 && (
         <details open>
-          <summary>Failed ({report.failed.length})</summary>
+          <summary>{t('opml_failed', { count: report.failed.length })}</summary>
           <ul>
             {report.failed.slice(0, SHOWN).map((f, i) => (
               <li key={`${i}:${f.text}`}>
-                {f.text}: {f.reason}
+                {t('opml_itemReason', { item: f.text, reason: f.reason })}
               </li>
             ))}
-            {report.failed.length > SHOWN && <li>… and {report.failed.length - SHOWN} more</li>}
+            {report.failed.length > SHOWN && <li>{t('opml_andMore', { count: report.failed.length - SHOWN })}</li>}
           </ul>
         </details>
       )}
       {progress && progress.total > 0 && (
         <p class="first-fetches">
           <label>
-            First fetches: {progress.fetched} of {progress.total}{' '}
+            {t('opml_firstFetches', { done: progress.fetched, total: progress.total })}{' '}
             <progress max={progress.total} value={progress.fetched} />
           </label>
           {progress.fetched < progress.total && (
             <>
               {' '}
               <span class="muted">
-                spread over {minutes(report.firstPollsOverMs ?? 60_000)} so no site is asked too much at once.
+                {spreadText(report.firstPollsOverMs ?? 60_000)}
               </span>{' '}
               <button type="button" onClick={() => void send({ type: 'refresh-all' })}>
-                Fetch all now
+                {t('opml_fetchAllNow')}
               </button>
             </>
           )}

@@ -1,6 +1,7 @@
 /** OPML: import a file or a URL (with progress and a report), export, and the Planets followed. */
 import { useEffect, useState } from 'preact/hooks';
 import { listFeeds } from '../../lib/db/feeds';
+import { t, tn } from '../../lib/i18n/t';
 import { openOrreryDb } from '../../lib/db/open-db';
 import { send, type ImportReport } from '../../lib/messaging/protocol';
 import { serializeOpml } from '../../lib/opml/serialize-opml';
@@ -29,9 +30,9 @@ export function OpmlSection() {
     const off = onImportProgress(importId, (p) => setProgress({ done: p.done, total: p.total }));
     try {
       const r = await ask(importId);
-      setOutcome(r.ok ? { report: r.report, source } : { error: `${source}: ${r.error}` });
+      setOutcome(r.ok ? { report: r.report, source } : { error: t('opml_itemReason', { item: source, reason: r.error }) });
     } catch (err) {
-      setOutcome({ error: `${source}: the import was interrupted (${err instanceof Error ? err.message : String(err)}); nothing was imported. Try again.` });
+      setOutcome({ error: t('opml_interrupted', { source, error: err instanceof Error ? err.message : String(err) }) });
     } finally {
       off();
       setBusy(undefined);
@@ -52,7 +53,7 @@ export function OpmlSection() {
     e.preventDefault();
     const url = planetUrl.trim();
     if (!url) {
-      setOutcome({ error: 'Type the address of an OPML list (a Planet’s …/opml.xml).' });
+      setOutcome({ error: t('opml_typeAddress') });
       return;
     }
     await run('url', url, (importId) => send({ type: 'import-opml-url', url, keepInSync, importId }));
@@ -63,42 +64,42 @@ export function OpmlSection() {
     const feeds = await listFeeds(await openOrreryDb());
     const xml = serializeOpml(
       feeds.map((f) => ({ url: f.url, title: f.title, ...(f.siteUrl ? { siteUrl: f.siteUrl } : {}), ...(f.folder ? { folder: f.folder } : {}) })),
-      { title: 'Orrery subscriptions', dateCreated: new Date() },
+      { title: t('opml_exportTitle'), dateCreated: new Date() },
     );
     const a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([xml], { type: 'text/x-opml' }));
     a.download = `orrery-subscriptions-${new Date().toISOString().slice(0, 10)}.opml`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
-    setExportNote(`Exported ${feeds.length} subscription${feeds.length === 1 ? '' : 's'} as OPML 2.0.`);
+    setExportNote(tn('opml_exported', feeds.length));
   };
   useEffect(() => setExportNote(undefined), [outcome]);
 
   return (
     <section aria-labelledby="opml-h" id="opml">
-      <h2 id="opml-h">Import and export (OPML)</h2>
+      <h2 id="opml-h">{t('opml_heading')}</h2>
       <div class="opml-controls">
         <p>
           <label class="field">
-            <span>Import an OPML file (nested outlines become folders; feeds you already have are skipped)</span>
+            <span>{t('opml_importFile')}</span>
             <input type="file" accept=".opml,.xml,text/xml,application/xml,text/x-opml" data-testid="opml-file" onChange={(e) => void onFile(e)} disabled={busy !== undefined} />
           </label>
         </p>
         <form class="opml-url" onSubmit={(e) => void onUrl(e)}>
           <label class="field grow">
-            <span>Or import from a URL, e.g. a Planet’s list of feeds</span>
-            <input type="text" inputMode="url" placeholder="https://planetpython.org/opml.xml" value={planetUrl} onInput={(e) => setPlanetUrl((e.target as HTMLInputElement).value)} data-testid="opml-url" />
+            <span>{t('opml_importUrl')}</span>
+            <input type="text" inputMode="url" placeholder={t('opml_urlPlaceholder')} value={planetUrl} onInput={(e) => setPlanetUrl((e.target as HTMLInputElement).value)} data-testid="opml-url" />
           </label>
           <label class="check">
-            <input type="checkbox" checked={keepInSync} onChange={(e) => setKeepInSync((e.target as HTMLInputElement).checked)} /> Keep my subscriptions in step with it (checked twice a day: new feeds are added, dropped ones are flagged)
+            <input type="checkbox" checked={keepInSync} onChange={(e) => setKeepInSync((e.target as HTMLInputElement).checked)} /> {t('opml_keepInStep')}
           </label>
           <button type="submit" disabled={busy !== undefined} data-testid="opml-url-submit">
-            Import from URL
+            {t('opml_importFromUrl')}
           </button>
         </form>
         <p>
           <button type="button" data-testid="opml-export" onClick={() => void exportOpml()}>
-            Export subscriptions as OPML
+            {t('opml_export')}
           </button>{' '}
           {exportNote && <span class="muted" role="status">{exportNote}</span>}
         </p>
@@ -107,7 +108,7 @@ export function OpmlSection() {
         {busy && (
           <p>
             <label>
-              {progress ? `Importing ${progress.done} of ${progress.total} feeds… ` : busy === 'url' ? 'Fetching the list… ' : 'Reading the file… '}
+              {progress ? t('opml_importing', { done: progress.done, total: progress.total }) : busy === 'url' ? t('opml_fetchingList') : t('opml_readingFile')}{' '}
               <progress data-testid="import-progress" {...(progress ? { max: progress.total || 1, value: progress.done } : {})} />
             </label>
           </p>

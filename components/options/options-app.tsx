@@ -9,6 +9,7 @@ import { SubscribeForm } from './subscribe-form';
 import { SubscriptionList } from './subscription-list';
 import { SyncSection } from './sync-section';
 import { BrowserSyncSection } from './browser-sync-section';
+import { t } from '../../lib/i18n/t';
 import { FolderDatalist, useFolders } from './use-folders';
 
 /** The options page. */
@@ -17,33 +18,34 @@ export function OptionsApp() {
   return (
     <main class="options">
       <header class="options-head">
-        <h1>Orrery: subscriptions and settings</h1>
-        <nav aria-label="Sections">
-          <a href="#add-h">Add a feed</a> <a href="#opml-h">Import and export</a> <a href="#planet-h">Publish</a> <a href="#rules-h">Rules</a> <a href="#subs-h">Subscriptions</a> <a href="#settings-h">Settings</a> <a href="#sync-h">Sync</a>{' '}
-          <a href={browser.runtime.getURL('/timeline.html')}>Open the river</a>
+        <h1>{t('options_pageTitle')}</h1>
+        <nav aria-label={t('options_sections')}>
+          <a href="#add-h">{t('options_navAdd')}</a> <a href="#opml-h">{t('options_navOpml')}</a> <a href="#planet-h">{t('options_navPublish')}</a> <a href="#rules-h">{t('options_navRules')}</a>{' '}
+          <a href="#subs-h">{t('options_navSubscriptions')}</a> <a href="#settings-h">{t('options_navSettings')}</a> <a href="#sync-h">{t('options_navSync')}</a>{' '}
+          <a href={browser.runtime.getURL('/timeline.html')}>{t('options_openRiver')}</a>
         </nav>
       </header>
       <HostAccessNotice />
       <FolderDatalist folders={folders} />
       <section aria-labelledby="add-h">
-        <h2 id="add-h">Add a feed</h2>
+        <h2 id="add-h">{t('options_navAdd')}</h2>
         <SubscribeForm />
       </section>
       <OpmlSection />
       <section aria-labelledby="planet-h">
-        <h2 id="planet-h">Publish your Planet</h2>
+        <h2 id="planet-h">{t('options_publishHeading')}</h2>
         <PlanetExport folders={folders} />
       </section>
       <section aria-labelledby="rules-h">
-        <h2 id="rules-h">Rules: mute and highlight</h2>
+        <h2 id="rules-h">{t('options_rulesHeading')}</h2>
         <RulesSection folders={folders} />
       </section>
       <section aria-labelledby="subs-h">
-        <h2 id="subs-h">Subscriptions</h2>
+        <h2 id="subs-h">{t('options_navSubscriptions')}</h2>
         <SubscriptionList />
       </section>
       <section aria-labelledby="settings-h">
-        <h2 id="settings-h">Settings</h2>
+        <h2 id="settings-h">{t('options_navSettings')}</h2>
         <SettingsForm />
       </section>
       <SyncSection />

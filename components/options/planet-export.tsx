@@ -2,12 +2,21 @@
 import { useState } from 'preact/hooks';
 import { openOrreryDb } from '../../lib/db/open-db';
 import { exportPlanet } from '../../lib/export/export-planet';
+import { formatNumber, t, tn } from '../../lib/i18n/t';
+import { uiLocale } from '../../lib/i18n/ui-locale';
 import { parseWebUrl } from '../../lib/util/web-url';
+
+let sizes: Intl.NumberFormat | undefined;
+/** "1.2 MB" in the reader's language. */
+function megabytes(bytes: number): string {
+  sizes ??= new Intl.NumberFormat(uiLocale(), { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  return sizes.format(bytes / 1e6);
+}
 
 /** The export form of the options page. */
 export function PlanetExport({ folders }: { folders: string[] }) {
   const [folder, setFolder] = useState('');
-  const [title, setTitle] = useState('My Planet');
+  const [title, setTitle] = useState(() => t('options_planetDefaultName'));
   const [address, setAddress] = useState('');
   const [limit, setLimit] = useState('0');
   const [busy, setBusy] = useState<string | undefined>(undefined);
@@ -18,11 +27,11 @@ export function PlanetExport({ folders }: { folders: string[] }) {
     e.preventDefault();
     if (addressBad) return;
     setResult(undefined);
-    setBusy('Starting…');
+    setBusy(t('options_planetStarting'));
     const started = performance.now();
     try {
       const out = await exportPlanet(await openOrreryDb(), {
-        title: title.trim() || 'My Planet',
+        title: title.trim() || t('options_planetDefaultName'),
         ...(folder ? { folder } : {}),
         ...(address.trim() ? { address: address.trim() } : {}),
         ...(Number(limit) > 0 ? { limit: Number(limit) } : {}),
@@ -34,9 +43,9 @@ export function PlanetExport({ folders }: { folders: string[] }) {
       a.click();
       setTimeout(() => URL.revokeObjectURL(a.href), 60_000);
       performance.measure('orrery:planet-export', { start: started });
-      setResult({ ok: true, text: `Exported ${out.posts} post${out.posts === 1 ? '' : 's'} of ${out.feeds} feed${out.feeds === 1 ? '' : 's'} (${(out.zip.length / 1e6).toFixed(1)} MB).` });
+      setResult({ ok: true, text: t('options_planetExported', { posts: tn('options_planetPosts', out.posts), feeds: tn('options_planetFeeds', out.feeds), size: megabytes(out.zip.length) }) });
     } catch (err) {
-      setResult({ ok: false, text: `The export failed: ${err instanceof Error ? err.message : String(err)}. Nothing was downloaded.` });
+      setResult({ ok: false, text: t('options_planetFailed', { error: err instanceof Error ? err.message : String(err) }) });
     } finally {
       setBusy(undefined);
     }
@@ -45,39 +54,40 @@ export function PlanetExport({ folders }: { folders: string[] }) {
   return (
     <form class="planet-export" onSubmit={(e) => void run(e)}>
       <p class="muted">
-        A static Planet in one .zip: index.html (day headings, each feed’s posts under its name), titles.html, rss20.xml and atom.xml of the merged
-        river, and opml.xml of the subscriptions. Content is sanitized; the pages carry no script. Muted posts and folded duplicates are left out.
+        {t('options_planetIntro')}
       </p>
       <label class="field">
-        <span>Posts of</span>
+        <span>{t('options_planetPostsOf')}</span>
         <select value={folder} onChange={(e) => setFolder((e.target as HTMLSelectElement).value)} data-testid="planet-export-folder">
-          <option value="">Everything</option>
+          <option value="">{t('options_everything')}</option>
           {folders.map((f) => (
             <option key={f} value={f}>
-              Folder: {f}
+              {t('options_folderChoice', { folder: f })}
             </option>
           ))}
         </select>
       </label>{' '}
       <label class="field">
-        <span>Name of the Planet</span>
+        <span>{t('options_planetName')}</span>
         <input type="text" value={title} onInput={(e) => setTitle((e.target as HTMLInputElement).value)} />
       </label>{' '}
       <label class="field">
-        <span>Newest posts</span>
+        <span>{t('options_planetNewest')}</span>
         <select value={limit} onChange={(e) => setLimit((e.target as HTMLSelectElement).value)}>
-          <option value="0">All</option>
-          <option value="200">200</option>
-          <option value="1000">1,000</option>
-          <option value="10000">10,000</option>
+          <option value="0">{t('options_showAll')}</option>
+          {[200, 1000, 10000].map((n) => (
+            <option key={n} value={String(n)}>
+              {formatNumber(n)}
+            </option>
+          ))}
         </select>
       </label>{' '}
       <label class="field grow">
-        <span>Address you will publish it at (optional: the feeds’ own links)</span>
+        <span>{t('options_planetAddress')}</span>
         <input
           type="text"
           inputMode="url"
-          placeholder="https://planet.example.org/"
+          placeholder={t('options_planetAddressPlaceholder')}
           value={address}
           aria-invalid={addressBad ? 'true' : 'false'}
           aria-describedby={addressBad ? 'planet-address-error' : undefined}
@@ -86,12 +96,12 @@ export function PlanetExport({ folders }: { folders: string[] }) {
       </label>
       {addressBad && (
         <p class="error" id="planet-address-error" role="alert">
-          The address must start with http:// or https://.
+          {t('options_planetAddressBad')}
         </p>
       )}
       <p>
         <button type="submit" data-testid="planet-export" disabled={busy !== undefined || addressBad}>
-          Download the Planet (.zip)
+          {t('options_planetDownload')}
         </button>{' '}
         <span class={result && !result.ok ? 'error' : 'muted'} role="status" data-testid="planet-export-status">
           {busy ?? result?.text ?? ''}

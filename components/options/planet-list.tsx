@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../../lib/messaging/protocol';
 import type { Planet } from '../../lib/subscribe/planet-store';
-import { relativeAge } from '../../lib/ui/format-time';
+import { t, tn } from '../../lib/i18n/t';
+import { relativeTime } from './relative-time';
 
 /** Props of PlanetList: bump `version` to reload. */
 export interface PlanetListProps {
@@ -30,21 +31,21 @@ export function PlanetList({ version }: PlanetListProps) {
   };
   return (
     <div class="planets">
-      <h3>Lists kept in step</h3>
+      <h3>{t('opml_listsInStep')}</h3>
       <ul>
         {planets.map((p) => (
           <li key={p.url} data-testid="planet">
             <strong>{p.title}</strong> <small class="muted">{p.url}</small>
             <br />
             <span class={p.lastOk === false ? 'error' : 'muted'}>
-              {p.lastSyncAt ? `Checked ${relativeAge(p.lastSyncAt, now)}${relativeAge(p.lastSyncAt, now) === 'just now' ? '' : ' ago'}: ` : ''}
-              {p.lastResult ?? ''} {p.feedUrls.length} feeds listed.
+              {p.lastSyncAt ? t('opml_checkedWhen', { when: relativeTime(p.lastSyncAt, now) }) : ''}
+              {p.lastResult ?? ''} {tn('opml_feedsListed', p.feedUrls.length)}
             </span>{' '}
-            <button type="button" disabled={busy === p.url} onClick={() => void act(p.url, 'sync-planet')} aria-label={`Check ${p.title} for changes now`}>
-              {busy === p.url ? 'Checking…' : 'Check now'}
+            <button type="button" disabled={busy === p.url} onClick={() => void act(p.url, 'sync-planet')} aria-label={t('opml_checkNowLabel', { title: p.title })}>
+              {busy === p.url ? t('opml_checking') : t('opml_checkNow')}
             </button>{' '}
-            <button type="button" disabled={busy === p.url} onClick={() => void act(p.url, 'forget-planet')} aria-label={`Stop following ${p.title} (keeps its feeds)`}>
-              Stop following
+            <button type="button" disabled={busy === p.url} onClick={() => void act(p.url, 'forget-planet')} aria-label={t('opml_stopFollowingLabel', { title: p.title })}>
+              {t('opml_stopFollowing')}
             </button>
           </li>
         ))}

@@ -3,19 +3,38 @@ import { useState } from 'preact/hooks';
 import { listFeeds } from '../../lib/db/feeds';
 import type { StoredFeed } from '../../lib/db/types';
 import { send } from '../../lib/messaging/protocol';
+import { t, tn, type MessageKey } from '../../lib/i18n/t';
+import { uiLocale } from '../../lib/i18n/ui-locale';
 import { ruleError } from '../../lib/rules/compile-rule';
 import { readRules } from '../../lib/rules/rule-store';
 import type { Rule, RuleAction, RuleField, RuleMatch, RuleScope } from '../../lib/rules/types';
 import { useLiveQuery } from '../use-live-query';
 
-const ACTIONS: Record<RuleAction, string> = { hide: 'Mute: hide', read: 'Mute: mark read', highlight: 'Highlight' };
-const MATCHES: Record<RuleMatch, string> = { words: 'Any of the words', phrase: 'The phrase', regex: 'Regular expression' };
+const ACTIONS: Record<RuleAction, MessageKey> = { hide: 'options_ruleHide', read: 'options_ruleRead', highlight: 'options_ruleHighlight' };
+const MATCHES: Record<RuleMatch, MessageKey> = { words: 'options_matchWords', phrase: 'options_matchPhrase', regex: 'options_matchRegex' };
+// How a rule reads in the list, by what it matches: "posts whose title contain any of the words …".
+const SENTENCES: Record<RuleMatch, MessageKey> = { words: 'options_ruleWords', phrase: 'options_rulePhrase', regex: 'options_ruleRegex' };
 const FIELDS: RuleField[] = ['title', 'content', 'author'];
+const FIELD_NAMES: Record<RuleField, MessageKey> = { title: 'options_fieldTitle', content: 'options_fieldContent', author: 'options_fieldAuthor' };
 
 function scopeText(scope: RuleScope, feeds: StoredFeed[]): string {
-  if (scope.kind === 'all') return 'everything';
-  if (scope.kind === 'folder') return `folder ${scope.folder}`;
-  return `feed ${feeds.find((f) => f.id === scope.feedId)?.title ?? '(unsubscribed)'}`;
+  if (scope.kind === 'all') return t('options_scopeAll');
+  if (scope.kind === 'folder') return t('options_scopeFolder', { folder: scope.folder });
+  return t('options_scopeFeed', { feed: feeds.find((f) => f.id === scope.feedId)?.title ?? t('options_scopeUnsubscribed') });
+}
+
+let lists: Intl.ListFormat | undefined;
+/** "title and content", "Titel und Inhalt". */
+function fieldsText(fields: RuleField[]): string {
+  lists ??= new Intl.ListFormat(uiLocale(), { type: 'conjunction' });
+  return lists.format(fields.map((f) => t(FIELD_NAMES[f])));
+}
+
+/** A rule's sentence, split around its pattern (shown as code). */
+function ruleSentence(r: Rule, feeds: StoredFeed[]): [string, string] {
+  const MARK = '\u0000';
+  const [before = '', after = ''] = t(SENTENCES[r.match], { fields: fieldsText(r.fields), pattern: MARK, scope: scopeText(r.scope, feeds) }).split(MARK);
+  return [before, after];
 }
 
 function scopeValue(scope: RuleScope): string {
@@ -63,7 +82,7 @@ export function RulesSection({ folders }: { folders: string[] }) {
       return;
     }
     const rule: Rule = { id: crypto.randomUUID(), action, match, pattern: pattern.trim(), fields, scope: parseScope(scope), enabled: true };
-    if (await save([...list, rule], 'Rule added. It applies to new posts; “Apply to stored posts” applies it to those you have.')) {
+    if (await save([...list, rule], t('options_ruleAdded'))) {
       setPattern('');
       setTouched(false);
     }
@@ -73,9 +92,9 @@ export function RulesSection({ folders }: { folders: string[] }) {
     setApplying(true);
     try {
       const r = await send({ type: 'apply-rules' });
-      setStatus({ ok: true, text: `Checked ${r.checked} posts: ${r.hidden} hidden, ${r.markedRead} marked read, ${r.highlighted} highlighted.` });
+      setStatus({ ok: true, text: tn('options_rulesApplied', r.checked, { hidden: r.hidden, read: r.markedRead, highlighted: r.highlighted }) });
     } catch (err) {
-      setStatus({ ok: false, text: `Applying the rules failed: ${err instanceof Error ? err.message : String(err)}` });
+      setStatus({ ok: false, text: t('options_rulesApplyFailed', { error: err instanceof Error ? err.message : String(err) }) });
     } finally {
       setApplying(false);
     }
@@ -84,11 +103,10 @@ export function RulesSection({ folders }: { folders: string[] }) {
   return (
     <div class="rules" data-testid="rules-section">
       <p class="muted">
-        Mute posts you do not want (hidden from the river and marked read, or only marked read) and highlight those you do. Rules look at new
-        posts as they arrive; the river says how many posts rules hid and shows them on request.
+        {t('options_rulesIntro')}
       </p>
       {list.length === 0 ? (
-        <p class="muted">No rules yet.</p>
+        <p class="muted">{t('options_noRules')}</p>
       ) : (
         <ul class="rule-list">
           {list.map((r) => (
@@ -97,14 +115,15 @@ export function RulesSection({ folders }: { folders: string[] }) {
                 <input
                   type="checkbox"
                   checked={r.enabled}
-                  onChange={(e) => void save(list.map((x) => (x.id === r.id ? { ...x, enabled: (e.target as HTMLInputElement).checked } : x)), 'Rule updated.')}
+                  onChange={(e) => void save(list.map((x) => (x.id === r.id ? { ...x, enabled: (e.target as HTMLInputElement).checked } : x)), t('options_ruleUpdated'))}
                 />{' '}
-                <strong>{ACTIONS[r.action]}</strong>
+                <strong>{t(ACTIONS[r.action])}</strong>
               </label>{' '}
-              posts whose {r.fields.join(', ')} {r.match === 'regex' ? 'match' : 'contain'} {MATCHES[r.match].toLowerCase()} <code>{r.pattern}</code>, in{' '}
-              {scopeText(r.scope, feeds)}{' '}
-              <button type="button" data-testid="rule-delete" aria-label={`Delete the rule ${r.pattern}`} onClick={() => void save(list.filter((x) => x.id !== r.id), 'Rule deleted.')}>
-                Delete
+              {ruleSentence(r, feeds)[0]}
+              <code>{r.pattern}</code>
+              {ruleSentence(r, feeds)[1]}{' '}
+              <button type="button" data-testid="rule-delete" aria-label={t('options_ruleDeleteLabel', { pattern: r.pattern })} onClick={() => void save(list.filter((x) => x.id !== r.id), t('options_ruleDeleted'))}>
+                {t('options_delete')}
               </button>
             </li>
           ))}
@@ -112,27 +131,27 @@ export function RulesSection({ folders }: { folders: string[] }) {
       )}
       <form class="rule-form" onSubmit={(e) => void add(e)} noValidate>
         <label class="field">
-          <span>Do</span>
+          <span>{t('options_ruleDo')}</span>
           <select data-testid="rule-action" value={action} onChange={(e) => setAction((e.target as HTMLSelectElement).value as RuleAction)}>
             {Object.entries(ACTIONS).map(([k, v]) => (
               <option key={k} value={k}>
-                {v}
+                {t(v)}
               </option>
             ))}
           </select>
         </label>{' '}
         <label class="field">
-          <span>When it contains</span>
+          <span>{t('options_ruleWhen')}</span>
           <select data-testid="rule-match" value={match} onChange={(e) => setMatch((e.target as HTMLSelectElement).value as RuleMatch)}>
             {Object.entries(MATCHES).map(([k, v]) => (
               <option key={k} value={k}>
-                {v}
+                {t(v)}
               </option>
             ))}
           </select>
         </label>{' '}
         <label class="field grow">
-          <span>{match === 'regex' ? 'Pattern (case is ignored)' : match === 'words' ? 'Words (space-separated)' : 'Phrase'}</span>
+          <span>{t(match === 'regex' ? 'options_rulePattern' : match === 'words' ? 'options_ruleWordsLabel' : 'options_rulePhraseLabel')}</span>
           <input
             id="rule-pattern"
             type="text"
@@ -153,7 +172,7 @@ export function RulesSection({ folders }: { folders: string[] }) {
           </p>
         )}
         <fieldset class="rule-fields">
-          <legend>Look in</legend>
+          <legend>{t('options_ruleLookIn')}</legend>
           {FIELDS.map((f) => (
             <label key={f} class="check inline">
               <input
@@ -162,33 +181,33 @@ export function RulesSection({ folders }: { folders: string[] }) {
                 checked={fields.includes(f)}
                 onChange={(e) => setFields((cur) => ((e.target as HTMLInputElement).checked ? [...cur, f] : cur.filter((x) => x !== f)))}
               />{' '}
-              {f}
+              {t(FIELD_NAMES[f])}
             </label>
           ))}
         </fieldset>
         <label class="field">
-          <span>For</span>
+          <span>{t('options_ruleFor')}</span>
           <select data-testid="rule-scope" value={scope} onChange={(e) => setScope((e.target as HTMLSelectElement).value)}>
-            <option value="all">Everything</option>
+            <option value="all">{t('options_everything')}</option>
             {folders.map((f) => (
               <option key={`folder:${f}`} value={scopeValue({ kind: 'folder', folder: f })}>
-                Folder: {f}
+                {t('options_folderChoice', { folder: f })}
               </option>
             ))}
             {feeds.map((f) => (
               <option key={f.id} value={scopeValue({ kind: 'feed', feedId: f.id })}>
-                Feed: {f.title || f.url}
+                {t('options_feedChoice', { feed: f.title || f.url })}
               </option>
             ))}
           </select>
         </label>{' '}
         <button type="submit" data-testid="rule-add">
-          Add rule
+          {t('options_ruleAdd')}
         </button>
       </form>
       <p>
         <button type="button" data-testid="rules-apply" disabled={applying} onClick={() => void apply()}>
-          {applying ? 'Applying…' : 'Apply the rules to stored posts'}
+          {applying ? t('options_rulesApplying') : t('options_rulesApply')}
         </button>{' '}
         <span role="status" data-testid="rules-status" class={status && !status.ok ? 'error' : 'muted'}>
           {status?.text ?? ''}

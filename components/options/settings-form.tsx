@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { askToNotify, canNotify, stopNotifying, switchNotifications } from '../../lib/notify/notification-permission';
 import type { Settings } from '../../lib/settings/settings';
 import { saveSettings } from '../../lib/settings/settings-store';
+import { t, tn } from '../../lib/i18n/t';
 import { everyText } from '../../lib/subscribe/feed-report';
 import { useSettings } from '../use-settings';
 
@@ -23,9 +24,9 @@ export function SettingsForm() {
     setDraft((d) => ({ ...d, ...change }));
     try {
       await saveSettings(change);
-      setStatus('Saved.');
+      setStatus(t('options_saved'));
     } catch (err) {
-      setStatus(`Could not save: ${err instanceof Error ? err.message : String(err)}`);
+      setStatus(t('options_couldNotSaveWhy', { error: err instanceof Error ? err.message : String(err) }));
     }
   };
   const num = (e: Event) => Number((e.target as HTMLSelectElement | HTMLInputElement).value);
@@ -56,10 +57,10 @@ export function SettingsForm() {
   return (
     <form class="settings" onSubmit={(e) => e.preventDefault()} data-testid="settings">
       <fieldset>
-        <legend>Checking feeds</legend>
-        <p class="muted">Orrery checks each feed as often as it posts, within these bounds. You can set one feed’s interval in its Edit panel.</p>
+        <legend>{t('options_checkingFeeds')}</legend>
+        <p class="muted">{t('options_checkingIntro')}</p>
         <label class="field">
-          <span>No more often than</span>
+          <span>{t('options_minInterval')}</span>
           <select value={String(settings.minIntervalMinutes)} onChange={(e) => void save({ minIntervalMinutes: num(e) })} data-testid="setting-min-interval">
             {MIN_CHOICES.map((m) => (
               <option key={m} value={String(m)}>
@@ -69,7 +70,7 @@ export function SettingsForm() {
           </select>
         </label>
         <label class="field">
-          <span>And at least</span>
+          <span>{t('options_maxInterval')}</span>
           <select value={String(settings.maxIntervalMinutes)} onChange={(e) => void save({ maxIntervalMinutes: num(e) })} data-testid="setting-max-interval">
             {MAX_CHOICES.filter((m) => m >= settings.minIntervalMinutes).map((m) => (
               <option key={m} value={String(m)}>
@@ -80,27 +81,27 @@ export function SettingsForm() {
         </label>
       </fieldset>
       <fieldset>
-        <legend>Keeping posts</legend>
-        <p class="muted">Starred posts, and posts a feed still carries, are always kept.</p>
+        <legend>{t('options_keepingPosts')}</legend>
+        <p class="muted">{t('options_keepingIntro')}</p>
         <label class="field">
-          <span>Posts per feed</span>
+          <span>{t('options_postsPerFeed')}</span>
           <input type="number" min={10} max={100000} step={10} value={settings.keepPostsPerFeed} onChange={(e) => void save({ keepPostsPerFeed: num(e) })} data-testid="setting-keep-posts" />
         </label>
         <label class="field">
-          <span>For</span>
+          <span>{t('options_keepFor')}</span>
           <select value={String(settings.keepDays)} onChange={(e) => void save({ keepDays: num(e) })} data-testid="setting-keep-days">
             {(DAY_CHOICES.includes(settings.keepDays) ? DAY_CHOICES : [...DAY_CHOICES, settings.keepDays]).map((d) => (
               <option key={d} value={String(d)}>
-                {d === 0 ? 'ever' : d % 365 === 0 ? `${d / 365} year${d === 365 ? '' : 's'}` : `${d} days`}
+                {d === 0 ? t('options_keepForever') : d % 365 === 0 ? tn('options_years', d / 365) : tn('options_days', d)}
               </option>
             ))}
           </select>
         </label>
       </fieldset>
       <fieldset>
-        <legend>Notifications</legend>
+        <legend>{t('options_notifications')}</legend>
         <label class="check">
-          <input type="checkbox" checked={settings.notifications} onChange={(e) => setNotifications((e.target as HTMLInputElement).checked)} data-testid="setting-notifications" /> Desktop notifications for new posts
+          <input type="checkbox" checked={settings.notifications} onChange={(e) => setNotifications((e.target as HTMLInputElement).checked)} data-testid="setting-notifications" /> {t('options_notifiesTitle')}
         </label>
         {refused && (
           <p class="error" role="alert" data-testid="notifications-permission" data-state="refused">
@@ -109,36 +110,36 @@ export function SettingsForm() {
         )}
         {!refused && settings.notifications && permitted === false && (
           <p class="error" role="alert" data-testid="notifications-permission" data-state="missing">
-            Notifications are on, but the browser does not let Orrery show them (the permission was removed).{' '}
+            {t('options_notificationsBlocked')}{' '}
             <button type="button" class="small" onClick={() => setNotifications(true)} data-testid="allow-notifications">
-              Allow notifications
+              {t('options_allowNotifications')}
             </button>
           </p>
         )}
-        <p class="muted">Only for the feeds you choose: open a subscription’s Edit panel and tick “Notify me of new posts”. The browser asks whether Orrery may show notifications when you turn them on.</p>
+        <p class="muted">{t('options_notificationsIntro')}</p>
       </fieldset>
       <fieldset>
-        <legend>Toolbar badge</legend>
+        <legend>{t('options_badge')}</legend>
         {(['count', 'dot', 'off'] as const).map((b) => (
           <label class="check" key={b}>
             <input type="radio" name="badge" value={b} checked={settings.badge === b} onChange={() => void save({ badge: b })} />{' '}
-            {b === 'count' ? 'Unread count' : b === 'dot' ? 'A dot when there is something unread' : 'Nothing'}
+            {t(b === 'count' ? 'options_badgeCount' : b === 'dot' ? 'options_badgeDot' : 'options_badgeOff')}
           </label>
         ))}
       </fieldset>
       <fieldset>
-        <legend>Theme</legend>
-        {(['system', 'light', 'dark'] as const).map((t) => (
-          <label class="check" key={t}>
-            <input type="radio" name="theme" value={t} checked={settings.theme === t} onChange={() => void save({ theme: t })} />{' '}
-            {t === 'system' ? 'Follow the system' : t === 'light' ? 'Light' : 'Dark'}
+        <legend>{t('options_theme')}</legend>
+        {(['system', 'light', 'dark'] as const).map((theme) => (
+          <label class="check" key={theme}>
+            <input type="radio" name="theme" value={theme} checked={settings.theme === theme} onChange={() => void save({ theme })} />{' '}
+            {t(theme === 'system' ? 'options_themeSystem' : theme === 'light' ? 'options_themeLight' : 'options_themeDark')}
           </label>
         ))}
       </fieldset>
       <fieldset>
-        <legend>Reading</legend>
+        <legend>{t('options_reading')}</legend>
         <label class="check">
-          <input type="checkbox" checked={settings.markReadOnScroll} onChange={(e) => void save({ markReadOnScroll: (e.target as HTMLInputElement).checked })} /> Mark posts read as they scroll past in the river
+          <input type="checkbox" checked={settings.markReadOnScroll} onChange={(e) => void save({ markReadOnScroll: (e.target as HTMLInputElement).checked })} /> {t('options_markReadOnScroll')}
         </label>
       </fieldset>
       <p class="muted" role="status" aria-live="polite">

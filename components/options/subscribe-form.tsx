@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { send } from '../../lib/messaging/protocol';
+import { t, tn } from '../../lib/i18n/t';
 import type { FeedCandidate, FeedPreview, PreviewReply } from '../../lib/subscribe/types';
 import { parseUserUrl } from '../../lib/subscribe/user-url';
 import { FeedPreviewCard } from '../subscribe/feed-preview-card';
@@ -102,7 +103,7 @@ export function SubscribeForm(_props: SubscribeFormProps) {
       if (state.step === 'choices' && state.url === value) {
         const c = state.candidate;
         if (c?.kind === 'feed') return await confirm(c.preview.token, c.preview.url);
-        setNote('Choose one of the feeds below first.');
+        setNote(t('options_chooseFirst'));
         return;
       }
       const checked = parseUserUrl(value);
@@ -118,7 +119,7 @@ export function SubscribeForm(_props: SubscribeFormProps) {
         if (r.preview) done({ feedId: r.feedId, title: r.title ?? value, preview: r.preview });
         else {
           setState({ step: 'idle' });
-          setNote(`Subscribed to ${r.title ?? value}.`);
+          setNote(t('options_subscribedTo', { title: r.title ?? value }));
           setUrl('');
         }
       } else if (r.choices && r.pageUrl) setState({ step: 'choices', url: value, pageUrl: r.pageUrl, candidates: r.choices });
@@ -138,7 +139,7 @@ export function SubscribeForm(_props: SubscribeFormProps) {
       (reply) =>
         setState((s) =>
           s.step === 'choices' && s.chosen === candidateUrl
-            ? { ...s, candidate: reply.kind === 'feed' ? { kind: 'feed', preview: reply.preview } : { kind: 'error', error: reply.kind === 'error' ? reply.error : 'This is not a feed.' } }
+            ? { ...s, candidate: reply.kind === 'feed' ? { kind: 'feed', preview: reply.preview } : { kind: 'error', error: reply.kind === 'error' ? reply.error : t('options_notAFeed') } }
             : s,
         ),
       (err: unknown) => setState((s) => (s.step === 'choices' && s.chosen === candidateUrl ? { ...s, candidate: { kind: 'error', error: errorText(err) } } : s)),
@@ -148,7 +149,7 @@ export function SubscribeForm(_props: SubscribeFormProps) {
   const undo = async () => {
     if (state.step !== 'done') return;
     await send({ type: 'unsubscribe', feedId: state.feedId });
-    setNote(`Unsubscribed from ${state.title}.`);
+    setNote(t('options_unsubscribed', { title: state.title }));
     setState({ step: 'idle' });
     urlInput.current?.focus();
   };
@@ -159,7 +160,7 @@ export function SubscribeForm(_props: SubscribeFormProps) {
     <form class="subscribe" onSubmit={(e) => void submit(e)} aria-describedby="subscribe-msg" noValidate>
       <div class="subscribe-row">
         <label class="field grow">
-          <span>Feed or site address</span>
+          <span>{t('options_feedOrSite')}</span>
           <input
             ref={urlInput}
             id="subscribe-url"
@@ -168,7 +169,7 @@ export function SubscribeForm(_props: SubscribeFormProps) {
             autoComplete="off"
             spellcheck={false}
             data-testid="subscribe-url"
-            placeholder="https://example.com/feed.xml or example.com"
+            placeholder={t('options_feedOrSitePlaceholder')}
             value={url}
             onInput={(e) => onInput((e.target as HTMLInputElement).value)}
             aria-invalid={error ? 'true' : undefined}
@@ -176,15 +177,15 @@ export function SubscribeForm(_props: SubscribeFormProps) {
           />
         </label>
         <label class="field">
-          <span>Folder (optional)</span>
+          <span>{t('options_folderOptional')}</span>
           <input type="text" list={FOLDER_LIST_ID} value={folder} onInput={(e) => setFolder((e.target as HTMLInputElement).value)} />
         </label>
         <button type="submit" class="primary" data-testid="subscribe-submit" disabled={busy}>
-          {busy ? 'Subscribing…' : 'Subscribe'}
+          {busy ? t('options_subscribing') : t('options_subscribe')}
         </button>
       </div>
       <div id="subscribe-msg" aria-live="polite">
-        {state.step === 'loading' && <p class="muted">Looking at {state.url}…</p>}
+        {state.step === 'loading' && <p class="muted">{t('options_lookingAt', { url: state.url })}</p>}
         {error && (
           <p class="error" role={state.step === 'error' && state.asked ? 'alert' : undefined} id="subscribe-error" data-testid="subscribe-error">
             {error}
@@ -193,15 +194,15 @@ export function SubscribeForm(_props: SubscribeFormProps) {
         {note && <p class="muted">{note}</p>}
         {state.step === 'opml' && (
           <p class="error" role="alert" data-testid="subscribe-error">
-            {state.url} is a list of {state.feedCount} feeds (OPML){state.title ? `, “${state.title}”` : ''}, not a feed: import it with “Import from a URL” below.
+            {state.title ? tn('options_isOpmlTitled', state.feedCount, { url: state.url, title: state.title }) : tn('options_isOpml', state.feedCount, { url: state.url })}
           </p>
         )}
         {state.step === 'done' && (
           <div class="subscribed" role="status">
             <p class="status-ok">
-              Subscribed to <strong>{state.title}</strong>.{' '}
+              {t('options_subscribedTo', { title: state.title })}{' '}
               <button type="button" onClick={() => void undo()}>
-                Undo
+                {t('options_undo')}
               </button>
             </p>
             <FeedPreviewCard preview={state.preview} now={now} />
@@ -210,7 +211,7 @@ export function SubscribeForm(_props: SubscribeFormProps) {
       </div>
       {state.step === 'preview' && (
         <div class="preview-wrap">
-          <p class="muted">Preview: press Subscribe to add it.</p>
+          <p class="muted">{t('options_previewHint')}</p>
           <FeedPreviewCard preview={state.preview} now={now} />
         </div>
       )}

@@ -4,6 +4,8 @@
  */
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { StoredFeed } from '../../lib/db/types';
+import { formatNumber, t, tn, type MessageKey } from '../../lib/i18n/t';
+import { uiLocale } from '../../lib/i18n/ui-locale';
 import { send } from '../../lib/messaging/protocol';
 import { isFailing } from '../../lib/subscribe/feed-report';
 import type { RemovedFeed } from '../../lib/subscribe/types';
@@ -18,12 +20,12 @@ export type ListRow = FeedRow;
 
 type Show = 'all' | 'failing' | 'new' | 'notify' | 'left';
 
-const SHOW: { value: Show; label: string; test: (f: StoredFeed) => boolean }[] = [
-  { value: 'all', label: 'All', test: () => true },
-  { value: 'failing', label: 'Failing', test: isFailing },
-  { value: 'new', label: 'Not fetched yet', test: (f) => f.lastFetchAt === undefined },
-  { value: 'notify', label: 'With notifications', test: (f) => f.notify === true },
-  { value: 'left', label: 'Dropped by a Planet', test: (f) => f.leftPlanet !== undefined },
+const SHOW: { value: Show; label: MessageKey; test: (f: StoredFeed) => boolean }[] = [
+  { value: 'all', label: 'options_showAll', test: () => true },
+  { value: 'failing', label: 'options_showFailing', test: isFailing },
+  { value: 'new', label: 'options_showNew', test: (f) => f.lastFetchAt === undefined },
+  { value: 'notify', label: 'options_showNotify', test: (f) => f.notify === true },
+  { value: 'left', label: 'options_showLeft', test: (f) => f.leftPlanet !== undefined },
 ];
 
 function matches(f: StoredFeed, q: string): boolean {
@@ -39,7 +41,7 @@ function groupByFolder(rows: ListRow[]): [string, ListRow[]][] {
     if (group) group.push(r);
     else groups.set(r.feed.folder, [r]);
   }
-  return [...groups].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)));
+  return [...groups].sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b, uiLocale())));
 }
 
 /** The subscriptions table. */
@@ -63,8 +65,13 @@ export function SubscriptionList() {
   const shown = useMemo(() => (value ?? []).filter((r) => test(r.feed) && matches(r.feed, q)), [value, q, show]);
   const groups = useMemo(() => groupByFolder(shown), [shown]);
 
-  if (error) return <p class="error" role="alert">Could not read subscriptions: {error}</p>;
-  if (!value) return <p class="muted">Loading…</p>;
+  if (error)
+    return (
+      <p class="error" role="alert">
+        {t('options_readFailed', { error })}
+      </p>
+    );
+  if (!value) return <p class="muted">{t('options_loading')}</p>;
 
   const failing = value.filter((r) => isFailing(r.feed)).length;
 
@@ -83,7 +90,7 @@ export function SubscriptionList() {
   const restore = async () => {
     if (!undo) return;
     const r = await send({ type: 'restore-feed', removed: undo.removed });
-    setNotice(r.ok ? `${undo.title} is back, with its posts.` : (r.error ?? 'It could not be restored.'));
+    setNotice(r.ok ? t('options_restored', { title: undo.title }) : (r.error ?? t('error_notRestored')));
     setUndo(undefined);
     reload();
     filterInput.current?.focus();
@@ -93,27 +100,26 @@ export function SubscriptionList() {
     <div class="subscriptions">
       <div class="list-tools">
         <label class="field grow">
-          <span>Filter</span>
-          <input ref={filterInput} type="search" placeholder="Name, address or folder" value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} data-testid="subscription-filter" />
+          <span>{t('options_filter')}</span>
+          <input ref={filterInput} type="search" placeholder={t('options_filterPlaceholder')} value={query} onInput={(e) => setQuery((e.target as HTMLInputElement).value)} data-testid="subscription-filter" />
         </label>
         <label class="field">
-          <span>Show</span>
+          <span>{t('options_show')}</span>
           <select value={show} onChange={(e) => setShow((e.target as HTMLSelectElement).value as Show)} data-testid="subscription-show">
             {SHOW.map((s) => (
               <option key={s.value} value={s.value}>
-                {s.label}
-                {s.value === 'failing' ? ` (${failing})` : ''}
+                {s.value === 'failing' ? t('options_showFailingCount', { count: failing }) : t(s.label)}
               </option>
             ))}
           </select>
         </label>
         <p class="muted list-count" aria-live="polite">
-          {shown.length === value.length ? `${value.length} subscriptions` : `${shown.length} of ${value.length} subscriptions`}
+          {shown.length === value.length ? tn('options_subscriptionCount', value.length) : tn('options_subscriptionsShown', value.length, { shown: shown.length })}
           {failing > 0 && (
             <>
               {' · '}
               <button type="button" class="link" onClick={() => setShow('failing')}>
-                {failing} failing
+                {tn('options_failingCount', failing)}
               </button>
             </>
           )}
@@ -122,32 +128,32 @@ export function SubscriptionList() {
       <div class="undo-bar" aria-live="polite">
         {undo && (
           <p role="status">
-            Unsubscribed from <strong>{undo.title}</strong>.{' '}
+            {t('options_unsubscribed', { title: undo.title })}{' '}
             <button type="button" ref={undoButton} onClick={() => void restore()} data-testid="undo-unsubscribe">
-              Undo
+              {t('options_undo')}
             </button>
           </p>
         )}
         {notice && <p role="status">{notice}</p>}
       </div>
       {value.length === 0 ? (
-        <p class="muted">No subscriptions yet: add a feed above, or import an OPML file.</p>
+        <p class="muted">{t('options_noSubscriptions')}</p>
       ) : shown.length === 0 ? (
-        <p class="muted">No subscription matches.</p>
+        <p class="muted">{t('options_noMatch')}</p>
       ) : (
         <div class="table-wrap">
           {/* A table in roles, laid out row by row: an HTML table lays out all 545 rows again whenever one cell changes (70-115 ms), a row of its own grid only itself, and not at all off screen. */}
-          <div role="table" class="subs-table" aria-label="Subscriptions, grouped by folder">
+          <div role="table" class="subs-table" aria-label={t('options_tableLabel')}>
             <div role="rowgroup" class="subs-head">
               <div role="row" class="subs-row">
-                <span role="columnheader">Feed</span>
-                <span role="columnheader">Status</span>
-                <span role="columnheader">Last fetch</span>
-                <span role="columnheader">Next fetch</span>
-                <span role="columnheader">Not modified</span>
-                <span role="columnheader">Posts</span>
+                <span role="columnheader">{t('options_colFeed')}</span>
+                <span role="columnheader">{t('options_colStatus')}</span>
+                <span role="columnheader">{t('options_colLastFetch')}</span>
+                <span role="columnheader">{t('options_colNextFetch')}</span>
+                <span role="columnheader">{t('options_colNotModified')}</span>
+                <span role="columnheader">{t('options_colPosts')}</span>
                 <span role="columnheader">
-                  <span class="sr-only">Actions</span>
+                  <span class="sr-only">{t('options_colActions')}</span>
                 </span>
               </div>
             </div>
@@ -155,7 +161,7 @@ export function SubscriptionList() {
               <div role="rowgroup" key={folder} data-testid="folder-group" data-folder={folder}>
                 <div role="row" class="folder-row">
                   <span role="rowheader" aria-colspan={7}>
-                    {folder || 'No folder'} <span class="muted">({rows.length})</span>
+                    {folder || t('options_noFolder')} <span class="muted">({formatNumber(rows.length)})</span>
                   </span>
                 </div>
                 {rows.map(({ feed, posts }) => [

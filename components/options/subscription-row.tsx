@@ -2,9 +2,10 @@
 import { memo } from 'preact/compat';
 import type { StoredFeed } from '../../lib/db/types';
 import { everyText, feedStatus, isFailing, notModifiedText } from '../../lib/subscribe/feed-report';
-import { relativeAge } from '../../lib/ui/format-time';
+import { formatNumber, t } from '../../lib/i18n/t';
 import { webUrlOrUndefined as safeHref } from '../../lib/util/web-url';
 import { FulltextCheckbox } from './fulltext-checkbox';
+import { dateTimeText, relativeTime } from './relative-time';
 
 /** Props of SubscriptionRow. */
 export interface SubscriptionRowProps {
@@ -18,20 +19,16 @@ export interface SubscriptionRowProps {
   onUnsubscribe: (feed: StoredFeed) => void;
 }
 
-const fullDate = new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeStyle: 'short' });
-
 function when(ms: number | undefined, now: number): string {
   if (ms === undefined) return '—';
-  if (!Number.isFinite(ms)) return 'never';
-  const age = ms <= now ? relativeAge(ms, now) : relativeAge(now, ms);
-  if (age === 'just now') return ms <= now ? age : 'now';
-  return ms <= now ? `${age} ago` : `in ${age}`;
+  if (!Number.isFinite(ms)) return t('options_never');
+  return relativeTime(ms, now);
 }
 
 function nextText(f: StoredFeed, now: number): string {
-  if (f.state === 'gone') return 'stopped (gone)';
-  if (f.state === 'paused') return 'paused';
-  return f.nextCheckAt <= now ? 'due now' : when(f.nextCheckAt, now);
+  if (f.state === 'gone') return t('options_stoppedGone');
+  if (f.state === 'paused') return t('options_paused');
+  return f.nextCheckAt <= now ? t('options_dueNow') : when(f.nextCheckAt, now);
 }
 
 const minute = (ms: number) => Math.floor(ms / 60_000);
@@ -54,14 +51,16 @@ function SubscriptionRowView({ feed, posts, now, editing, onEdit, onUnsubscribe 
       <div role="cell" class="feed-cell">
         <div class="feed-title">
           {feed.title}
-          {feed.notify && <span class="tag" title="Desktop notifications for new posts">notifies</span>}
+          {feed.notify && <span class="tag" title={t('options_notifiesTitle')}>
+              {t('options_notifiesTag')}
+            </span>}
         </div>
         <div class="muted">
           <small>
             {site && (
               <>
                 <a href={site} target="_blank" rel="noopener noreferrer">
-                  site
+                  {t('options_siteLink')}
                 </a>
                 {' · '}
               </>
@@ -72,7 +71,7 @@ function SubscriptionRowView({ feed, posts, now, editing, onEdit, onUnsubscribe 
         <FulltextCheckbox feed={feed} />
         {feed.leftPlanet && (
           <div class="left-planet">
-            <small>No longer listed by {feed.leftPlanet.title}: keep it, or unsubscribe.</small>
+            <small>{t('options_leftPlanet', { planet: feed.leftPlanet.title })}</small>
           </div>
         )}
       </div>
@@ -86,23 +85,23 @@ function SubscriptionRowView({ feed, posts, now, editing, onEdit, onUnsubscribe 
           </div>
         )}
       </div>
-      <div role="cell" title={feed.lastFetchAt ? fullDate.format(feed.lastFetchAt) : undefined}>{when(feed.lastFetchAt, now)}</div>
+      <div role="cell" title={feed.lastFetchAt ? dateTimeText(feed.lastFetchAt) : undefined}>{when(feed.lastFetchAt, now)}</div>
       <div role="cell" title={feed.scheduleReason}>
         {nextText(feed, now)}
         {feed.overrideMinutes !== undefined && (
           <div class="muted">
-            <small>{everyText(feed.overrideMinutes)} (yours)</small>
+            <small>{t('options_yourInterval', { every: everyText(feed.overrideMinutes) })}</small>
           </div>
         )}
       </div>
       <div role="cell">{notModifiedText(feed)}</div>
-      <div role="cell">{posts}</div>
+      <div role="cell">{formatNumber(posts)}</div>
       <div role="cell" class="row-actions">
-        <button type="button" id={`edit-btn-${feed.id}`} aria-expanded={editing} aria-label={`Edit ${feed.title}`} onClick={() => onEdit(feed)} data-testid="edit-subscription">
-          Edit
+        <button type="button" id={`edit-btn-${feed.id}`} aria-expanded={editing} aria-label={t('options_editFeed', { title: feed.title })} onClick={() => onEdit(feed)} data-testid="edit-subscription">
+          {t('options_edit')}
         </button>{' '}
-        <button type="button" data-testid="unsubscribe" aria-label={`Unsubscribe from ${feed.title}`} onClick={() => onUnsubscribe(feed)}>
-          Unsubscribe
+        <button type="button" data-testid="unsubscribe" aria-label={t('options_unsubscribeFrom', { title: feed.title })} onClick={() => onUnsubscribe(feed)}>
+          {t('options_unsubscribe')}
         </button>
       </div>
     </div>

@@ -2,8 +2,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { send } from '../../lib/messaging/protocol';
+import { t, tn, type MessageKey } from '../../lib/i18n/t';
 import { describeSyncError } from '../../lib/sync/describe-sync-error';
+import type { SyncPhase } from '../../lib/sync/run-sync';
 import { loadStatus, STATUS_KEY, type SyncStatus } from '../../lib/sync/sync-store';
+import { dateTimeText } from './relative-time';
 
 /** The status, kept current as the worker writes it. */
 function useSyncStatus(): SyncStatus | undefined {
@@ -19,19 +22,28 @@ function useSyncStatus(): SyncStatus | undefined {
   return status;
 }
 
-function when(at: number): string {
-  return new Date(at).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
+// The pass's steps in the reader's words.
+const PHASES: Record<SyncPhase, MessageKey> = {
+  'sending changes': 'sync_phaseSending',
+  subscriptions: 'sync_phaseSubscriptions',
+  posts: 'sync_phasePosts',
+  'read and starred': 'sync_phaseReadStarred',
+};
 
 /** The status in words. */
 export function syncStatusText(s: SyncStatus): string {
   const parts: string[] = [];
-  if (s.connected) parts.push(`Connected to ${s.server ?? 'the service'}${s.user ? ` as ${s.user}` : ''}.`);
-  else parts.push('Not connected.');
-  if (s.running) parts.push(s.phase ? `Syncing: ${s.phase}${s.total && s.total > 1 ? ` (${s.done ?? 0} of ${s.total})` : ''}…` : 'Syncing…');
-  if (s.error) parts.push(describeSyncError(s.error, s.server ?? 'The service'));
-  if (s.connected) parts.push(s.lastSyncAt ? `Last sync: ${when(s.lastSyncAt)}.` : 'Not synced yet.');
-  if (s.connected && s.queued) parts.push(`${s.queued} local change${s.queued === 1 ? '' : 's'} waiting to be sent.`);
+  const server = s.server ?? t('sync_theService');
+  if (s.connected) parts.push(s.user ? t('sync_connectedAs', { server, user: s.user }) : t('sync_connected', { server }));
+  else parts.push(t('sync_notConnected'));
+  if (s.running) {
+    const phase = s.phase ? t(PHASES[s.phase]) : undefined;
+    if (!phase) parts.push(t('sync_syncing'));
+    else parts.push(s.total && s.total > 1 ? t('sync_syncingPhaseCount', { phase, done: s.done ?? 0, total: s.total }) : t('sync_syncingPhase', { phase }));
+  }
+  if (s.error) parts.push(describeSyncError(s.error, s.server ?? t('sync_theServiceStart')));
+  if (s.connected) parts.push(s.lastSyncAt ? t('sync_lastSync', { when: dateTimeText(s.lastSyncAt) }) : t('sync_notSyncedYet'));
+  if (s.connected && s.queued) parts.push(tn('sync_queued', s.queued));
   return parts.join(' ');
 }
 
@@ -66,58 +78,56 @@ export function SyncSection() {
   };
   const disconnect = async () => {
     await send({ type: 'sync-disconnect' });
-    setMessage('Disconnected. Every post and subscription stays here; Orrery checks the feeds itself again.');
+    setMessage(t('sync_disconnected'));
   };
 
   const connected = status?.connected === true;
   return (
     <section aria-labelledby="sync-h" id="sync">
-      <h2 id="sync-h">Sync</h2>
+      <h2 id="sync-h">{t('options_navSync')}</h2>
       <p class="muted">
-        Keep subscriptions, folders, read and starred posts in step with a feed service that speaks the Google Reader API (FreshRSS, Miniflux,
-        Inoreader, The Old Reader, BazQux). The service fetches the feeds for all your devices; Orrery then does not poll them itself. The password
-        stays in this browser only.
+        {t('sync_intro')}
       </p>
       <p role="status" aria-live="polite" data-testid="sync-status" class="sync-status">
-        {status ? syncStatusText(status) : 'Loading…'}
+        {status ? syncStatusText(status) : t('options_loading')}
         {message ? ` ${message}` : ''}
       </p>
       {connected ? (
         <div class="sync-actions">
           <button type="button" onClick={() => void syncNow()} disabled={status?.running} data-testid="sync-now">
-            Sync now
+            {t('sync_now')}
           </button>{' '}
           <button type="button" onClick={() => void disconnect()} data-testid="sync-disconnect">
-            Disconnect
+            {t('sync_disconnect')}
           </button>
         </div>
       ) : (
         <form class="sync-form subscribe-row" onSubmit={(e) => void connect(e)}>
           <label class="field grow">
-            <span>Service address (the API address, e.g. https://rss.example.net/api/greader.php)</span>
+            <span>{t('sync_server')}</span>
             <input type="url" required value={server} onInput={(e) => setServer((e.target as HTMLInputElement).value)} data-testid="sync-server" autocomplete="url" />
           </label>
           <label class="field">
-            <span>Username</span>
+            <span>{t('sync_username')}</span>
             <input type="text" required value={username} onInput={(e) => setUsername((e.target as HTMLInputElement).value)} data-testid="sync-username" autocomplete="username" />
           </label>
           <label class="field">
-            <span>API password</span>
+            <span>{t('sync_password')}</span>
             <input type="password" required value={password} onInput={(e) => setPassword((e.target as HTMLInputElement).value)} data-testid="sync-password" autocomplete="current-password" />
           </label>
           <details class="sync-app">
-            <summary>Inoreader app ID and key</summary>
+            <summary>{t('sync_appCredentials')}</summary>
             <label class="field">
-              <span>App ID</span>
+              <span>{t('sync_appId')}</span>
               <input type="text" value={appId} onInput={(e) => setAppId((e.target as HTMLInputElement).value)} />
             </label>
             <label class="field">
-              <span>App key</span>
+              <span>{t('sync_appKey')}</span>
               <input type="password" value={appKey} onInput={(e) => setAppKey((e.target as HTMLInputElement).value)} />
             </label>
           </details>
           <button type="submit" disabled={busy} data-testid="sync-connect">
-            {busy ? 'Connecting…' : 'Connect'}
+            {busy ? t('sync_connecting') : t('sync_connect')}
           </button>
         </form>
       )}

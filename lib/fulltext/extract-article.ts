@@ -4,6 +4,7 @@
  * Needs a DOM (a Document to work on): an extension page, the offscreen document, Firefox's
  * event page, or jsdom in tests.
  */
+import { t } from '../i18n/t';
 import { Readability } from '@mozilla/readability';
 import { repairLazyImages } from './repair-lazy-images';
 import { documentBase, resolveArticleUrls } from './resolve-article-urls';
@@ -38,11 +39,11 @@ export function extractArticle(doc: Document, pageUrl: string, parse?: (html: st
     // (measured: a threshold of 300 lost one Medium-like page of 33 in bench:fulltext).
     parsed = new Readability(doc, { keepClasses: false }).parse();
   } catch (err) {
-    return { ok: false, reason: 'not-an-article', message: `the page could not be read as an article (${err instanceof Error ? err.message : String(err)})` };
+    return { ok: false, reason: 'not-an-article', message: t('fulltext_unreadable', { detail: err instanceof Error ? err.message : String(err) }) };
   }
   const text = collapseText(parsed?.textContent ?? '');
   if (!parsed?.content || text.length < MIN_ARTICLE_CHARS) {
-    return { ok: false, reason: 'not-an-article', message: 'the page does not look like an article (too little text found)' };
+    return { ok: false, reason: 'not-an-article', message: t('fulltext_notAnArticle') };
   }
   return { ok: true, html: parsed.content, text, title: collapseText(parsed.title ?? '') };
 }

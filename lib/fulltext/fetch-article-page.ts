@@ -3,6 +3,7 @@
  * size limit, through the worker's polite fetch (one request per host at a time). Never
  * throws: every failure comes back with its words for the reader.
  */
+import { t, tn, type MessageKey } from '../i18n/t';
 import { parseRetryAfter } from '../poll/retry-after';
 import { decodeHtml } from './decode-html';
 import type { HostBackoff } from './host-backoff';
@@ -21,24 +22,25 @@ export interface PageFetchOptions {
   maxBytes?: number;
 }
 
-const REASONS: Readonly<Record<number, string>> = {
-  401: 'the page needs a login',
-  402: 'the page is behind a paywall',
-  403: 'the site refuses to serve the page to Orrery',
-  404: 'the page is not there any more',
-  410: 'the page was removed',
-  451: 'the page is unavailable for legal reasons',
+const REASONS: Readonly<Record<number, MessageKey>> = {
+  401: 'fulltext_http401',
+  402: 'fulltext_http402',
+  403: 'fulltext_http403',
+  404: 'fulltext_http404',
+  410: 'fulltext_http410',
+  451: 'fulltext_http451',
 };
 
 function minutes(ms: number): string {
-  const m = Math.max(1, Math.ceil(ms / 60_000));
-  return m === 1 ? '1 minute' : `${m} minutes`;
+  return tn('fulltext_minutes', Math.max(1, Math.ceil(ms / 60_000)));
 }
 
 /** The reader's words for an HTTP status of an article page. */
 export function describeHttpStatus(status: number): string {
-  const why = REASONS[status] ?? (status >= 500 ? 'the site had an error' : 'the site refused the request');
-  return `HTTP ${status}: ${why}`;
+  const known = REASONS[status];
+  const why = t(known ?? (status >= 500 ? 'fulltext_http5xx' : 'fulltext_http4xx'));
+  // The status is a code, not a number to format.
+  return t('fulltext_httpStatus', { status: String(status), why });
 }
 
 async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array | undefined> {
@@ -74,7 +76,7 @@ async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array |
 export async function fetchArticlePage(url: string, opts: PageFetchOptions): Promise<PageResult> {
   const waitUntil = opts.backoff.until(url, opts.now());
   if (waitUntil !== undefined) {
-    return { ok: false, message: `the site asked Orrery to wait; try again in ${minutes(waitUntil - opts.now())}` };
+    return { ok: false, message: t('fulltext_wait', { wait: minutes(waitUntil - opts.now()) }) };
   }
   const timeoutMs = opts.timeoutMs ?? 20_000;
   const controller = new AbortController();
@@ -93,7 +95,7 @@ export async function fetchArticlePage(url: string, opts: PageFetchOptions): Pro
       const at = parseRetryAfter(res.headers.get('retry-after'), now, res.headers.get('date')) ?? now + 15 * 60_000;
       opts.backoff.wait(url, Math.max(at, now));
       await res.body?.cancel().catch(() => undefined);
-      return { ok: false, message: `HTTP ${res.status}: the site asked Orrery to wait; try again in ${minutes(Math.max(at, now) - now)}` };
+      return { ok: false, message: t('fulltext_httpStatus', { status: String(res.status), why: t('fulltext_wait', { wait: minutes(Math.max(at, now) - now) }) }) };
     }
     if (!res.ok) {
       await res.body?.cancel().catch(() => undefined);
@@ -102,14 +104,14 @@ export async function fetchArticlePage(url: string, opts: PageFetchOptions): Pro
     const type = (res.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
     if (type && type !== 'text/html' && type !== 'application/xhtml+xml') {
       await res.body?.cancel().catch(() => undefined);
-      return { ok: false, message: `the link leads to ${type}, not a web page` };
+      return { ok: false, message: t('fulltext_notAPage', { type }) };
     }
     const bytes = await readCapped(res, opts.maxBytes ?? 5_000_000);
-    if (!bytes) return { ok: false, message: 'the page is too large to read' };
+    if (!bytes) return { ok: false, message: t('fulltext_tooLarge') };
     return { ok: true, html: decodeHtml(bytes, res.headers.get('content-type')), url: res.url || url };
   } catch (err) {
-    if (controller.signal.aborted) return { ok: false, message: `the site did not answer within ${Math.round(timeoutMs / 1000)} seconds` };
-    return { ok: false, message: `the page could not be reached (${err instanceof Error ? err.message : String(err)})` };
+    if (controller.signal.aborted) return { ok: false, message: tn('fulltext_noAnswer', Math.round(timeoutMs / 1000)) };
+    return { ok: false, message: t('fulltext_unreachable', { detail: err instanceof Error ? err.message : String(err) }) };
   } finally {
     clearTimeout(timer);
   }

@@ -3,6 +3,7 @@
  * where a DOM is (see Extractor), store it beside the post. A failure is stored on the post
  * with its reason; the post keeps its summary either way.
  */
+import { t, tn } from '../i18n/t';
 import type { Db } from '../db/open-db';
 import { webUrlOrUndefined } from '../util/web-url';
 import { getArticle, getPost, saveArticle, saveArticleFailure, type PostKey } from './article-store';
@@ -50,31 +51,31 @@ function withTimeout<T>(p: Promise<T>, ms: number, onTimeout: () => T): Promise<
 export async function loadArticle(deps: ArticleDeps, key: PostKey): Promise<LoadReply> {
   const db = await deps.db();
   const fail = async (why: string): Promise<LoadReply> => {
-    const message = `Could not load the full article: ${why}.`;
+    const message = t('fulltext_failed', { why });
     await saveArticleFailure(db, key, message, deps.now());
     deps.onStored(key[0]);
     return { ok: false, message };
   };
   try {
     const post = await getPost(db, key);
-    if (!post) return { ok: false, message: 'This post is no longer stored.' };
+    if (!post) return { ok: false, message: t('fulltext_postGone') };
     if (await getArticle(db, key)) return { ok: true };
     const url = webUrlOrUndefined(post.url);
-    if (!url) return await fail('the post has no web address');
+    if (!url) return await fail(t('fulltext_noAddress'));
     const page = await fetchArticlePage(url, { fetch: deps.fetch, backoff: deps.backoff, now: deps.now });
     if (!page.ok) return await fail(page.message);
     const ms = deps.extractTimeoutMs ?? 20_000;
     const result = await withTimeout(deps.extract(page.html, page.url), ms, (): ExtractResult => ({
       ok: false,
       reason: 'not-an-article',
-      message: `reading the page took longer than ${Math.round(ms / 1000)} seconds`,
+      message: tn('fulltext_slowReading', Math.round(ms / 1000)),
     }));
     if (!result.ok) return await fail(result.message);
     const stored = await saveArticle(db, key, { url: page.url, html: result.html, text: result.text }, deps.now());
-    if (!stored) return { ok: false, message: 'This post is no longer stored.' };
+    if (!stored) return { ok: false, message: t('fulltext_postGone') };
     deps.onStored(key[0]);
     return { ok: true };
   } catch (err) {
-    return fail(err instanceof Error ? err.message : String(err)).catch(() => ({ ok: false, message: `Could not load the full article: ${String(err)}.` }));
+    return fail(err instanceof Error ? err.message : String(err)).catch(() => ({ ok: false, message: t('fulltext_failed', { why: String(err) }) }));
   }
 }

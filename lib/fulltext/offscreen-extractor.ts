@@ -3,6 +3,7 @@
  * (reason DOM_PARSER) parses and extracts, asked by message. It is created on first use and
  * closed after a minute without work, so it costs nothing while no article is loading.
  */
+import { t } from '../i18n/t';
 import type { ExtractResult } from './extract-article';
 import type { Extractor } from './load-article';
 
@@ -59,7 +60,7 @@ export function offscreenExtractor(api: OffscreenApi, path: string): Extractor {
     try {
       await ensure();
       const reply = (await api.sendMessage({ target: 'orrery-offscreen', type: 'extract-article', html, url })) as ExtractResult | undefined;
-      if (!reply || typeof reply !== 'object' || typeof reply.ok !== 'boolean') throw new Error('the article reader did not answer');
+      if (!reply || typeof reply !== 'object' || typeof reply.ok !== 'boolean') throw new Error(t('fulltext_noReader'));
       return reply;
     } finally {
       busy--;

@@ -2,6 +2,7 @@
  * Desktop notifications are an optional permission: the browser is asked when the reader turns
  * them on (not at install), and the permission is given back when they are turned off.
  */
+import { t } from '../i18n/t';
 import { browser } from 'wxt/browser';
 
 const NOTIFICATIONS = { permissions: ['notifications' as const] };
@@ -45,7 +46,7 @@ export async function switchNotifications(on: boolean, deps: NotificationSwitchD
     return { on: false };
   }
   const granted = await deps.ask();
-  if (!granted) return { on: false, refused: 'The browser did not allow Orrery to show notifications, so they stay off.' };
+  if (!granted) return { on: false, refused: t('worker_notificationsRefused') };
   await deps.save(true);
   return { on: true };
 }

@@ -3,6 +3,7 @@
  * the feed. Reads what is stored (posts first seen after the feed's watermark), so it needs no
  * state in the worker and notifies each post once, even across restarts.
  */
+import { t, tn } from '../i18n/t';
 import type { Db } from '../db/open-db';
 import { listFeeds, patchFeedsByUrl } from '../db/feeds';
 import type { StoredFeed, StoredPost } from '../db/types';
@@ -51,9 +52,9 @@ export function noticeTarget(id: string): { postUrl?: string; feedId: string } |
 /** The notice for some new posts of a feed (newest first). */
 export function noticeFor(feed: StoredFeed, posts: StoredPost[]): NewPostsNotice {
   const first = posts[0];
-  if (posts.length === 1 && first) return { id: noticeId(feed.id, first.url), title: feed.title, message: first.title || '(untitled post)' };
-  const titles = posts.slice(0, 3).map((p) => `• ${p.title || '(untitled)'}`);
-  return { id: noticeId(feed.id, undefined), title: `${feed.title}: ${posts.length} new posts`, message: titles.join('\n') };
+  if (posts.length === 1 && first) return { id: noticeId(feed.id, first.url), title: feed.title, message: first.title || t('worker_untitledPost') };
+  const titles = posts.slice(0, 3).map((p) => `• ${p.title || t('worker_untitledPost')}`);
+  return { id: noticeId(feed.id, undefined), title: tn('worker_newPosts', posts.length, { feed: feed.title }), message: titles.join('\n') };
 }
 
 async function newPosts(db: Db, feed: StoredFeed): Promise<StoredPost[]> {

@@ -1,3 +1,5 @@
+import { t } from '../i18n/t';
+
 /** The outcome of normalizeFeedUrl: a subscribable URL, or why not. */
 export type FeedUrlCheck = { ok: true; url: string } | { ok: false; reason: string };
 
@@ -9,7 +11,7 @@ export type FeedUrlCheck = { ok: true; url: string } | { ok: false; reason: stri
  */
 export function normalizeFeedUrl(raw: string): FeedUrlCheck {
   let candidate = raw.trim();
-  if (candidate === '') return { ok: false, reason: 'missing feed URL' };
+  if (candidate === '') return { ok: false, reason: t('opml_missingUrl') };
   if (/^feed:/i.test(candidate)) {
     const rest = candidate.slice('feed:'.length);
     if (/^https?:/i.test(rest)) candidate = rest;
@@ -21,11 +23,11 @@ export function normalizeFeedUrl(raw: string): FeedUrlCheck {
   try {
     url = new URL(candidate);
   } catch {
-    return { ok: false, reason: `not an absolute URL: "${raw.trim()}"` };
+    return { ok: false, reason: t('opml_notAbsolute', { url: raw.trim() }) };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    return { ok: false, reason: `unsupported scheme "${url.protocol}" (only http, https and feed are allowed)` };
+    return { ok: false, reason: t('opml_badScheme', { scheme: url.protocol }) };
   }
-  if (url.hostname === '') return { ok: false, reason: `no host in "${raw.trim()}"` };
+  if (url.hostname === '') return { ok: false, reason: t('opml_noHost', { url: raw.trim() }) };
   return { ok: true, url: url.href };
 }

@@ -1,4 +1,5 @@
 import { XMLParser } from 'fast-xml-parser';
+import { t, type MessageKey } from '../i18n/t';
 import { cleanText } from './clean-text';
 import { decodeXmlEntities } from './decode-xml-entities';
 import { normalizeFeedUrl } from './normalize-feed-url';
@@ -9,10 +10,10 @@ const ATTRS = '@attrs';
 // Outline types that name something other than a feed (a web page, another OPML file).
 const NON_FEED_TYPES = new Set(['link', 'include', 'html', 'redirect']);
 // A Map, not an object: root names come from the file, and 'constructor' must not hit the prototype.
-const FEED_ROOTS = new Map([
-  ['rss', 'an RSS feed'],
-  ['feed', 'an Atom feed'],
-  ['rdf:rdf', 'an RSS 1.0 feed'],
+const FEED_ROOTS = new Map<string, MessageKey>([
+  ['rss', 'opml_rootRss'],
+  ['feed', 'opml_rootAtom'],
+  ['rdf:rdf', 'opml_rootRdf'],
 ]);
 
 let parser: XMLParser | undefined;
@@ -84,7 +85,7 @@ function walk(outlines: Rec[], folders: string[], into: Collected): void {
     const children = childOutlines(node);
     if (rawUrl === undefined && children.length === 0 && (type === 'rss' || type === 'atom')) {
       // Declared a feed but names no URL: the import report should say so rather than lose it.
-      into.invalid.push({ text: name || '(unnamed outline)', reason: 'missing feed URL' });
+      into.invalid.push({ text: name || t('opml_unnamedOutline'), reason: t('opml_missingUrl') });
       continue;
     }
     if (rawUrl === undefined) {
@@ -97,7 +98,7 @@ function walk(outlines: Rec[], folders: string[], into: Collected): void {
     }
     const checked = normalizeFeedUrl(rawUrl);
     if (!checked.ok) {
-      into.invalid.push({ text: name || rawUrl.trim() || '(unnamed outline)', reason: checked.reason });
+      into.invalid.push({ text: name || rawUrl.trim() || t('opml_unnamedOutline'), reason: checked.reason });
     } else {
       const feed: OpmlFeed = { url: checked.url, title: name || new URL(checked.url).host };
       const siteUrl = siteUrlOf(attrs.get('htmlurl'));
@@ -111,17 +112,17 @@ function walk(outlines: Rec[], folders: string[], into: Collected): void {
 }
 
 function notOpml(why: string): OpmlResult {
-  return { ok: false, error: `This file is not OPML: ${why}` };
+  return { ok: false, error: t('opml_notOpml', { why }) };
 }
 
 /** Reasons a text cannot be OPML, found before parsing (so the message can be specific). */
 function precheck(text: string): string | undefined {
-  if (text === '') return 'it is empty.';
-  if (text.startsWith('{') || text.startsWith('[')) return 'it looks like JSON, not XML.';
-  if (!text.startsWith('<')) return `it is not XML (it starts with "${cleanText(text.slice(0, 20))}").`;
+  if (text === '') return t('opml_empty');
+  if (text.startsWith('{') || text.startsWith('[')) return t('opml_json');
+  if (!text.startsWith('<')) return t('opml_notXml', { start: cleanText(text.slice(0, 20)) });
   const head = text.slice(0, 2048).toLowerCase();
   if (/<!doctype\s+html|<html[\s>]/.test(head) && !head.includes('<opml')) {
-    return 'it is a web page (HTML). Export the subscriptions from your feed reader as OPML and import that file.';
+    return t('opml_html');
   }
   return undefined;
 }
@@ -135,18 +136,18 @@ export function parseOpml(text: string): OpmlResult {
   try {
     doc = getParser().parse(trimmed);
   } catch (error) {
-    return notOpml(`the XML is malformed (${error instanceof Error ? error.message : String(error)}).`);
+    return notOpml(t('opml_malformed', { detail: error instanceof Error ? error.message : String(error) }));
   }
-  if (!isRecord(doc)) return notOpml('the XML could not be read.');
+  if (!isRecord(doc)) return notOpml(t('opml_unreadable'));
   const opml = doc.opml;
   if (opml === undefined) {
     const root = Object.keys(doc)[0];
-    if (root === undefined) return notOpml('it contains no XML elements.');
+    if (root === undefined) return notOpml(t('opml_noElements'));
     const feedKind = FEED_ROOTS.get(root);
-    if (feedKind !== undefined) return notOpml(`it is ${feedKind}, not a list of subscriptions. Add its URL as a feed instead.`);
-    return notOpml(`its root element is <${root}>, not <opml>.`);
+    if (feedKind !== undefined) return notOpml(t('opml_isAFeed', { kind: t(feedKind) }));
+    return notOpml(t('opml_wrongRoot', { root: `<${root}>` }));
   }
-  if (!isRecord(opml) || !('body' in opml)) return notOpml('it has no <body> element.');
+  if (!isRecord(opml) || !('body' in opml)) return notOpml(t('opml_noBody'));
   const collected: Collected = { feeds: [], invalid: [] };
   const body = opml.body;
   if (isRecord(body)) walk(childOutlines(body), [], collected);

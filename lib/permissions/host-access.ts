@@ -4,6 +4,7 @@
  * every fetch fails with a bare NetworkError and no content script runs. So access is checked
  * before fetching for the reader, and where it is missing the reader is told and asked.
  */
+import { t } from '../i18n/t';
 import { parseWebUrl } from '../util/web-url';
 
 /** Every web site: what feeds need (they live anywhere); a subset of the manifest's host permission. */
@@ -39,5 +40,5 @@ export function requestHostAccess(permissions: PermissionsApi): Promise<boolean>
 /** What the reader is told when Orrery may not reach `url`. */
 export function missingAccessMessage(url: string): string {
   const host = parseWebUrl(url)?.hostname ?? url;
-  return `Orrery has no access to ${host}: site access is turned off for it. Allow Orrery to access websites (the button above), then try again.`;
+  return t('error_noHostAccess', { host });
 }

@@ -1,4 +1,5 @@
 /** One polite HTTP request for a feed: conditional GET, timeout, body size cap. */
+import { t } from '../i18n/t';
 
 /** What the fetch ended with, before parsing. */
 export type FetchKind = 'ok' | 'not-modified' | 'http-error' | 'network-error' | 'timeout' | 'too-large' | 'gone' | 'rate-limited';
@@ -70,7 +71,7 @@ export async function fetchFeed(req: FetchRequest, deps: FetchDeps): Promise<Fet
         signal: controller.signal,
       });
     } catch (err) {
-      if (controller.signal.aborted) return { ...base, kind: 'timeout', message: `no answer within ${Math.round(timeoutMs / 1000)} s` };
+      if (controller.signal.aborted) return { ...base, kind: 'timeout', message: t('error_noAnswerWithin', { n: Math.round(timeoutMs / 1000) }) };
       return { ...base, kind: 'network-error', message: errorText(err) };
     }
     const h = pickHeaders(res.headers);
@@ -89,7 +90,7 @@ export async function fetchFeed(req: FetchRequest, deps: FetchDeps): Promise<Fet
     if (body === 'too-large') return { ...common, kind: 'too-large', byteCount: 0 };
     return { ...common, kind: 'ok', bytes: body, byteCount: body.byteLength };
   } catch (err) {
-    if (controller.signal.aborted) return { ...base, kind: 'timeout', message: `no answer within ${Math.round(timeoutMs / 1000)} s` };
+    if (controller.signal.aborted) return { ...base, kind: 'timeout', message: t('error_noAnswerWithin', { n: Math.round(timeoutMs / 1000) }) };
     return { ...base, kind: 'network-error', message: errorText(err) };
   } finally {
     clearTimeout(timer);

@@ -6,6 +6,8 @@
  * they run on plain text of at most MAX_TEXT characters (match-rules.ts).
  */
 
+import { t } from '../i18n/t';
+
 /** Longest pattern accepted. */
 export const MAX_PATTERN = 200;
 /** Most unbounded repeats (*, +, {n,}) in one pattern: each can multiply the work by the text's length. */
@@ -13,16 +15,16 @@ export const MAX_UNBOUNDED = 3;
 
 /** Why `pattern` is refused as a rule's regular expression, or undefined when it is fine. */
 export function checkRegex(pattern: string): string | undefined {
-  if (pattern.trim() === '') return 'Type a pattern.';
-  if (pattern.length > MAX_PATTERN) return `The pattern is ${pattern.length} characters long; at most ${MAX_PATTERN} are allowed.`;
+  if (pattern.trim() === '') return t('rules_typePattern');
+  if (pattern.length > MAX_PATTERN) return t('rules_patternTooLong', { length: pattern.length, max: MAX_PATTERN });
   try {
     new RegExp(pattern, 'iu');
   } catch (err) {
     const msg = err instanceof Error ? err.message.replace(/^Invalid regular expression: /, '') : String(err);
-    return `Not a valid regular expression: ${msg}.`;
+    return t('rules_badRegex', { detail: msg });
   }
-  if (/\\[1-9]|\\k</.test(pattern)) return 'Backreferences (\\1, \\k<name>) are not allowed: they can make matching take very long.';
-  if (/\(\?<?[=!]/.test(pattern)) return 'Lookarounds ((?=…), (?!…), (?<=…), (?<!…)) are not allowed: they can make matching take very long.';
+  if (/\\[1-9]|\\k</.test(pattern)) return t('rules_noBackreferences');
+  if (/\(\?<?[=!]/.test(pattern)) return t('rules_noLookarounds');
   return checkRepeats(pattern);
 }
 
@@ -62,7 +64,7 @@ function checkRepeats(pattern: string): string | undefined {
       const brace = next === '{' ? /^\{\d+(,\d*)?\}/.exec(pattern.slice(i + 1)) : null;
       const repeatsUnbounded = next === '*' || next === '+' || (brace !== null && (brace[1] === ',' || brace[1] !== undefined && Number(brace[1].slice(1)) > 10));
       if (repeatsUnbounded && lastGroupRepeats) {
-        return `“${pattern.slice(0, i + 2)}…” repeats a group that itself repeats (like (a+)+): that can take exponential time. Rewrite it without the nesting.`;
+        return t('rules_nestedRepeat', { start: pattern.slice(0, i + 2) });
       }
       continue;
     }
@@ -70,7 +72,7 @@ function checkRepeats(pattern: string): string | undefined {
     if (c === '*' || c === '+' || (brace && brace[1] === ',')) {
       unbounded++;
       if (stack.length > 0) stack[stack.length - 1] = true;
-      if (unbounded > MAX_UNBOUNDED) return `At most ${MAX_UNBOUNDED} unbounded repeats (*, +, {n,}) are allowed in one pattern.`;
+      if (unbounded > MAX_UNBOUNDED) return t('rules_tooManyRepeats', { max: MAX_UNBOUNDED });
     }
     lastGroupRepeats = false;
   }

@@ -1,4 +1,5 @@
 /** A rule turned into a test over a post's plain text; a bad pattern becomes a message for the reader. */
+import { t } from '../i18n/t';
 import { checkRegex } from './check-regex';
 import { foldText } from './fold-text';
 import type { Rule } from './types';
@@ -16,10 +17,10 @@ const wordly = (body: string) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\
 
 /** Why the rule's pattern cannot be used (words the reader sees where they typed it), or undefined. */
 export function ruleError(rule: Pick<Rule, 'match' | 'pattern' | 'fields'>): string | undefined {
-  if (rule.fields.length === 0) return 'Choose where to look: title, content or author.';
+  if (rule.fields.length === 0) return t('rules_chooseFields');
   if (rule.match === 'regex') return checkRegex(rule.pattern);
-  if (foldText(rule.pattern).trim() === '') return rule.match === 'words' ? 'Type at least one word.' : 'Type a phrase.';
-  if (rule.pattern.length > 500) return 'At most 500 characters.';
+  if (foldText(rule.pattern).trim() === '') return rule.match === 'words' ? t('rules_typeWord') : t('rules_typePhrase');
+  if (rule.pattern.length > 500) return t('rules_atMostChars', { max: 500 });
   return undefined;
 }
 

@@ -3,6 +3,7 @@
  * validators, schedule), so the feed is not requested again. Without a held response (it
  * expired, or the worker restarted), the feed is fetched once more.
  */
+import { t, tn } from '../i18n/t';
 import type { Db } from '../db/open-db';
 import { addFeeds, getFeedByUrl } from '../db/feeds';
 import { commitPoll } from '../db/posts';
@@ -32,10 +33,10 @@ export async function confirmSubscription(req: ConfirmRequest, deps: PreviewDeps
   if (!held) {
     const reply = await previewUrl(req.url, deps);
     if (reply.kind === 'error') return { ok: false, error: reply.error };
-    if (reply.kind === 'choices') return { ok: false, error: `${reply.pageUrl} offers ${reply.candidates.length} feeds: choose one.` };
-    if (reply.kind === 'opml') return { ok: false, error: `${reply.url} is a list of ${reply.feedCount} feeds (OPML): import it below instead.` };
+    if (reply.kind === 'choices') return { ok: false, error: tn('error_choose', reply.candidates.length, { url: reply.pageUrl }) };
+    if (reply.kind === 'opml') return { ok: false, error: tn('error_isOpml', reply.feedCount, { url: reply.url }) };
     held = deps.previews.get(reply.preview.token);
-    if (!held) return { ok: false, error: 'The preview expired before it could be used; try again.' };
+    if (!held) return { ok: false, error: t('error_previewExpired') };
   }
   const result = await commitHeld(held, req, deps);
   if (result.ok) deps.previews.delete(held.token);

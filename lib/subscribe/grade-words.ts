@@ -1,4 +1,6 @@
 /** A feed's grade in words, for the preview card (options page and popup alike). */
+import { formatNumber, t, tn, type MessageKey } from '../i18n/t';
+import { uiLocale } from '../i18n/ui-locale';
 import type { FeedGrade } from './types';
 
 /** One line of the grade: a label, its value, and whether it is good news for the reader. */
@@ -9,46 +11,56 @@ export interface GradeLine {
   good?: boolean;
 }
 
-const CONTENT: Record<FeedGrade['content'], { value: string; good: boolean }> = {
-  full: { value: 'Full text of each post', good: true },
-  summary: { value: 'Summaries only: you read the rest on the site', good: false },
-  titles: { value: 'Titles only', good: false },
+const CONTENT: Record<FeedGrade['content'], { value: MessageKey; good: boolean }> = {
+  full: { value: 'worker_gradeFull', good: true },
+  summary: { value: 'worker_gradeSummary', good: false },
+  titles: { value: 'worker_gradeTitles', good: false },
 };
 
 /** "45 KB", "1.2 MB". */
 export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${Math.round(n / 1024)} KB`;
-  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  if (n < 1024) return t('worker_bytes', { n });
+  if (n < 1024 * 1024) return t('worker_kilobytes', { n: Math.round(n / 1024) });
+  return t('worker_megabytes', { n: formatNumber(Math.round((n / (1024 * 1024)) * 10) / 10) });
 }
 
-/** "today", "yesterday", "3 days ago", "5 weeks ago", "4 months ago", "2 years ago". */
+let days: Intl.RelativeTimeFormat | undefined;
+let spans: Intl.RelativeTimeFormat | undefined;
+
+/** "today", "yesterday", "3 days ago", "5 weeks ago", "4 months ago", "2 years ago", in the reader's language. */
 export function ageInWords(ms: number, now: number): string {
-  const days = Math.floor((now - ms) / 86_400_000);
-  if (days <= 0) return 'today';
-  if (days === 1) return 'yesterday';
-  if (days < 14) return `${days} days ago`;
-  if (days < 60) return `${Math.round(days / 7)} weeks ago`;
-  if (days < 365) return `${Math.round(days / 30.44)} months ago`;
-  const years = Math.round(days / 365.25);
-  return `${years} year${years === 1 ? '' : 's'} ago`;
+  days ??= new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'auto' });
+  spans ??= new Intl.RelativeTimeFormat(uiLocale(), { numeric: 'always' });
+  const d = Math.floor((now - ms) / 86_400_000);
+  if (d < 14) return days.format(-Math.max(0, d), 'day');
+  if (d < 60) return spans.format(-Math.round(d / 7), 'week');
+  if (d < 365) return spans.format(-Math.round(d / 30.44), 'month');
+  return spans.format(-Math.round(d / 365.25), 'year');
 }
+
+let lists: Intl.ListFormat | undefined;
 
 /** The grade as labelled lines. */
 export function gradeLines(g: FeedGrade, now: number): GradeLine[] {
-  const lines: GradeLine[] = [{ label: 'Format', value: g.format }, { label: 'Content', ...CONTENT[g.content] }];
+  const content = CONTENT[g.content];
+  const lines: GradeLine[] = [
+    { label: t('worker_gradeFormat'), value: g.format },
+    { label: t('worker_gradeContent'), value: t(content.value), good: content.good },
+  ];
   if (g.lastPostAt !== undefined) {
     const stale = now - g.lastPostAt > 365 * 86_400_000;
-    lines.push({ label: 'Last post', value: ageInWords(g.lastPostAt, now), ...(stale ? { good: false } : {}) });
-  } else lines.push({ label: 'Last post', value: 'no post is dated', good: false });
-  const counts = [`${g.itemCount} post${g.itemCount === 1 ? '' : 's'} in the feed`];
-  if (g.episodes > 0) counts.push(`${g.episodes} with audio or video`);
-  lines.push({ label: 'Posting', value: `${g.cadence} (${counts.join(', ')})` });
+    lines.push({ label: t('worker_gradeLastPost'), value: ageInWords(g.lastPostAt, now), ...(stale ? { good: false } : {}) });
+  } else lines.push({ label: t('worker_gradeLastPost'), value: t('worker_gradeNoDate'), good: false });
+  const items = tn('worker_gradeItems', g.itemCount);
+  const counts = g.episodes > 0 ? t('worker_gradeItemsEpisodes', { items, episodes: g.episodes }) : items;
+  lines.push({ label: t('worker_gradePosting'), value: t('worker_gradeCadence', { cadence: g.cadence, counts }) });
+  // Header names, the same in every language.
   const validators = [g.etag ? 'ETag' : '', g.lastModified ? 'Last-Modified' : ''].filter(Boolean);
+  lists ??= new Intl.ListFormat(uiLocale(), { type: 'conjunction' });
   lines.push(
     validators.length
-      ? { label: 'Checks', value: `cheap: the server sends ${validators.join(' and ')}, so an unchanged feed costs almost nothing`, good: true }
-      : { label: 'Checks', value: `each check downloads the whole feed (${formatBytes(g.bytes)}): the server sends no ETag or Last-Modified`, good: false },
+      ? { label: t('worker_gradeChecks'), value: t('worker_gradeCheap', { validators: lists.format(validators) }), good: true }
+      : { label: t('worker_gradeChecks'), value: t('worker_gradeCostly', { size: formatBytes(g.bytes) }), good: false },
   );
   return lines;
 }

@@ -1,4 +1,5 @@
 /** Importing an OPML list: every new feed added in one transaction, with a report. */
+import { t, tn } from '../i18n/t';
 import type { Db } from '../db/open-db';
 import { addFeeds } from '../db/feeds';
 import type { ImportReport } from '../messaging/protocol';
@@ -32,8 +33,8 @@ export async function importOpml(db: Db, text: string, opts: ImportOptions): Pro
   const parsed = parseOpml(text);
   if (!parsed.ok) return { ok: false, error: parsed.error };
   if (parsed.feeds.length === 0) {
-    const why = parsed.invalid.length ? ` (${parsed.invalid.length} outline${parsed.invalid.length === 1 ? '' : 's'} could not be used: ${parsed.invalid[0]?.reason})` : '';
-    return { ok: false, error: `This OPML file lists no feeds${why}; nothing was imported.` };
+    const first = parsed.invalid[0];
+    return { ok: false, error: first ? tn('opml_noFeedsInvalid', parsed.invalid.length, { reason: first.reason }) : t('opml_noFeeds') };
   }
   const unique: OpmlFeed[] = [];
   const skipped: ImportReport['skipped'] = [];
@@ -41,7 +42,7 @@ export async function importOpml(db: Db, text: string, opts: ImportOptions): Pro
   for (const feed of parsed.feeds) {
     const earlier = firstSeen.get(feed.url);
     if (earlier) {
-      skipped.push({ url: feed.url, reason: `listed twice in this file (also as “${earlier.title}”${earlier.folder ? ` in ${earlier.folder}` : ''})` });
+      skipped.push({ url: feed.url, reason: earlier.folder ? t('opml_listedTwiceIn', { title: earlier.title, folder: earlier.folder }) : t('opml_listedTwice', { title: earlier.title }) });
       continue;
     }
     firstSeen.set(feed.url, feed);
@@ -60,7 +61,7 @@ export async function importOpml(db: Db, text: string, opts: ImportOptions): Pro
     opts.now,
     opts.onProgress,
   );
-  for (const s of existing) skipped.push({ url: s.url, reason: 'already subscribed' });
+  for (const s of existing) skipped.push({ url: s.url, reason: t('options_alreadySubscribed') });
   const folders = new Map<string, number>();
   for (const f of added) folders.set(f.folder, (folders.get(f.folder) ?? 0) + 1);
   return {

@@ -2,6 +2,7 @@
  * Subscribing to a Planet: importing an OPML list from its URL and, when asked, keeping the
  * subscriptions in step with it (new feeds added, feeds it dropped flagged, never removed).
  */
+import { t, tn } from '../i18n/t';
 import { decodeBytes } from '../charset/decode-bytes';
 import type { Db } from '../db/open-db';
 import { addFeeds, patchFeedsByUrl } from '../db/feeds';
@@ -31,16 +32,16 @@ type Fetched = { ok: true; url: string; text: string; out: FetchOutcome } | { ok
 
 async function fetchOpml(url: string, deps: PlanetDeps, validators: { etag?: string; lastModified?: string } = {}, followPage = true): Promise<Fetched> {
   const out = await fetchFeed({ url, ...validators }, { fetch: deps.fetch });
-  if (out.kind === 'not-modified') return { ok: false, notModified: true, error: 'not modified' };
+  if (out.kind === 'not-modified') return { ok: false, notModified: true, error: t('opml_noChange') };
   if (out.kind !== 'ok' || !out.bytes) {
     const d = describeFetchStatus({ kind: out.kind, ...(out.status !== undefined ? { status: out.status } : {}), ...(out.message ? { message: out.message } : {}) });
-    return { ok: false, error: `Could not read ${url}: ${d.message}` };
+    return { ok: false, error: t('error_couldNotRead', { url, reason: d.message }) };
   }
   const text = decodeBytes(out.bytes, out.headers.contentType).text;
   if (isHtml(out.headers.contentType, text)) {
     const linked = followPage ? opmlLinkInPage(text, out.finalUrl) : undefined;
     if (linked && linked !== url) return fetchOpml(linked, deps, {}, false);
-    return { ok: false, error: `${url} is a web page that links no OPML list. Give the address of the list itself (often …/opml.xml).` };
+    return { ok: false, error: t('opml_pageWithoutList', { url }) };
   }
   return { ok: true, url: out.finalUrl === url ? url : out.finalUrl, text, out };
 }
@@ -56,7 +57,7 @@ export async function importOpmlFromUrl(input: string, keepInSync: boolean, deps
   if (!got.ok) return { ok: false, error: got.error };
   const now = deps.now();
   const result = await importOpml(deps.db, got.text, { now, ...(deps.random ? { random: deps.random } : {}), ...(deps.onProgress ? { onProgress: deps.onProgress } : {}) });
-  if (!result.ok) return { ok: false, error: `${got.url}: ${result.error}` };
+  if (!result.ok) return { ok: false, error: t('opml_itemReason', { item: got.url, reason: result.error }) };
   if (!keepInSync) return { ok: true, report: result.report };
   const planet: Planet = {
     url: got.url,
@@ -65,7 +66,7 @@ export async function importOpmlFromUrl(input: string, keepInSync: boolean, deps
     feedUrls: [...new Set(result.feeds.map((f) => f.url))],
     lastSyncAt: now,
     lastOk: true,
-    lastResult: `Imported: ${result.report.added} added.`,
+    lastResult: t('opml_imported', { added: result.report.added }),
     ...(got.out.headers.etag ? { etag: got.out.headers.etag } : {}),
     ...(got.out.headers.lastModified ? { lastModified: got.out.headers.lastModified } : {}),
   };
@@ -90,12 +91,12 @@ export async function syncPlanet(planet: Planet, deps: PlanetDeps): Promise<{ ok
   const now = deps.now();
   const got = await fetchOpml(planet.url, deps, { ...(planet.etag ? { etag: planet.etag } : {}), ...(planet.lastModified ? { lastModified: planet.lastModified } : {}) });
   if (!got.ok && got.notModified) {
-    await deps.planets.save({ ...planet, lastSyncAt: now, lastOk: true, lastResult: 'No change since the last check.' });
+    await deps.planets.save({ ...planet, lastSyncAt: now, lastOk: true, lastResult: t('opml_noChange') });
     return { ok: true, summary: { added: 0, removed: 0, notModified: true } };
   }
   const parsed = got.ok ? parseOpml(got.text) : undefined;
   if (!got.ok || !parsed?.ok) {
-    const error = !got.ok ? got.error : parsed && !parsed.ok ? `${planet.url}: ${parsed.error}` : 'unreadable list';
+    const error = !got.ok ? got.error : t('opml_itemReason', { item: planet.url, reason: parsed && !parsed.ok ? parsed.error : t('opml_unreadable') });
     await deps.planets.save({ ...planet, lastSyncAt: now, lastOk: false, lastResult: error });
     return { ok: false, error };
   }
@@ -117,13 +118,13 @@ export async function syncPlanet(planet: Planet, deps: PlanetDeps): Promise<{ ok
     const { leftPlanet: _gone, ...rest } = f;
     return rest;
   });
-  const words = [`${added.length} new feed${added.length === 1 ? '' : 's'} added`, `${removed} no longer listed`].join(', ');
+  const words = t('opml_syncResult', { added: tn('opml_newFeedsAdded', added.length), removed: tn('opml_noLongerListed', removed) });
   await deps.planets.save({
     ...planet,
     feedUrls: [...current.keys()],
     lastSyncAt: now,
     lastOk: true,
-    lastResult: `${words}.`,
+    lastResult: words,
     ...(got.out.headers.etag ? { etag: got.out.headers.etag } : {}),
     ...(got.out.headers.lastModified ? { lastModified: got.out.headers.lastModified } : {}),
   });

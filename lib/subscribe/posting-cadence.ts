@@ -1,4 +1,5 @@
 /** How often a feed posts, from the dates of its posts. */
+import { t, tn } from '../i18n/t';
 
 const DAY = 86_400_000;
 const WEEK = 7 * DAY;
@@ -19,30 +20,29 @@ export function postingCadence(times: number[], now: number): Cadence {
   const newest = sorted[0];
   const oldest = sorted[sorted.length - 1];
   if (newest === undefined || oldest === undefined || sorted.length < 2) {
-    return { label: sorted.length === 1 ? 'only one dated post' : 'no dated posts' };
+    return { label: sorted.length === 1 ? t('worker_cadenceOneDated') : t('worker_cadenceNoDated') };
   }
   const span = Math.max(newest - oldest, DAY);
   const perWeek = (sorted.length - 1) / (span / WEEK);
   const quiet = now - newest;
   const meanGap = span / (sorted.length - 1);
   const label = cadenceLabel(perWeek);
-  const silent = quiet > Math.max(30 * DAY, 4 * meanGap) ? `, silent for ${silence(quiet)}` : '';
-  return { postsPerWeek: Math.round(perWeek * 100) / 100, label: `${label}${silent}` };
+  const silent = quiet > Math.max(30 * DAY, 4 * meanGap);
+  return { postsPerWeek: Math.round(perWeek * 100) / 100, label: silent ? t('worker_cadenceSilent', { cadence: label, silence: silence(quiet) }) : label };
 }
 
 function silence(ms: number): string {
   const days = ms / DAY;
-  if (days < 60) return `${Math.round(days / 7)} weeks`;
-  if (days < 365) return `${Math.round(days / 30.44)} months`;
-  const years = Math.round(days / 365.25);
-  return `${years} year${years === 1 ? '' : 's'}`;
+  if (days < 60) return tn('worker_weeks', Math.round(days / 7));
+  if (days < 365) return tn('worker_months', Math.round(days / 30.44));
+  return tn('worker_years', Math.round(days / 365.25));
 }
 
 /** "about 3 posts a day", "about 2 posts a week", "about 1 post a month", "rarely". */
 export function cadenceLabel(perWeek: number): string {
-  if (perWeek >= 6.95) return `about ${Math.round(perWeek / 7)} post${Math.round(perWeek / 7) === 1 ? '' : 's'} a day`;
-  if (perWeek >= 1) return `about ${Math.round(perWeek)} post${Math.round(perWeek) === 1 ? '' : 's'} a week`;
+  if (perWeek >= 6.95) return tn('worker_perDay', Math.round(perWeek / 7));
+  if (perWeek >= 1) return tn('worker_perWeek', Math.round(perWeek));
   const perMonth = (perWeek * 30.44) / 7;
-  if (perMonth >= 0.75) return `about ${Math.round(perMonth)} post${Math.round(perMonth) === 1 ? '' : 's'} a month`;
-  return perMonth * 12 >= 1 ? `about ${Math.round(perMonth * 12)} posts a year` : 'rarely';
+  if (perMonth >= 0.75) return tn('worker_perMonth', Math.round(perMonth));
+  return perMonth * 12 >= 1 ? tn('worker_perYear', Math.round(perMonth * 12)) : t('worker_rarely');
 }

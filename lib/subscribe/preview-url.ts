@@ -3,6 +3,7 @@
  * poll), a site offering several feeds (to choose from), an OPML list, or a specific reason
  * why there is nothing to subscribe to.
  */
+import { t } from '../i18n/t';
 import { missingAccessMessage } from '../permissions/host-access';
 import type { Db } from '../db/open-db';
 import { getFeedByUrl } from '../db/feeds';
@@ -59,11 +60,11 @@ export async function previewUrl(input: string, deps: PreviewDeps, opts: Preview
   const got = await deps.previews.once(url, () => fetchForPreview(url, deps));
   switch (got.kind) {
     case 'failed':
-      return { kind: 'error', error: `Could not read ${url}: ${got.reason}` };
+      return { kind: 'error', error: t('error_couldNotRead', { url, reason: got.reason }) };
     case 'feed':
       return feedReply(deps.previews.put({ requestedUrl: url, out: got.out, feed: got.feed, fetchedAt: deps.now() }), deps, opts.foundOn);
     case 'html':
-      if ((opts.depth ?? 0) > 0) return { kind: 'error', error: `${url} is a web page, not a feed.` };
+      if ((opts.depth ?? 0) > 0) return { kind: 'error', error: t('error_webPage', { url }) };
       return fromPage(url, got.out, got.text, deps, opts);
     case 'other':
       return notAFeed(url, got.text, got.reason);
@@ -72,12 +73,12 @@ export async function previewUrl(input: string, deps: PreviewDeps, opts: Preview
 
 /** The sentence for a feed that is subscribed already. */
 export function alreadySubscribed(title: string): string {
-  return `You are already subscribed to “${title}”.`;
+  return t('error_alreadySubscribed', { title });
 }
 
 async function feedReply(held: HeldFeed, deps: PreviewDeps, foundOn: string | undefined): Promise<PreviewReply> {
   const moved = held.out.finalUrl !== held.requestedUrl ? await getFeedByUrl(deps.db, held.out.finalUrl) : undefined;
-  if (moved) return { kind: 'error', error: `${alreadySubscribed(moved.title)} (${held.requestedUrl} redirects to it)` };
+  if (moved) return { kind: 'error', error: t('error_alreadyRedirect', { already: alreadySubscribed(moved.title), url: held.requestedUrl }) };
   return { kind: 'feed', preview: buildPreview(held, deps.now(), foundOn) };
 }
 
@@ -104,7 +105,7 @@ async function fromPage(url: string, out: FetchOutcome, html: string, deps: Prev
     const only = links[0];
     const reply = await previewUrl(only.url, deps, { foundOn: pageUrl, depth: 1 });
     if (reply.kind === 'error' && !/already subscribed/.test(reply.error)) {
-      return { kind: 'error', error: `${url} links one feed, ${only.url}, but it could not be read. ${reply.error}` };
+      return { kind: 'error', error: t('error_oneFeedUnreadable', { url, feed: only.url, error: reply.error }) };
     }
     return reply;
   }
@@ -123,8 +124,8 @@ async function fromPage(url: string, out: FetchOutcome, html: string, deps: Prev
 /** The sentence for a page without feeds. */
 export function noFeed(url: string, probed: boolean): string {
   return probed
-    ? `No feed found at ${url}: the page links no RSS, Atom or JSON feed, and none of the usual addresses (/feed, /rss.xml, /atom.xml, /index.xml, /feed.json) has one.`
-    : `No feed found at ${url}: the page links no RSS, Atom or JSON feed.`;
+    ? t('error_noFeedProbed', { url })
+    : t('error_noFeed', { url });
 }
 
 async function candidates(found: DiscoveredFeed[], db: Db): Promise<FeedCandidate[]> {
@@ -148,12 +149,12 @@ function notAFeed(url: string, text: string, reason: string): PreviewReply {
   if (start === '{' || start === '[') {
     return {
       kind: 'error',
-      error: `${url} is a JSON document but not a JSON Feed: a JSON Feed names its version ("version": "https://jsonfeed.org/version/1.1") and lists "items".`,
+      error: t('error_jsonNotFeed', { url }),
     };
   }
   if (/^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<opml[\s>]/i.test(text.slice(0, 4096))) {
     const opml = parseOpml(text);
     if (opml.ok) return { kind: 'opml', url, ...(opml.title ? { title: opml.title } : {}), feedCount: opml.feeds.length };
   }
-  return { kind: 'error', error: `${url} is not a feed Orrery can read: ${reason}.` };
+  return { kind: 'error', error: t('error_unreadableFeed', { url, reason }) };
 }

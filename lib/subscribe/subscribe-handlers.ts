@@ -1,4 +1,5 @@
 /** The background's handlers for subscribing: previews, confirming, managing, OPML, Planets, tab feeds. */
+import { t } from '../i18n/t';
 import type { WorkerDeps } from '../messaging/worker-deps';
 import { getFeedByUrl, removeFeedForUndo, restoreFeed, updateFeed } from '../db/feeds';
 import { candidateFeedUrls } from '../discovery/candidate-feed-urls';
@@ -90,14 +91,14 @@ export function createSubscribingHandlers(deps: SubscribingDeps): Pick<Handlers,
       const db = await deps.db();
       if (!(await restoreFeed(db, checked.removed))) {
         const again = await getFeedByUrl(db, checked.removed.feed.url);
-        return { ok: false, error: again ? `You subscribed to ${again.title} again meanwhile: nothing to undo.` : 'It could not be restored.' };
+        return { ok: false, error: again ? t('error_resubscribed', { title: again.title }) : t('error_notRestored') };
       }
       await changed();
       return { ok: true };
     },
     'update-feed': async (req) => {
       const feed = await updateFeed(await deps.db(), req.feedId, req.changes, deps.now());
-      if (!feed) return { ok: false, error: 'This subscription no longer exists.' };
+      if (!feed) return { ok: false, error: t('error_noSubscription') };
       // A shorter interval may make the feed due now: let the poller look.
       // (The run ends by moving the wake alarm.)
       if (req.changes.overrideMinutes !== undefined) void deps.poller.pollDue();
@@ -125,7 +126,7 @@ export function createSubscribingHandlers(deps: SubscribingDeps): Pick<Handlers,
     'list-planets': () => deps.planets.list(),
     'sync-planet': async (req) => {
       const planet = (await deps.planets.list()).find((p) => p.url === req.url);
-      if (!planet) return { ok: false, error: 'Orrery is not following this list any more.' };
+      if (!planet) return { ok: false, error: t('error_notFollowing') };
       const r = await syncPlanet(planet, await planetDeps());
       if (r.ok && r.summary.added > 0) void deps.poller.pollDue();
       await changed();
@@ -143,7 +144,7 @@ export function createSubscribingHandlers(deps: SubscribingDeps): Pick<Handlers,
     'probe-tab': async (req) => {
       const record = await deps.tabFeeds.current(req.tabId);
       const pageUrl = record?.pageUrl ?? (await deps.tabFeeds.tabUrl(req.tabId));
-      if (!pageUrl || !/^https?:/i.test(pageUrl)) return { ok: false, error: 'This tab shows no web site to look for feeds on.' };
+      if (!pageUrl || !/^https?:/i.test(pageUrl)) return { ok: false, error: t('error_noSiteInTab') };
       const known = new Set((record?.feeds ?? []).map((f) => f.url));
       const hits = await probeCandidates(candidateFeedUrls(pageUrl), { fetch: deps.fetch }, { skip: known });
       const found: DiscoveredFeed[] = hits.map((h) => {

@@ -1,4 +1,5 @@
 /** Subscribing in one step (the subscribe button without a preview on screen yet). */
+import { tn } from '../i18n/t';
 import { confirmSubscription, type ConfirmResult } from './confirm-subscription';
 import { previewUrl, type PreviewDeps } from './preview-url';
 import type { FeedCandidate } from './types';
@@ -17,11 +18,11 @@ export async function subscribeToUrl(input: string, opts: { title?: string; fold
     case 'error':
       return { ok: false, error: reply.error };
     case 'opml':
-      return { ok: false, error: `${reply.url} is a list of ${reply.feedCount} feeds (OPML), not a feed: import it in the OPML section instead.` };
+      return { ok: false, error: tn('error_isOpml', reply.feedCount, { url: reply.url }) };
     case 'choices':
       return {
         ok: false,
-        error: `${reply.pageUrl} offers ${reply.candidates.length} feeds: choose the one you want.`,
+        error: tn('error_choose', reply.candidates.length, { url: reply.pageUrl }),
         choices: reply.candidates,
         pageUrl: reply.pageUrl,
       };

@@ -1,4 +1,5 @@
 /** What the user typed in the subscribe box, made into an address Orrery can fetch. */
+import { t } from '../i18n/t';
 import { normalizeFeedUrl } from '../opml/normalize-feed-url';
 
 /** A fetchable URL, or a sentence saying why the input is not one. */
@@ -10,16 +11,16 @@ export type UserUrl = { ok: true; url: string } | { ok: false; error: string };
  */
 export function parseUserUrl(input: string): UserUrl {
   const raw = input.trim();
-  if (raw === '') return { ok: false, error: 'Type the address of a feed or of a site.' };
-  if (/\s/.test(raw)) return { ok: false, error: `“${raw}” is not a web address (it contains spaces).` };
+  if (raw === '') return { ok: false, error: t('error_typeAddress') };
+  if (/\s/.test(raw)) return { ok: false, error: t('error_addressSpaces', { input: raw }) };
   const hasScheme = /^[a-z][a-z0-9+.-]*:/i.test(raw) && !/^[^:/]+:\d+(?:\/|$)/.test(raw);
   const withScheme = hasScheme ? raw : `https://${raw.replace(/^\/\//, '')}`;
   const checked = normalizeFeedUrl(withScheme);
-  if (!checked.ok) return { ok: false, error: `“${raw}” is not a web address: ${checked.reason}.` };
+  if (!checked.ok) return { ok: false, error: t('error_notAddress', { input: raw, reason: checked.reason }) };
   const host = new URL(checked.url).hostname;
   // "foo" alone is a word, not a site; localhost and IP addresses are fine.
   if (!host.includes('.') && host !== 'localhost' && !host.startsWith('[')) {
-    return { ok: false, error: `“${raw}” is not a web address: “${host}” has no domain (try ${host}.com?).` };
+    return { ok: false, error: t('error_noDomain', { input: raw, host }) };
   }
   return { ok: true, url: checked.url };
 }

@@ -6,7 +6,8 @@
  * is kept in the status the options page shows; nothing is dropped silently.
  */
 import type { Db } from '../db/open-db';
-import { isDocKey, readItems, layoutDoc } from './browser-sync-codec';
+import { isDocKey, readItems, layoutDoc, QUOTA } from './browser-sync-codec';
+import { t } from '../i18n/t';
 import { mergeDocs, prune, sec, settle, TOMBSTONE_DAYS, type SyncDoc } from './browser-sync-doc';
 import { applyFeedOps, type ApplyResult } from './browser-sync-apply';
 import { planLocalChanges, stampLocalChanges } from './browser-sync-plan';
@@ -91,7 +92,7 @@ export function createBrowserSync(deps: BrowserSyncDeps): BrowserSync {
     }
     const remote = readItems(items);
     // A newer Orrery wrote items this one cannot read: writing over them would lose its data.
-    if (remote.unreadable.length) return fail('unreadable', `items this version of Orrery cannot read (${remote.unreadable.join('; ')})`);
+    if (remote.unreadable.length) return fail('unreadable', t('worker_browserSyncUnreadable', { detail: remote.unreadable.join('; ') }));
 
     const db = await deps.db();
     const feeds = await db.getAll('feeds');
@@ -114,7 +115,7 @@ export function createBrowserSync(deps: BrowserSyncDeps): BrowserSync {
     status.lastMergeAt = deps.now();
 
     const layout = layoutDoc(shrinkIfNeeded(merged), remote.parts);
-    if (!layout.ok) return fail('too-large', `Your subscription list takes ${layout.reason}; it is not written (the other browsers keep the last list that fitted).`);
+    if (!layout.ok) return fail('too-large', t('worker_browserSyncTooLarge', { size: Math.ceil(layout.bytes / 1024), quota: QUOTA.total / 1024 }));
     const changed: Record<string, string> = {};
     for (const [k, v] of Object.entries(layout.items)) if (items[k] !== v) changed[k] = v;
     const stale = Object.keys(items).filter((k) => isDocKey(k) && !(k in layout.items));

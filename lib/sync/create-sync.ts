@@ -3,6 +3,7 @@
  * now", or soon after a local change), with backoff after failures. Nothing it needs lives
  * in memory only: the account and cursor are in storage.local, the queue in IndexedDB.
  */
+import { t } from '../i18n/t';
 import type { Db } from '../db/open-db';
 import type { Retention } from '../db/retention';
 import { parseWebUrl } from '../util/web-url';
@@ -151,8 +152,8 @@ export function createSync(deps: SyncServiceDeps): SyncService {
   const service: SyncService = {
     async connect(input) {
       const url = parseWebUrl(input.server.trim());
-      if (!url) return { ok: false, error: 'The service address must be an http:// or https:// address, e.g. https://rss.example.net/api/greader.php.' };
-      if (!input.username.trim() || !input.password) return { ok: false, error: 'Enter the username and the API password.' };
+      if (!url) return { ok: false, error: t('sync_badAddress') };
+      if (!input.username.trim() || !input.password) return { ok: false, error: t('sync_enterCredentials') };
       const account: StoredAccount = { server: input.server.trim(), username: input.username.trim(), password: input.password };
       if (input.appId?.trim() && input.appKey?.trim()) {
         account.appId = input.appId.trim();

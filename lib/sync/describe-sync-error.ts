@@ -1,5 +1,7 @@
 /** The words the Sync section shows for each failure. */
 import type { SyncErrorKind } from './sync-error';
+import { t } from '../i18n/t';
+import { uiLocale } from '../i18n/ui-locale';
 
 /** What the status line needs of an error (a stored copy of a SyncError). */
 export interface SyncFailure {
@@ -11,31 +13,34 @@ export interface SyncFailure {
 }
 
 function clock(at: number): string {
-  return new Date(at).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+  return new Date(at).toLocaleTimeString(uiLocale(), { hour: '2-digit', minute: '2-digit' });
 }
 
 /** One sentence for the user: what failed and what to do. */
 export function describeSyncError(f: SyncFailure, server: string): string {
   switch (f.kind) {
     case 'credentials':
-      return `Wrong username or API password: ${server} refused them. Use the API password (FreshRSS and Miniflux set it apart from the login password).`;
+      return t('sync_errorCredentials', { server });
     case 'app-credentials':
-      return `${server} refused the App ID and App Key (Inoreader needs a registered app's ID and key).`;
+      return t('sync_errorAppCredentials', { server });
     case 'unreachable':
-      return `Cannot reach ${server} (${f.message}). Changes wait here and are sent when it answers.`;
+      return t('sync_errorUnreachable', { server, detail: f.message });
     case 'unreachable-or-tls':
-      return `Could not reach ${server}, or its certificate is not trusted (${f.message}; the browser did not say which). Check the address and the server's certificate. Changes wait here and are sent when it answers.`;
+      return t('sync_errorUnreachableOrTls', { server, detail: f.message });
     case 'tls':
-      return `The certificate of ${server} was refused (${f.message}). Check the address, or the server's certificate.`;
+      return t('sync_errorTls', { server, detail: f.message });
     case 'not-greader':
       return f.suggestion
-        ? `${server} is not a Google Reader API address (${f.message}). Use ${f.suggestion}.`
-        : `${server} is not a Google Reader API address (${f.message}). For FreshRSS use …/api/greader.php; for Miniflux, its own address with the Google Reader integration turned on.`;
+        ? t('sync_errorNotGreaderSuggest', { server, detail: f.message, suggestion: f.suggestion })
+        : t('sync_errorNotGreader', { server, detail: f.message });
     case 'rate-limited':
-      return `${server} asked Orrery to wait${f.retryAt ? ` until ${clock(f.retryAt)}` : ''} (HTTP ${f.status ?? 429}). Nothing is lost; sync resumes then.`;
+      // The HTTP status is a code, not a number to format ("HTTP 429", never "HTTP 4,29").
+      return f.retryAt
+        ? t('sync_errorRateLimitedUntil', { server, time: clock(f.retryAt), status: String(f.status ?? 429) })
+        : t('sync_errorRateLimited', { server, status: String(f.status ?? 429) });
     case 'server':
-      return `${server} had an error (HTTP ${f.status ?? 500}). Changes wait here; Orrery tries again later.`;
+      return t('sync_errorServer', { server, status: String(f.status ?? 500) });
     case 'protocol':
-      return `${server} answered something Orrery could not use: ${f.message}.`;
+      return t('sync_errorProtocol', { server, detail: f.message });
   }
 }

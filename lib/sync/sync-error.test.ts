@@ -13,7 +13,7 @@ describe('network failures of the sync client', () => {
     const e = networkError(failed, cause, 'https://rss.example/api/greader.php');
     expect(e.kind).toBe('tls');
     expect(describeSyncError({ kind: e.kind, message: e.message }, 'https://rss.example')).toBe(
-      'The certificate of https://rss.example was refused (net::ERR_CERT_AUTHORITY_INVALID). Check the address, or the server\'s certificate.',
+      'The certificate of https://rss.example was refused (net::ERR_CERT_AUTHORITY_INVALID). Check the address, or the server’s certificate.',
     );
   });
 

@@ -4,6 +4,7 @@
  * intranet page, a router's admin page, a cloud metadata endpoint, or a third party the reader
  * never chose. A feed on the page's own host is the publisher's own claim and is trusted.
  */
+import { t } from '../i18n/t';
 import { isPrivateHost } from '../util/private-host';
 import { parseWebUrl } from '../util/web-url';
 
@@ -35,6 +36,6 @@ export function feedHostConcern(feedUrl: string, pageUrl: string | undefined): F
 /** The sentence the popup shows for a concern. */
 export function concernText(concern: FeedHostConcern): string {
   return concern.kind === 'private'
-    ? `This feed is on a private or local network address: ${concern.host}`
-    : `This feed is on another site: ${concern.host}`;
+    ? t('worker_concernPrivate', { host: concern.host })
+    : t('worker_concernOtherSite', { host: concern.host });
 }

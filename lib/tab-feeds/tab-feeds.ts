@@ -5,6 +5,7 @@
  * would wake the worker at every page the reader opens): the browser resets a tab's button when
  * it loads another page, and a record is used only while its tab still shows that page.
  */
+import { tn } from '../i18n/t';
 import { browser } from 'wxt/browser';
 import type { DiscoveredFeed } from '../discovery/types';
 import { DEFAULT_ICON_PATHS, feedIconImages } from './feed-icon';
@@ -16,7 +17,7 @@ export interface TabFeedsRecord {
   feeds: DiscoveredFeed[];
 }
 
-/** The toolbar's default title; a tab without feeds keeps it. */
+/** The toolbar's default title, the brand's name in every language; a tab without feeds keeps it. */
 export const DEFAULT_TITLE = 'Orrery';
 
 const PREFIX = 'tab-feeds:';
@@ -48,8 +49,8 @@ export interface TabFeeds {
 /** The title for a tab: how many of its feeds are not subscribed yet. */
 export function tabTitle(total: number, unsubscribed: number): string {
   if (total === 0) return DEFAULT_TITLE;
-  if (unsubscribed === 0) return total === 1 ? 'Orrery: you follow this page’s feed' : `Orrery: you follow this page’s ${total} feeds`;
-  return `Orrery: ${unsubscribed} feed${unsubscribed === 1 ? '' : 's'} on this page`;
+  if (unsubscribed === 0) return tn('worker_titleFollowed', total);
+  return tn('worker_titleFeeds', unsubscribed);
 }
 
 /** Creates the service. */

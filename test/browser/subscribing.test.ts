@@ -190,7 +190,7 @@ describe('subscribe by URL', () => {
       ['http://no-feed.example/', /^No feed found at http:\/\/no-feed\.example\/: the page links no RSS, Atom or JSON feed, and none of the usual addresses/],
       ['http://json-api.example/data.json', 'http://json-api.example/data.json is a JSON document but not a JSON Feed'],
       ['http://odd-links.example/feed.rss', 'You are already subscribed to “Odd & Ends”.'],
-      ['http://opml-by-mistake.example/list.opml', 'is a list of 1 feeds (OPML)'],
+      ['http://opml-by-mistake.example/list.opml', 'is a list of 1 feed (OPML)'],
       ['hello world', '“hello world” is not a web address'],
       ['javascript:alert(1)', 'is not a web address: unsupported scheme "javascript:"'],
     ];
