@@ -247,7 +247,8 @@ if (extras) {
   console.log('| measure | plain | rules + pictures | ratio | target |');
   console.log('|---|---:|---:|---:|---:|');
   for (const [name, value, num, target] of measures) {
-    const ratio = num ? (num(extras) / Math.max(1, num(plain))).toFixed(2) : '—';
+    const [a, b] = num ? [num(plain), num(extras)] : [NaN, NaN];
+    const ratio = !num ? '—' : a === 0 ? (b === 0 ? '1.00 (both 0)' : '—') : (b / a).toFixed(2);
     console.log(`| ${name} | ${value(plain)} | ${value(extras)} | ${ratio} | ${target} |`);
   }
 } else {
