@@ -5,11 +5,10 @@
 // medians) and the longest task while scrolling the titles, summary and cards views.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'playwright-core';
 import { startFixtureServer } from '../test/server/fixture-server.mjs';
 import { seedPosts } from '../test/browser/river-seed';
-import { png } from '../test/browser/png';
+import { addPictures, servePictures } from './bench-pictures-seed';
 import { scrollThrough, type Scroll } from './bench-scroll';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -22,14 +21,8 @@ const SCROLL = Number(process.env.BENCH_SCROLL ?? 3000);
 
 if (process.env.ORRERY_SKIP_BUILD !== '1') execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore', env: process.env });
 const server = await startFixtureServer();
-const IMAGE = png(192, 128);
 let imageRequests = 0;
-for (let n = 0; n < 50; n++) {
-  server.overrides.set(`http://pics.example/thumb/${n}.png`, (_req: IncomingMessage, res: ServerResponse) => {
-    imageRequests++;
-    res.writeHead(200, { 'Content-Type': 'image/png' }).end(IMAGE);
-  });
-}
+servePictures(server, () => imageRequests++);
 const orrery = await launchOrrery({ serverPort: server.port });
 const home = await orrery.open('/popup.html');
 await home.evaluate('globalThis.__name = (f) => f');
@@ -63,26 +56,7 @@ async function measure(): Promise<{ first: number; scrolls: Record<string, Scrol
 const without = await measure();
 const before = imageRequests;
 // The same posts, each with a picture now (the river reads imageUrl first).
-await home.evaluate(async () => {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const r = indexedDB.open('orrery');
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
-  await new Promise<void>((resolve, reject) => {
-    const tx = db.transaction('posts', 'readwrite');
-    let n = 0;
-    tx.objectStore('posts').openCursor().onsuccess = (e) => {
-      const c = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
-      if (!c) return;
-      c.update({ ...c.value, imageUrl: `http://pics.example/thumb/${n++ % 50}.png` });
-      c.continue();
-    };
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
-  db.close();
-});
+await addPictures(home);
 const withPictures = await measure();
 
 const ms = (n: number) => `${n.toFixed(0)} ms`;

@@ -11,12 +11,11 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'playwright-core';
 import { startFixtureServer } from '../test/server/fixture-server.mjs';
 import type { Orrery } from '../test/browser/launch';
 import { seedPosts } from '../test/browser/river-seed';
-import { png } from '../test/browser/png';
+import { addPictures, servePictures } from './bench-pictures-seed';
 import { scrollThrough as scrollRiver, type Scroll } from './bench-scroll';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -91,36 +90,7 @@ async function searchLatency(page: Page, queries: string[]): Promise<{ cold: num
 }
 
 const server = await startFixtureServer();
-const IMAGE = png(192, 128);
-for (let n = 0; n < 50; n++) {
-  server.overrides.set(`http://pics.example/thumb/${n}.png`, (_req: IncomingMessage, res: ServerResponse) => {
-    res.writeHead(200, { 'Content-Type': 'image/png' }).end(IMAGE);
-  });
-}
-
-/** Gives every stored post a picture (the river reads imageUrl first), as feeds with thumbnails do. */
-async function addPictures(home: Page): Promise<void> {
-  await home.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open('orrery');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction('posts', 'readwrite');
-      let n = 0;
-      tx.objectStore('posts').openCursor().onsuccess = (e) => {
-        const c = (e.target as IDBRequest<IDBCursorWithValue | null>).result;
-        if (!c) return;
-        if (!c.value.imageUrl) c.update({ ...c.value, imageUrl: `http://pics.example/thumb/${n++ % 50}.png` });
-        c.continue();
-      };
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  });
-}
+servePictures(server);
 
 /** A fresh profile; with `extras`, rules and pictures are on. */
 async function profile(extras: boolean) {
