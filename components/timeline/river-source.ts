@@ -1,7 +1,7 @@
 /** Where the river's pages come from: a stored query (scope and filter) or a list of search results. */
 import type { Db } from '../../lib/db/open-db';
 import { countPosts } from '../../lib/db/count-posts';
-import { queryPosts, type PageCursor, type PostQuery } from '../../lib/db/queries';
+import { newestShownSortKey, queryPosts, type PageCursor, type PostQuery } from '../../lib/db/queries';
 import type { StoredPost } from '../../lib/db/types';
 
 /** A post's key as a string (for maps and DOM ids). */
@@ -33,9 +33,7 @@ export function querySource(q: Omit<PostQuery, 'limit' | 'after'>): RiverSource 
       return { posts: page.posts, ...(page.next ? { next: page.next } : {}) };
     },
     count: (db) => countPosts(db, q),
-    async head(db) {
-      return (await queryPosts(db, { ...q, limit: 1 })).posts[0]?.sortKey;
-    },
+    head: (db) => newestShownSortKey(db, q),
   };
 }
 

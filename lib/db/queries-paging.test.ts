@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ParsedItem } from '../feed/types';
 import { addFeeds } from './feeds';
 import { commitPoll, setRead } from './posts';
-import { queryPosts } from './queries';
+import { newestShownSortKey, queryPosts } from './queries';
 import { freshDb } from './test-db';
 
 const item = (id: string, published: number): ParsedItem => ({ id, title: `Post ${id}`, published, enclosures: [], categories: [] });
@@ -23,5 +23,23 @@ describe('queryPosts paging', () => {
     await setRead(db, [[feed.id, 'p3']], true);
     const again = await queryPosts(db, { filter: 'unread', limit: 3, after: first.next! });
     expect(again.posts.map((p) => p.id)).toEqual(['p2', 'p1']);
+  });
+});
+
+describe('newestShownSortKey', () => {
+  it('passes over folded copies at the top of the river to the newest post it shows', async () => {
+    const db = await freshDb();
+    const { added } = await addFeeds(
+      db,
+      ['a', 'b'].map((n) => ({ url: `http://${n}.example/feed.xml`, title: n, folder: '', firstCheckAt: 0 })),
+      1000,
+    );
+    const [a, b] = added as [(typeof added)[0], (typeof added)[0]];
+    await commitPoll(db, a.id, (f) => f, [{ ...item('x', 100), url: 'http://site.example/x' }, item('old', 50)], 5000);
+    // The same post through another feed, dated later: the newest record, folded under a's.
+    await commitPoll(db, b.id, (f) => f, [{ ...item('y', 200), url: 'http://site.example/x' }], 6000);
+    expect((await queryPosts(db, { filter: 'all', limit: 1 })).posts).toEqual([]);
+    expect(await newestShownSortKey(db, { filter: 'all' })).toBe(100);
+    expect(await newestShownSortKey(db, { filter: 'all', feedId: b.id })).toBe(200);
   });
 });

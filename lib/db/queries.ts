@@ -141,6 +141,16 @@ async function pageOfRecords(
   };
 }
 
+/**
+ * The sort key of the newest post a query shows. A page can come back empty (its posts all
+ * hidden by a rule or folded under another copy), so pages are read until one shows a post.
+ */
+export async function newestShownSortKey(db: Db, q: Omit<PostQuery, 'limit' | 'after'>): Promise<number | undefined> {
+  let page = await queryPosts(db, { ...q, limit: 4 });
+  while (page.posts.length === 0 && page.next) page = await queryPosts(db, { ...q, limit: 64, after: page.next });
+  return page.posts[0]?.sortKey;
+}
+
 /** Unread pages walk the unread ledger (keys in river order), then fetch those posts. */
 async function queryUnread(db: Db, q: PostQuery): Promise<PostPage> {
   const tx = db.transaction(['posts', 'unread', 'unreadByFeed', 'unreadByFolder']);
