@@ -3,7 +3,7 @@ import type { ParsedItem } from '../feed/types';
 import { addFeeds } from './feeds';
 import { commitPoll, markAllRead, setRead, setStarred } from './posts';
 import { countUnread, countUnreadInFeed, countUnreadInFolder, queryPosts } from './queries';
-import { freshDb } from './test-db';
+import { freshDb, recordsRead } from './test-db';
 
 const item = (id: string, published: number | undefined, extra: Partial<ParsedItem> = {}): ParsedItem => ({
   id,
@@ -89,33 +89,6 @@ describe('retention', () => {
 });
 
 describe('what a commit reads', () => {
-  /** Counts the post records read from the posts store (get and getAll results) while `work` runs. */
-  async function recordsRead(work: () => Promise<unknown>): Promise<number> {
-    const proto = IDBObjectStore.prototype;
-    const { get, getAll } = proto;
-    let n = 0;
-    const counted = <A extends unknown[]>(fn: (this: IDBObjectStore, ...a: A) => IDBRequest) =>
-      function (this: IDBObjectStore, ...a: A): IDBRequest {
-        const req = fn.apply(this, a);
-        if (this.name === 'posts') {
-          req.addEventListener('success', () => {
-            const r: unknown = req.result;
-            n += Array.isArray(r) ? r.length : r === undefined ? 0 : 1;
-          });
-        }
-        return req;
-      };
-    proto.get = counted(get);
-    proto.getAll = counted(getAll);
-    try {
-      await work();
-    } finally {
-      proto.get = get;
-      proto.getAll = getAll;
-    }
-    return n;
-  }
-
   it('reads the records of the items it already has and of the posts retention removes, not the rest of the feed', async () => {
     const { db, feed } = await setup();
     const stored = Array.from({ length: 60 }, (_, i) => item(`p${i}`, 1000 + i));

@@ -70,3 +70,35 @@ export function refusingWrites(db: Db, refusal: Refusal): Db {
 export function quotaError(): DOMException {
   return new DOMException('', 'QuotaExceededError');
 }
+
+/** Counts the post records read (get and getAll results, of the posts store and its indexes) while `work` runs. */
+export async function recordsRead(work: () => Promise<unknown>): Promise<number> {
+  const protos = [IDBObjectStore.prototype, IDBIndex.prototype] as const;
+  const saved = protos.map((p) => ({ get: p.get, getAll: p.getAll }));
+  let n = 0;
+  const storeOf = (t: IDBObjectStore | IDBIndex) => ('objectStore' in t ? t.objectStore.name : t.name);
+  const counted = <A extends unknown[]>(fn: (...a: A) => IDBRequest) =>
+    function (this: IDBObjectStore | IDBIndex, ...a: A): IDBRequest {
+      const req = fn.apply(this, a);
+      if (storeOf(this) === 'posts') {
+        req.addEventListener('success', () => {
+          const r: unknown = req.result;
+          n += Array.isArray(r) ? r.length : r === undefined ? 0 : 1;
+        });
+      }
+      return req;
+    };
+  protos.forEach((p, i) => {
+    p.get = counted(saved[i]!.get as (...a: unknown[]) => IDBRequest);
+    p.getAll = counted(saved[i]!.getAll as (...a: unknown[]) => IDBRequest);
+  });
+  try {
+    await work();
+  } finally {
+    protos.forEach((p, i) => {
+      p.get = saved[i]!.get as never;
+      p.getAll = saved[i]!.getAll as never;
+    });
+  }
+  return n;
+}

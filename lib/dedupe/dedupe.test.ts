@@ -4,7 +4,7 @@ import { commitPoll, setRead, setStarred } from '../db/posts';
 import { countPosts } from '../db/count-posts';
 import { countUnread, queryPosts } from '../db/queries';
 import { saveRules } from '../rules/rule-store';
-import { freshDb } from '../db/test-db';
+import { freshDb, recordsRead } from '../db/test-db';
 import type { ParsedItem } from '../feed/types';
 import { canonicalLink, dupKeys } from './dup-keys';
 
@@ -67,6 +67,20 @@ describe('duplicates folded at ingest', () => {
     expect(await countUnread(db)).toBe(0);
     // A copy arriving after the post was read arrives read.
     await setRead(db, [[author.id, 'tag:blog.example,2026:7']], true);
+  });
+
+  it('reads only the shown post of a copy, however many copies are stored, and none for a post without copies', async () => {
+    const { db, planet, author, mirror } = await setup();
+    const { added } = await addFeeds(db, [{ url: 'http://extra.example/feed.xml', title: 'extra', folder: '', firstCheckAt: 0 }], 1000);
+    const extra = added[0]!;
+    const post = (id: string) => item(id, 'A post found everywhere', 5 * DAY, 'https://blog.example/everywhere');
+    await commitPoll(db, author.id, (f) => f, [post('a')], 10);
+    await commitPoll(db, planet.id, (f) => f, [post('p')], 20);
+    await commitPoll(db, mirror.id, (f) => f, [post('m')], 30);
+    const read = await recordsRead(() => commitPoll(db, extra.id, (f) => f, [post('e'), item('new', 'Nothing like it', 5 * DAY, 'https://else.example/1')], 40));
+    expect(read).toBe(1);
+    expect((await db.get('posts', [extra.id, 'e']))!.dupOf).toEqual([author.id, 'a']);
+    expect((await db.get('posts', [author.id, 'a']))!.alsoIn).toEqual([[planet.id, 'p'], [mirror.id, 'm'], [extra.id, 'e']]);
   });
 
   it('the same title from the same site folds only within days', async () => {
