@@ -42,8 +42,26 @@ export interface PollResult {
   commit?: CommitResult;
 }
 
+/** A feed's answer, read whole: what the network part of a poll hands to its storing part. */
+export interface Fetched {
+  out: FetchOutcome;
+  status: FetchStatusKind;
+  message: string | undefined;
+  /** When the answer was in. */
+  now: number;
+}
+
 /** Fetches, parses and stores one feed; never throws on bad input from the network. */
 export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollResult> {
+  return storePoll(feed, await fetchForPoll(feed, deps), deps);
+}
+
+/**
+ * The network part of a poll: the conditional request and its body, read whole. A run holds
+ * the host's request slot only for this, so one feed's parsing and commit never keep the
+ * next request waiting.
+ */
+export async function fetchForPoll(feed: StoredFeed, deps: PollDeps): Promise<Fetched> {
   const fetchedAt = deps.now();
   const out = await fetchFeed(
     { url: feed.url, ...(feed.etag ? { etag: feed.etag } : {}), ...(feed.lastModified ? { lastModified: feed.lastModified } : {}) },
@@ -53,6 +71,13 @@ export async function pollFeed(feed: StoredFeed, deps: PollDeps): Promise<PollRe
   let status: FetchStatusKind = out.kind;
   let message = out.message;
   if (out.kind === 'network-error' && deps.redirects) ({ status, message } = networkCause(feed.url, out.message, deps.redirects, fetchedAt));
+  return { out, status, message, now };
+}
+
+/** The storing part of a poll: parse, follow a permanent move, commit; never throws on bad input. */
+export async function storePoll(feed: StoredFeed, fetched: Fetched, deps: PollDeps): Promise<PollResult> {
+  const { out, now } = fetched;
+  let { status, message } = fetched;
   let items: ParsedItem[] = [];
   let parsed: { title: string; siteUrl?: string } | undefined;
   if (out.kind === 'ok' && out.bytes) {

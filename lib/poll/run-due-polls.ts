@@ -4,8 +4,12 @@ import { countDue, dueFeeds } from '../db/feeds';
 import { dueAtWake, GATHER_WINDOW_MS } from './due-at-wake';
 import { createCommitQueue } from './commit-queue';
 import { createHostLimiter } from './host-limiter';
-import { pollFeed, type PollDeps, type PollResult } from './poll-feed';
+import { fetchForPoll, storePoll, type PollDeps, type PollResult } from './poll-feed';
+import { createSemaphore } from './semaphore';
 import type { StoredFeed } from '../db/types';
+
+/** Polls whose answer is in and waits to be parsed and committed, beyond those requesting. */
+const IN_HAND_BEYOND_REQUESTS = 8;
 
 /** Dependencies of a polling run. */
 export interface RunDeps extends PollDeps {
@@ -23,7 +27,11 @@ export interface RunDeps extends PollDeps {
  * where it stopped: each feed is committed on its own, and redone only if it was in flight.
  */
 export async function runDuePolls(deps: RunDeps): Promise<PollResult[]> {
-  const limiter = createHostLimiter({ perHost: 1, global: deps.globalLimit ?? 6 });
+  const global = deps.globalLimit ?? 6;
+  const limiter = createHostLimiter({ perHost: 1, global });
+  // Answers fetched and not yet stored are bounded (bodies can be megabytes): past this many
+  // polls in hand, the next request waits for a commit rather than piling up bodies.
+  const inHand = createSemaphore(global + IN_HAND_BEYOND_REQUESTS);
   const results: PollResult[] = [];
   // Polls finishing while a commit runs share the next transaction (one commit, one count update).
   const polls: PollDeps = { ...deps, commits: deps.commits ?? createCommitQueue(deps.db) };
@@ -45,12 +53,17 @@ export async function runDuePolls(deps: RunDeps): Promise<PollResult[]> {
     for (const f of due) attempted.set(f.id, f.nextCheckAt);
     await Promise.all(
       due.map((feed) =>
-        limiter.run(feed.url, async () => {
-          const result = await pollFeed(feed, polls).catch((err: unknown): PollResult => {
-            // pollFeed handles refused writes itself; anything else is a bug: keep going with the others.
-            console.error('[orrery:poll]', feed.url, err);
-            return { feedId: feed.id, status: 'storage-error' };
-          });
+        inHand.run(async () => {
+          // The request slot (one per host, a few in all) is held for the request only; the
+          // answer is parsed and committed after it is freed.
+          const result = await limiter
+            .run(feed.url, () => fetchForPoll(feed, polls))
+            .then((fetched) => storePoll(feed, fetched, polls))
+            .catch((err: unknown): PollResult => {
+              // storePoll handles refused writes itself; anything else is a bug: keep going with the others.
+              console.error('[orrery:poll]', feed.url, err);
+              return { feedId: feed.id, status: 'storage-error' };
+            });
           results.push(result);
           deps.onPolled?.(result);
         }),

@@ -1,0 +1,65 @@
+/** A polling run: requests are not held back by the commits of the answers before them. */
+import { describe, expect, it } from 'vitest';
+import { addFeeds } from '../db/feeds';
+import { freshDb } from '../db/test-db';
+import type { CommitQueue } from './commit-queue';
+import { runDuePolls } from './run-due-polls';
+
+const NOW = Date.UTC(2026, 5, 10);
+const RSS = `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title><item><title>x</title><guid>x</guid></item></channel></rss>`;
+
+/** Lets every pending promise callback and timer of this turn run. */
+const settle = async (turns = 30) => {
+  for (let i = 0; i < turns; i++) await new Promise((r) => setTimeout(r, 0));
+};
+
+/** A commit queue that holds every commit until released. */
+function heldCommits() {
+  const held: (() => void)[] = [];
+  const commits: CommitQueue = {
+    commit: () => new Promise((resolve) => held.push(() => resolve({ added: 1, updated: 0, removed: 0 }))),
+  };
+  return { commits, held, releaseAll: () => held.splice(0).forEach((r) => r()) };
+}
+
+async function run(urls: string[], globalLimit: number) {
+  const db = await freshDb();
+  await addFeeds(db, urls.map((url) => ({ url, title: url, firstCheckAt: 0 })), 0);
+  const requested: string[] = [];
+  const fetch = (async (input: RequestInfo | URL) => {
+    requested.push(String(input));
+    return new Response(RSS, { status: 200 });
+  }) as typeof globalThis.fetch;
+  const c = heldCommits();
+  let done = false;
+  const finished = runDuePolls({ db, fetch, now: () => NOW, commits: c.commits, globalLimit }).then((r) => {
+    done = true;
+    return r;
+  });
+  return { requested, c, finished, isDone: () => done };
+}
+
+describe('runDuePolls', () => {
+  it('asks a host for its next feed while the answer before is still being committed', async () => {
+    const { requested, c, finished } = await run(['http://a.example/1.xml', 'http://a.example/2.xml'], 6);
+    await settle();
+    // The first answer's commit is held: the host's one request slot is free all the same.
+    expect(requested).toHaveLength(2);
+    expect(c.held).toHaveLength(2);
+    c.releaseAll();
+    expect((await finished).map((r) => r.status)).toEqual(['ok', 'ok']);
+  });
+
+  it('keeps at most 8 answers waiting to be stored beyond the requests in flight', async () => {
+    const urls = Array.from({ length: 12 }, (_, i) => `http://h${i}.example/feed.xml`);
+    const { requested, c, finished, isDone } = await run(urls, 1);
+    await settle();
+    expect(requested).toHaveLength(1 + 8);
+    for (let i = 0; !isDone() && i < 50; i++) {
+      c.releaseAll();
+      await settle(5);
+    }
+    expect(await finished).toHaveLength(12);
+    expect(requested).toHaveLength(12);
+  });
+});
