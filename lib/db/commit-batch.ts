@@ -5,8 +5,10 @@
  * (see lib/poll/commit-queue.ts) instead of each paying for its own.
  */
 import type { Db } from './open-db';
-import { commitFeedIn, type CommitResult, type CommitTx, type FeedCommit } from './commit-feed';
-import { POST_STORES, postWriter } from './post-writes';
+import { finishFeedCommit, stageFeedCommit, type CommitResult, type CommitTx, type FeedCommit, type StagedCommit } from './commit-feed';
+import { foldAtIngest } from '../dedupe/fold-at-ingest';
+import { applyRulesAtIngest } from '../rules/rules-at-ingest';
+import { POST_STORES, postWriter, type PostWriter } from './post-writes';
 import { transactionCause } from './transaction-cause';
 
 /**
@@ -25,7 +27,10 @@ export async function commitBatch(db: Db, jobs: FeedCommit[]): Promise<(CommitRe
     : db.transaction('feeds', 'readwrite', { durability: 'relaxed' })) as unknown as CommitTx;
   try {
     const writer = withPosts ? await postWriter(tx) : undefined;
-    const results = await Promise.all(jobs.map((job) => commitFeedIn(tx, writer, job)));
+    const stages = await Promise.all(jobs.map((job) => stageFeedCommit(tx, writer, job)));
+    const staged = stages.flatMap((s) => ('staged' in s ? [s.staged] : []));
+    if (writer && staged.some((s) => s.fresh.length > 0)) await meetRulesAndFold(tx, writer, staged);
+    const results = await Promise.all(stages.map((s) => ('staged' in s ? finishFeedCommit(tx, writer!, s.staged) : s.done)));
     await Promise.all([writer?.save(), tx.done]);
     return results;
   } catch (err) {
@@ -38,4 +43,16 @@ export async function commitBatch(db: Db, jobs: FeedCommit[]): Promise<(CommitRe
     }
     throw await transactionCause(tx, err);
   }
+}
+
+/**
+ * The batch's new posts meet the reader's rules (lib/rules) and are folded when another feed
+ * brought them (lib/dedupe), all together: a post shown before gets every copy of the batch
+ * in one write, and copies arriving in one batch from two feeds fold together.
+ */
+async function meetRulesAndFold(tx: CommitTx, writer: PostWriter, staged: StagedCommit[]): Promise<void> {
+  const judged = await applyRulesAtIngest(tx, staged.flatMap((s) => s.fresh));
+  let i = 0;
+  for (const s of staged) s.fresh = s.fresh.map(() => judged[i++]!);
+  await foldAtIngest(tx, writer, judged);
 }

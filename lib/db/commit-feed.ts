@@ -8,8 +8,6 @@ import type { PostWriter } from './post-writes';
 import { isExpired, type Retention } from './retention';
 import type { OrreryDB } from './schema';
 import type { StoredFeed, StoredPost } from './types';
-import { foldAtIngest } from '../dedupe/fold-at-ingest';
-import { applyRulesAtIngest } from '../rules/rules-at-ingest';
 
 /** What a commit changed (undefined when the feed was unsubscribed meanwhile). */
 export interface CommitResult {
@@ -32,21 +30,39 @@ export interface FeedCommit {
 /** A readwrite transaction over feeds, and the post stores when a commit has items. */
 export type CommitTx = IDBPTransaction<OrreryDB, ArrayLike<StoreNames<OrreryDB>>, 'readwrite'>;
 
+/** A poll read and merged in the transaction: its new posts wait for the batch's rules and folding. */
+export interface StagedCommit {
+  job: FeedCommit;
+  feed: StoredFeed;
+  /** New posts, written by finishFeedCommit (rules and folding may change them first). */
+  fresh: StoredPost[];
+  added: number;
+  updated: number;
+  /** Posts the feed holds with this poll's new ones. */
+  total: number;
+  /** Writes already queued (changed posts). */
+  writes: Promise<unknown>[];
+}
+
+/** A poll that is done at stage time (no posts, or an unsubscribed feed), or one to finish. */
+export type Stage = { done: CommitResult | undefined } | { staged: StagedCommit };
+
 /**
- * Stores one poll in `tx` (writer: the batch's post writer, needed when the poll has items).
- * An updated post changes in place and keeps its read and starred state; a post without a
- * date keeps its first-seen time. A feed unsubscribed while its request was in flight gets
- * nothing written, and undefined.
+ * The first part of storing one poll in `tx` (writer: the batch's post writer, needed when the
+ * poll has items): the feed and what it already holds are read, changed posts are written,
+ * new ones are staged. An updated post changes in place and keeps its read and starred state;
+ * a post without a date keeps its first-seen time. A feed unsubscribed while its request was
+ * in flight gets nothing written, and undefined.
  */
-export async function commitFeedIn(tx: CommitTx, writer: PostWriter | undefined, job: FeedCommit): Promise<CommitResult | undefined> {
-  const { feedId, update, now, retention } = job;
+export async function stageFeedCommit(tx: CommitTx, writer: PostWriter | undefined, job: FeedCommit): Promise<Stage> {
+  const { feedId, update, now } = job;
   const feeds = tx.objectStore('feeds');
   if (job.items.length === 0 || !writer) {
     // A poll that brought no posts (304, an error) only updates its feed.
     const current = await feeds.get(feedId);
-    if (!current) return undefined;
+    if (!current) return { done: undefined };
     await feeds.put(update(current));
-    return { added: 0, updated: 0, removed: 0 };
+    return { done: { added: 0, updated: 0, removed: 0 } };
   }
   const posts = tx.objectStore('posts');
   // Commits wait for each other (they share the posts and ledger stores), so each round trip
@@ -60,7 +76,7 @@ export async function commitFeedIn(tx: CommitTx, writer: PostWriter | undefined,
     feeds.get(feedId),
     posts.getAllKeys(IDBKeyRange.bound([feedId], [feedId, []])),
   ]);
-  if (!current) return undefined;
+  if (!current) return { done: undefined };
   const feed = update(current);
   // A feed may repeat an id (real feeds do): the first occurrence wins, as in the river.
   const seen = new Set<string>();
@@ -70,34 +86,33 @@ export async function commitFeedIn(tx: CommitTx, writer: PostWriter | undefined,
   for (const p of await Promise.all(items.filter((it) => storedIds.has(it.id)).map((it) => posts.get([feedId, it.id])))) {
     if (p) stored.set(p.id, p);
   }
-  let added = 0;
   let updated = 0;
   const writes: Promise<unknown>[] = [];
-  let fresh: StoredPost[] = [];
+  const fresh: StoredPost[] = [];
   for (const item of items) {
     const old = stored.get(item.id);
     const next = toStoredPost(feed, item, old, now);
     if (!old) {
-      added++;
       fresh.push(next);
       continue;
     } else if (changed(old, next)) updated++;
     else continue;
     writes.push(writer.put(old, next));
   }
-  // New posts meet the reader's rules (lib/rules) and are folded when another feed brought them (lib/dedupe).
-  if (fresh.length > 0) {
-    fresh = await applyRulesAtIngest(tx, fresh);
-    await foldAtIngest(tx, writer, fresh);
-    for (const p of fresh) writes.push(writer.put(undefined, p));
-  }
-  writes.push(feeds.put(feed));
+  return { staged: { job, feed, fresh, added: fresh.length, updated, total: storedIds.size + fresh.length, writes } };
+}
+
+/** The last part of storing one poll: its new posts, the feed's new state, and retention. */
+export async function finishFeedCommit(tx: CommitTx, writer: PostWriter, s: StagedCommit): Promise<CommitResult> {
+  const { job, feed, fresh, writes } = s;
+  for (const p of fresh) writes.push(writer.put(undefined, p));
+  writes.push(tx.objectStore('feeds').put(feed));
   // Retention's reads are queued behind the writes (requests run in order), so they see them.
   const [removed] = await Promise.all([
-    retention ? applyRetention(tx, feedId, storedIds.size + added, new Set(items.map((i) => i.id)), retention, now, writer) : 0,
+    job.retention ? applyRetention(tx, job.feedId, s.total, new Set(job.items.map((i) => i.id)), job.retention, job.now, writer) : 0,
     ...writes,
   ]);
-  return { added, updated, removed };
+  return { added: s.added, updated: s.updated, removed };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addFeeds } from '../db/feeds';
+import { commitBatch } from '../db/commit-batch';
 import { commitPoll, setRead, setStarred } from '../db/posts';
 import { countPosts } from '../db/count-posts';
 import { countUnread, queryPosts } from '../db/queries';
@@ -81,6 +82,25 @@ describe('duplicates folded at ingest', () => {
     expect(read).toBe(1);
     expect((await db.get('posts', [extra.id, 'e']))!.dupOf).toEqual([author.id, 'a']);
     expect((await db.get('posts', [author.id, 'a']))!.alsoIn).toEqual([[planet.id, 'p'], [mirror.id, 'm'], [extra.id, 'e']]);
+  });
+
+  it('copies committed in one batch: every one is listed on the shown post, and two new ones fold together', async () => {
+    const { db, planet, author, mirror } = await setup();
+    const { added } = await addFeeds(db, [{ url: 'http://extra.example/feed.xml', title: 'extra', folder: '', firstCheckAt: 0 }], 1000);
+    const extra = added[0]!;
+    const job = (feedId: string, items: ParsedItem[]) => ({ feedId, update: <T,>(f: T) => f, items, now: 50 });
+    await commitPoll(db, author.id, (f) => f, [item('a', 'Stored before the batch', 5 * DAY, 'https://blog.example/a')], 10);
+    await commitBatch(db, [
+      job(planet.id, [item('p', 'Stored before the batch', 5 * DAY, 'https://blog.example/a'), item('pn', 'New in the batch', 6 * DAY, 'https://blog.example/n')]),
+      job(mirror.id, [item('m', 'Stored before the batch', 5 * DAY, 'https://blog.example/a'), item('mn', 'New in the batch', 6 * DAY, 'https://blog.example/n')]),
+      job(extra.id, [item('en', 'New in the batch', 6 * DAY, 'https://blog.example/n')]),
+    ]);
+    expect((await db.get('posts', [author.id, 'a']))!.alsoIn).toEqual([[planet.id, 'p'], [mirror.id, 'm']]);
+    const river = (await queryPosts(db, { filter: 'all', limit: 10 })).posts;
+    expect(river.map((p) => p.id)).toEqual(['pn', 'a']);
+    expect(river[0]!.alsoIn).toEqual([[mirror.id, 'mn'], [extra.id, 'en']]);
+    expect((await db.get('posts', [extra.id, 'en']))!.dupOf).toEqual([planet.id, 'pn']);
+    expect(await countUnread(db)).toBe(2);
   });
 
   it('the same title from the same site folds only within days', async () => {

@@ -51,19 +51,42 @@ export async function foldAtIngest(tx: PostTx, writer: PostWriter, fresh: Stored
   const keysOf = fresh.map((p) => dupKeys(p));
   const hits = await Promise.all(fresh.map((p, i) => (keysOf[i]!.length > 0 ? primaryFor(p, keysOf[i]!) : undefined)));
   const changed = new Map<string, { old: StoredPost; next: StoredPost }>();
+  // New posts of a batch shown so far, by key: a copy arriving in the same batch from another feed folds under them.
+  const shownNew = new Map<string, StoredPost>();
   fresh.forEach((p, i) => {
-    const hit = hits[i];
-    if (!hit) {
-      if (keysOf[i]!.length > 0) p.dupKeys = keysOf[i]!;
-      return;
+    const keys = keysOf[i]!;
+    const stored = hits[i];
+    const earlier = stored ? undefined : shownEarlier(p, keys, shownNew);
+    if (stored) {
+      const id = keyOf([stored.feedId, stored.id]);
+      const entry = changed.get(id) ?? { old: stored, next: { ...stored, alsoIn: [...(stored.alsoIn ?? [])] } };
+      changed.set(id, entry);
+      foldUnder(p, entry.next);
+    } else if (earlier) {
+      foldUnder(p, earlier);
+    } else if (keys.length > 0) {
+      p.dupKeys = keys;
+      for (const k of keys) if (!shownNew.has(k)) shownNew.set(k, p);
     }
-    const id = keyOf([hit.feedId, hit.id]);
-    const entry = changed.get(id) ?? { old: hit, next: { ...hit, alsoIn: [...(hit.alsoIn ?? [])] } };
-    changed.set(id, entry);
-    entry.next.alsoIn!.push([p.feedId, p.id]);
-    p.dupOf = [hit.feedId, hit.id];
-    p.read = 1;
-    p.starred = hit.starred;
   });
   await Promise.all([...changed.values()].map(({ old, next }) => writer.put(old, next)));
+}
+
+/** A new post of the batch, from another feed, that `p` is a copy of (keys in order, titles within days). */
+function shownEarlier(p: StoredPost, keys: string[], shownNew: Map<string, StoredPost>): StoredPost | undefined {
+  for (const key of keys) {
+    const c = shownNew.get(key);
+    if (!c || c.feedId === p.feedId) continue;
+    if (key.startsWith('t:') && Math.abs(c.sortKey - p.sortKey) > TITLE_WINDOW_MS) continue;
+    return c;
+  }
+  return undefined;
+}
+
+/** Folds the new post `p` under `shown` (a post being written: its alsoIn grows in place). */
+function foldUnder(p: StoredPost, shown: StoredPost): void {
+  shown.alsoIn = [...(shown.alsoIn ?? []), [p.feedId, p.id]];
+  p.dupOf = [shown.feedId, shown.id];
+  p.read = 1;
+  p.starred = shown.starred;
 }
