@@ -14,7 +14,8 @@ export default defineConfig({
   zip: { excludeSources: ['screenshots/**', 'test-results/**', 'coverage/**', '**/*.log', 'docs/screenshots/**'] },
   vite: () => ({
     plugins: [preact()],
-    build: { sourcemap: false },
+    // ORRERY_NO_MINIFY=1 keeps function names, for CPU profiles (BENCH_PROFILE=1).
+    build: { sourcemap: false, ...(process.env.ORRERY_NO_MINIFY === '1' ? { minify: false } : {}) },
   }),
   manifest: ({ browser }) => ({
     // The store and the browser show these in the reader's language: public/_locales/<lang>/messages.json.

@@ -78,6 +78,43 @@ async function storedPosts(page: Page): Promise<number> {
   });
 }
 
+/**
+ * The floor under ingest: the same stored posts (records read back from Orrery's database)
+ * written again by bare IndexedDB puts into a scratch database with no index, 100 per
+ * transaction, in the same browser. No fetch, no parse, no ledger: what the browser's
+ * IndexedDB itself takes to accept posts of this size on this machine.
+ */
+async function idbFloor(page: Page, n: number): Promise<{ posts: number; ms: number }> {
+  await page.evaluate('globalThis.__name = (f) => f'); // tsx names inner arrow functions with a helper the page lacks
+  return page.evaluate(async (count) => {
+    const done = <T,>(r: IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        r.onsuccess = () => resolve(r.result);
+        r.onerror = () => reject(r.error);
+      });
+    const orrery = await done(indexedDB.open('orrery'));
+    const posts = (await done(orrery.transaction('posts').objectStore('posts').getAll(undefined, count))) as { id: string }[];
+    orrery.close();
+    await done(indexedDB.deleteDatabase('orrery-floor'));
+    const open = indexedDB.open('orrery-floor', 1);
+    open.onupgradeneeded = () => open.result.createObjectStore('posts', { keyPath: ['feedId', 'id'] });
+    const db = await done(open);
+    const t0 = performance.now();
+    for (let i = 0; i < posts.length; i += 100) {
+      const tx = db.transaction('posts', 'readwrite', { durability: 'relaxed' });
+      for (const p of posts.slice(i, i + 100)) tx.objectStore('posts').put({ ...p, id: `floor:${p.id}` });
+      await new Promise<void>((resolve, reject) => {
+        tx.oncomplete = () => resolve();
+        tx.onerror = () => reject(tx.error);
+      });
+    }
+    const ms = performance.now() - t0;
+    db.close();
+    await done(indexedDB.deleteDatabase('orrery-floor'));
+    return { posts: posts.length, ms };
+  }, n);
+}
+
 interface Measures {
   popup: number;
   first: number;
@@ -168,17 +205,18 @@ if (process.env.ORRERY_BENCH_COMPARE) {
   for (let round = 0; round < Number(process.env.BENCH_ROUNDS ?? 1); round++) {
     for (const out of builds) {
       process.env.ORRERY_OUT = out;
-      const { orrery, steps } = await ingest();
+      const { orrery, steps, control } = await ingest();
+      const floor = await idbFloor(await control(), Math.min(10_000, TOTAL));
       const first = await medianMark(orrery, '/timeline.html', 'orrery:first-posts');
       const pop = await medianMark(orrery, '/popup.html', 'orrery:counts');
       await orrery.close();
-      rows.push(`| ${out} | ${round + 1} | ${rate(steps).toFixed(0)} | ${(steps.reduce((n, s) => n + s.cpuMs, 0) / 1000).toFixed(1)} | ${first.toFixed(0)} | ${pop.toFixed(0)} |`);
+      rows.push(`| ${out} | ${round + 1} | ${rate(steps).toFixed(0)} | ${((floor.posts * 1000) / floor.ms).toFixed(0)} | ${(steps.reduce((n, s) => n + s.cpuMs, 0) / 1000).toFixed(1)} | ${first.toFixed(0)} | ${pop.toFixed(0)} |`);
       console.error(rows[rows.length - 1]);
     }
   }
   console.log(`\n${TOTAL} posts, ${STEPS} refreshes of ${PER_STEP} posts per feed; first screen and popup: medians of ${RUNS}\n`);
-  console.log('| build | round | ingest posts/s | worker CPU s | first screen ms | popup ms |');
-  console.log('|---|---:|---:|---:|---:|---:|');
+  console.log('| build | round | ingest posts/s | IndexedDB floor posts/s | worker CPU s | first screen ms | popup ms |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) console.log(r);
   await server.close();
   process.exit(0);
@@ -186,6 +224,8 @@ if (process.env.ORRERY_BENCH_COMPARE) {
 
 // 1. The product store.
 const { orrery: product, control, steps } = await ingest();
+const floor = await idbFloor(await control(), Math.min(10_000, TOTAL));
+console.error(`IndexedDB floor: ${floor.posts} posts in ${floor.ms.toFixed(0)} ms (${((floor.posts * 1000) / floor.ms).toFixed(0)} posts/s)`);
 if (process.env.BENCH_INGEST_ONLY) {
   await product.close();
   await server.close();
@@ -231,6 +271,7 @@ const ratio = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)}` : '—'
 const scroll = (x: Scroll) => `${ms(x.longest)} (${x.tasks} > 50 ms, ${x.reached} posts, ${x.seconds.toFixed(0)} s)`;
 console.log(`\nIngest in Chromium: ${FEEDS} generated feeds, ${PER_STEP} new posts each per refresh, ${STEPS} refreshes; medians of ${RUNS}\n`);
 console.log(`Ingest: ${ingestPosts.toLocaleString('en-US')} posts in ${(ingestMs / 1000).toFixed(1)} s = **${((ingestPosts * 1000) / ingestMs).toFixed(0)} posts/s** (worker CPU ${(ingestCpu / 1000).toFixed(1)} s, ${((ingestPosts * 1000) / ingestCpu).toFixed(0)} posts per CPU-second); ${stored.toLocaleString('en-US')} posts stored\n`);
+console.log(`IndexedDB floor (the same posts put again by bare IndexedDB, no index, 100 per transaction): ${((floor.posts * 1000) / floor.ms).toFixed(0)} posts/s; ingest / floor = ${(((ingestPosts * 1000) / ingestMs) / ((floor.posts * 1000) / floor.ms)).toFixed(2)}\n`);
 console.log(`| measure, ${stored.toLocaleString('en-US')} posts | written by the product | seeded | product / seeded |`);
 console.log('|---|---:|---:|---:|');
 console.log(`| Timeline first screen, idle | ${ms(productM.first)} | ${ms(seededM.first)} | ${ratio(productM.first, seededM.first)} |`);
