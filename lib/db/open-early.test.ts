@@ -6,12 +6,12 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { openDB } from 'idb';
+import { openDB, wrap } from 'idb';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { DB_NAME, DB_VERSION, MIGRATIONS, type OrreryDB } from './schema';
 
 const EARLY = readFileSync(path.resolve(import.meta.dirname, '../../public/open-early.js'), 'utf8');
-type G = { __orreryEarlyOpen?: Promise<IDBDatabase | undefined> };
+type G = { __orreryEarlyOpen?: Promise<IDBDatabase | undefined>; __orreryEarlyCounts?: Promise<{ value: unknown } | undefined> };
 
 const runEarly = () => {
   new Function(EARLY)();
@@ -31,6 +31,7 @@ const freshOpenDb = async () => {
 describe('opening the database early', () => {
   beforeEach(async () => {
     delete (globalThis as G).__orreryEarlyOpen;
+    delete (globalThis as G).__orreryEarlyCounts;
     await deleteDb();
   });
 
@@ -55,6 +56,24 @@ describe('opening the database early', () => {
     await db.put('meta', { probe: 1 } as never, 'probe');
     early!.close();
     expect(() => db.transaction('meta')).toThrow();
+  });
+
+  it('reads the counts record while the module loads, and the page checks for a ledger to rebuild from that read', async () => {
+    // During a refresh a read of the post stores waits behind a commit: the check must not
+    // be one more wait before the page's first query.
+    const setup = await (await freshOpenDb())();
+    await setup.put('meta', { total: 99, feeds: {}, folders: {}, needsRebuild: true } as never, 'counts');
+    setup.close();
+    const early = await runEarly();
+    const read = await (globalThis as G).__orreryEarlyCounts;
+    expect(read?.value).toMatchObject({ total: 99, needsRebuild: true });
+    // Changed after the early read: a page reading it again would see no rebuild to do.
+    await wrap(early!).put('meta', { total: 99, feeds: {}, folders: {} } as never, 'counts');
+    const db = await (await freshOpenDb())();
+    // Rebuilt from the (empty) posts, as the early read said.
+    expect(await db.get('meta', 'counts')).toMatchObject({ total: 0 });
+    expect((globalThis as G).__orreryEarlyCounts).toBeUndefined();
+    db.close();
   });
 
   it('is closed and replaced when the database is older, so the migration runs', async () => {
