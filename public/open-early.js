@@ -6,6 +6,19 @@
 // rebuild): during a refresh any read of the post stores waits behind the worker's commit,
 // and this one then waits while the module loads, not before the page's first query.
 (() => {
+  // The page is about to read: a refresh's commit queue starts no new transaction until the
+  // page says it read its first screen, or the lease lapses (lib/poll/reader-gate.ts, which
+  // spells the channel's name too; lib/ui/end-read-lease.ts ends it).
+  try {
+    const id = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+    const channel = new BroadcastChannel('orrery-readers');
+    channel.postMessage({ type: 'reading', id });
+    globalThis.__orreryReadLease = { id, channel };
+    // A page closed before its first screen was read ends its lease too.
+    globalThis.addEventListener?.('pagehide', () => globalThis.__orreryReadLease?.channel.postMessage({ type: 'read', id }), { once: true });
+  } catch {
+    globalThis.__orreryReadLease = undefined;
+  }
   try {
     const req = indexedDB.open('orrery');
     globalThis.__orreryEarlyOpen = new Promise((resolve) => {

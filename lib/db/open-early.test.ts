@@ -7,11 +7,17 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { openDB, wrap } from 'idb';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createReaderGate, READERS_CHANNEL } from '../poll/reader-gate';
+import { endReadLease } from '../ui/end-read-lease';
 import { DB_NAME, DB_VERSION, MIGRATIONS, type OrreryDB } from './schema';
 
 const EARLY = readFileSync(path.resolve(import.meta.dirname, '../../public/open-early.js'), 'utf8');
-type G = { __orreryEarlyOpen?: Promise<IDBDatabase | undefined>; __orreryEarlyCounts?: Promise<{ value: unknown } | undefined> };
+type G = {
+  __orreryEarlyOpen?: Promise<IDBDatabase | undefined>;
+  __orreryEarlyCounts?: Promise<{ value: unknown } | undefined>;
+  __orreryReadLease?: { id: string; channel: BroadcastChannel };
+};
 
 const runEarly = () => {
   new Function(EARLY)();
@@ -33,6 +39,30 @@ describe('opening the database early', () => {
     delete (globalThis as G).__orreryEarlyOpen;
     delete (globalThis as G).__orreryEarlyCounts;
     await deleteDb();
+  });
+  afterEach(() => {
+    (globalThis as G).__orreryReadLease?.channel.close();
+    delete (globalThis as G).__orreryReadLease;
+  });
+
+  it('tells a running refresh the page is about to read, until the page has read its first screen', async () => {
+    const gate = createReaderGate();
+    const worker = new BroadcastChannel(READERS_CHANNEL);
+    const heard = new Promise<void>((resolve) => {
+      worker.onmessage = (e: MessageEvent) => {
+        gate.take(e.data);
+        resolve();
+      };
+    });
+    await runEarly();
+    await heard;
+    const hold = gate.clear();
+    expect(hold).toBeDefined();
+    endReadLease();
+    await hold;
+    expect(gate.clear()).toBeUndefined();
+    expect((globalThis as G).__orreryReadLease).toBeUndefined();
+    worker.close();
   });
 
   it('creates nothing when there is no database yet; the page then creates it at the current version', async () => {
