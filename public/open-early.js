@@ -15,7 +15,16 @@
     channel.postMessage({ type: 'reading', id });
     globalThis.__orreryReadLease = { id, channel };
     // A page closed before its first screen was read ends its lease too.
-    globalThis.addEventListener?.('pagehide', () => globalThis.__orreryReadLease?.channel.postMessage({ type: 'read', id }), { once: true });
+    globalThis.addEventListener?.(
+      'pagehide',
+      () => {
+        const lease = globalThis.__orreryReadLease;
+        if (!lease) return;
+        globalThis.__orreryReadLease = undefined;
+        lease.channel.postMessage({ type: 'read', id });
+      },
+      { once: true },
+    );
   } catch {
     globalThis.__orreryReadLease = undefined;
   }
