@@ -10,6 +10,7 @@ import { announceChange } from '../lib/messaging/changes';
 import { createChangePublisher } from '../lib/messaging/change-publisher';
 import { dispatch } from '../lib/messaging/dispatch';
 import { createPoller } from '../lib/poll/create-poller';
+import { createReaderGate, installReaderGate, READERS_CHANNEL } from '../lib/poll/reader-gate';
 import { createHostLimiter } from '../lib/poll/host-limiter';
 import { limitedFetch } from '../lib/poll/limited-fetch';
 import { createRedirectLog } from '../lib/poll/redirect-log';
@@ -43,6 +44,10 @@ export default defineBackground(() => {
     updateBadge: async () => void (await updateBadge(await db(), (await loadSettings()).badge)),
   });
   const refreshBadge = changes.all;
+  // Pages opened during a refresh say when they read their first screen: commits wait for them (briefly).
+  const readers = createReaderGate();
+  installReaderGate(readers);
+  new BroadcastChannel(READERS_CHANNEL).onmessage = (e: MessageEvent) => readers.take(e.data);
   // Every request of the worker (polls, previews, probes, Planet syncs) shares one limiter:
   // one request at a time per host, six in all, bodies included.
   const politeFetch = limitedFetch((input, init) => fetch(input, init), createHostLimiter({ perHost: 1, global: 6 }));

@@ -11,6 +11,7 @@ import { onStoredChange } from '../../lib/messaging/changes';
 import { send } from '../../lib/messaging/protocol';
 import { withSaveFailures } from '../../lib/poll/save-failures';
 import type { StoredChange } from '../../lib/messaging/stored-change';
+import { endReadLease } from '../../lib/ui/end-read-lease';
 import { patchFeedRows, type FeedRow, type FeedUpdate } from '../../lib/ui/patch-feed-rows';
 
 const postsOf = (id: string) => IDBKeyRange.bound([id, -Infinity], [id, Infinity]);
@@ -70,6 +71,9 @@ export function useSubscriptionRows(): { value: FeedRow[] | undefined; error: st
         setError(undefined);
       } catch (err: unknown) {
         setError(err instanceof Error ? err.message : String(err));
+      } finally {
+        // The table is the page's first screen: a refresh may commit again (once; a no-op after).
+        endReadLease();
       }
     });
     queue.current = next;

@@ -7,6 +7,7 @@ import { send } from '../../lib/messaging/protocol';
 import { postsChanged } from '../../lib/messaging/stored-change';
 import { formatNumber, t, tn } from '../../lib/i18n/t';
 import { relativeAge } from '../../lib/ui/format-time';
+import { endReadLease } from '../../lib/ui/end-read-lease';
 import { webUrlOrUndefined } from '../../lib/util/web-url';
 import { RefreshButton } from '../refresh-button';
 import { useLiveQuery } from '../use-live-query';
@@ -33,6 +34,11 @@ export function PopupApp() {
   useEffect(() => {
     if (total.value !== undefined) performance.mark('orrery:counts');
   }, [total.value !== undefined]);
+  // The first screen is read: a refresh that held its commits for it may go on.
+  const firstRead = (total.value !== undefined || total.error !== undefined) && (details.value !== undefined || details.error !== undefined);
+  useEffect(() => {
+    if (firstRead) endReadLease();
+  }, [firstRead]);
 
   const [notOpened, setNotOpened] = useState<string | undefined>(undefined);
   /** Opens a post in a tab (in the background for a middle click) and marks it read; only an http(s) link becomes a tab. */

@@ -5,6 +5,7 @@ import type { StoredFeed, StoredPost } from '../../lib/db/types';
 import { t, tn } from '../../lib/i18n/t';
 import { send } from '../../lib/messaging/protocol';
 import { audioEnclosure } from '../../lib/ui/audio-enclosure';
+import { endReadLease } from '../../lib/ui/end-read-lease';
 import { webUrlOrUndefined } from '../../lib/util/web-url';
 import { PlayerProvider, usePlayerInstance } from '../player/player-context';
 import { PlayerDock } from '../player/player-dock';
@@ -133,6 +134,10 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
   useEffect(() => {
     if (river.ready && river.items.length) performance.mark('orrery:first-posts');
   }, [river.ready && river.items.length > 0]);
+  // The first page is read: a refresh that held its commits for it may go on.
+  useEffect(() => {
+    if (river.ready) endReadLease();
+  }, [river.ready]);
   // The sidebar (hundreds of feeds) waits until the first posts are on screen.
   const [sideShown, setSideShown] = useState(false);
   useEffect(() => {

@@ -18,23 +18,40 @@ export function openOrreryDb(name: string = DB_NAME): Promise<Db> {
   return pending;
 }
 
+type EarlyGlobals = {
+  __orreryEarlyOpen?: Promise<IDBDatabase | undefined>;
+  __orreryEarlyCounts?: Promise<{ value: unknown } | undefined>;
+};
+
 /** The connection public/open-early.js started while the page loaded, if any (taken once). */
 function takeEarlyOpen(): Promise<IDBDatabase | undefined> | undefined {
-  const g = globalThis as { __orreryEarlyOpen?: Promise<IDBDatabase | undefined> };
+  const g = globalThis as EarlyGlobals;
   const early = g.__orreryEarlyOpen;
   delete g.__orreryEarlyOpen;
   return early;
 }
 
+/** The counts record public/open-early.js read on its connection (undefined if it could not), taken once. */
+function takeEarlyCounts(): Promise<{ value: unknown } | undefined> | undefined {
+  const g = globalThis as EarlyGlobals;
+  const read = g.__orreryEarlyCounts;
+  delete g.__orreryEarlyCounts;
+  return read;
+}
+
 async function open(name: string): Promise<Db> {
   const early = name === DB_NAME ? await takeEarlyOpen() : undefined;
+  const earlyRead = name === DB_NAME ? takeEarlyCounts() : undefined;
   let db: Db;
+  // The counts record open-early.js read on the adopted connection while the module loaded.
+  let earlyCounts: { value: unknown } | undefined;
   if (early && early.version === DB_VERSION) {
     db = wrap(early) as unknown as Db;
     // As openDB's blocking(): a newer version of Orrery wants to migrate.
     early.addEventListener('versionchange', () => {
       pending = undefined;
     });
+    earlyCounts = await earlyRead;
   } else {
     early?.close();
     db = await openDB<OrreryDB>(name, DB_VERSION, {
@@ -49,7 +66,7 @@ async function open(name: string): Promise<Db> {
   }
   // The v2 migration leaves the unread ledger to be built from the posts (async work an
   // upgrade callback cannot await safely); whoever opens first builds it, in one transaction.
-  const counts = (await db.get('meta', 'counts')) as { needsRebuild?: boolean } | undefined;
+  const counts = (earlyCounts ? earlyCounts.value : await db.get('meta', 'counts')) as { needsRebuild?: boolean } | undefined;
   if (counts?.needsRebuild) {
     const tx = db.transaction(POST_STORES, 'readwrite');
     await rebuildLedger(tx);

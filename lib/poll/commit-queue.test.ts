@@ -7,6 +7,7 @@ import type { Db } from '../db/open-db';
 import { countUnread } from '../db/queries';
 import { freshDb } from '../db/test-db';
 import { createCommitQueue } from './commit-queue';
+import { createReaderGate } from './reader-gate';
 
 const item = (id: string, extra: Partial<ParsedItem> = {}): ParsedItem => ({ id, title: `Post ${id}`, published: 1000, enclosures: [], categories: [], ...extra });
 
@@ -113,5 +114,24 @@ describe('createCommitQueue', () => {
     const results = await Promise.all([queue.commit(job(ids[0]!, [item('a')])), queue.commit(job('gone', [item('g')])), queue.commit(job(ids[2]!, [item('c')]))]);
     expect(results).toEqual([{ added: 1, updated: 0, removed: 0 }, undefined, { added: 1, updated: 0, removed: 0 }]);
     expect(await db.count('posts')).toBe(2);
+  });
+});
+
+describe('createCommitQueue with pages reading', () => {
+  it('starts no transaction while a page reads its first screen, then commits what arrived meanwhile together', async () => {
+    const { db: raw, ids } = await feeds(3);
+    const { db, writes } = counting(raw);
+    const readers = createReaderGate({ leaseMs: 60_000, maxHoldMs: 60_000 });
+    readers.take({ type: 'reading', id: 'page' });
+    const queue = createCommitQueue(db, { readers });
+    const results = Promise.all(ids.map((id) => queue.commit(job(id, [item(`${id}-1`)]))));
+    // Long enough for fake-indexeddb to have committed, were a transaction started.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(writes()).toBe(0);
+    expect(await raw.count('posts')).toBe(0);
+    readers.take({ type: 'read', id: 'page' });
+    expect(await results).toEqual(ids.map(() => ({ added: 1, updated: 0, removed: 0 })));
+    expect(writes()).toBe(1);
+    expect(await countUnread(raw)).toBe(3);
   });
 });

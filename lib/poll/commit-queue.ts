@@ -6,11 +6,14 @@
  * committed, so a worker stopped at any moment loses nothing it reported stored (polls not
  * yet committed are still due in the database, and are fetched again). When a batch fails,
  * its polls are committed one by one, so each feed is told its own outcome (one feed's too
- * large write does not fail the others).
+ * large write does not fail the others). While a page opened during the refresh reads its
+ * first screen, no new transaction starts (lib/poll/reader-gate.ts): its reads would each
+ * queue behind one.
  */
 import type { Db } from '../db/open-db';
 import { commitBatch } from '../db/commit-batch';
 import type { CommitResult, FeedCommit } from '../db/commit-feed';
+import { installedReaderGate, type ReaderGate } from './reader-gate';
 
 /** Bounds of one batch: a page's read waits behind a write transaction, so keep them short. */
 export interface CommitQueueLimits {
@@ -18,6 +21,8 @@ export interface CommitQueueLimits {
   maxJobs?: number;
   /** Items read from feeds per transaction (default 1,000); a larger poll goes alone. */
   maxItems?: number;
+  /** Pages reading their first screen: a batch starts once they are done (default: the installed gate). */
+  readers?: ReaderGate;
 }
 
 /** Commits polls, batched. */
@@ -38,6 +43,7 @@ interface Pending {
 export function createCommitQueue(db: Db, limits: CommitQueueLimits = {}): CommitQueue {
   const maxJobs = limits.maxJobs ?? 8;
   const maxItems = limits.maxItems ?? 1_000;
+  const readers = limits.readers ?? installedReaderGate();
   const queue: Pending[] = [];
   let draining = false;
 
@@ -66,7 +72,12 @@ export function createCommitQueue(db: Db, limits: CommitQueueLimits = {}): Commi
   async function drain(): Promise<void> {
     draining = true;
     try {
-      for (let batch = take(); batch.length > 0; batch = take()) {
+      for (;;) {
+        // Polls arriving during a hold join the batch that follows it; with no page reading, no wait at all.
+        const hold = readers?.clear();
+        if (hold) await hold;
+        const batch = take();
+        if (batch.length === 0) break;
         try {
           const results = await commitBatch(db, batch.map((p) => p.job));
           batch.forEach((p, i) => p.resolve(results[i]));

@@ -1,0 +1,110 @@
+/**
+ * Pages opened during a refresh hold its commits while they read their first screen: each
+ * page announces a read lease on the `orrery-readers` channel as it starts parsing and ends
+ * it once its first screen is read (lib/poll/reader-gate.ts). A page that never ends its
+ * lease does not stop a refresh: everything is stored and counted when it ends.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FixtureServer } from '../server/fixture-server.mjs';
+import { readStore, sendFromPage, waitForRefresh } from './helpers';
+import { closeAll, launchWithFixtures, type Orrery } from './launch';
+
+const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
+const urlmap = JSON.parse(readFileSync(path.join(FIXTURES, 'urlmap.json'), 'utf8')) as Record<string, string | null>;
+const urls = Object.keys(urlmap).filter((u) => urlmap[u]);
+
+let server: FixtureServer;
+let orrery: Orrery;
+let listener: Page;
+
+interface Lease {
+  type: string;
+  id: string;
+}
+
+beforeAll(async () => {
+  ({ server, orrery } = await launchWithFixtures({ latency: [20, 60] }));
+  const options = await orrery.open('/options.html');
+  const opml = `<?xml version="1.0"?><opml version="2.0"><body>${urls.map((u) => `<outline type="rss" text="${u}" xmlUrl="${u}"/>`).join('')}</body></opml>`;
+  await options.getByTestId('opml-file').setInputFiles({ name: 'lease.opml', mimeType: 'text/x-opml', buffer: Buffer.from(opml) });
+  await options.getByTestId('import-report').waitFor();
+  await waitForRefresh(options, 0, 120_000);
+  listener = options;
+  // Hears what every other page says on the channel, as the worker does.
+  await listener.evaluate(() => {
+    const w = window as unknown as { __leases: Lease[] };
+    w.__leases = [];
+    new BroadcastChannel('orrery-readers').onmessage = (e: MessageEvent<Lease>) => w.__leases.push(e.data);
+  });
+});
+
+afterAll(() => closeAll({ orrery, server }));
+
+const leases = () => listener.evaluate(() => (window as unknown as { __leases: Lease[] }).__leases);
+
+/** The lease ids a page took and ended, among those heard since `from`. */
+async function leaseOf(from: number): Promise<{ taken: string[]; ended: string[] }> {
+  const heard = (await leases()).slice(from);
+  return { taken: heard.filter((m) => m.type === 'reading').map((m) => m.id), ended: heard.filter((m) => m.type === 'read').map((m) => m.id) };
+}
+
+describe('read leases of pages opened during a refresh', () => {
+  for (const [page, firstScreen] of [
+    ['popup', 'recent-entry'],
+    ['timeline', 'entry'],
+  ] as const) {
+    it(`the ${page} takes one as it starts and ends it once its first screen is read, while still open`, async () => {
+      const from = (await leases()).length;
+      const opened = await orrery.open(`/${page}.html`);
+      await opened.getByTestId(firstScreen).first().waitFor();
+      await expect.poll(async () => (await leaseOf(from)).ended.length, { timeout: 30_000 }).toBe(1);
+      const { taken, ended } = await leaseOf(from);
+      expect(taken).toHaveLength(1);
+      expect(ended).toEqual(taken);
+      await opened.close();
+    });
+  }
+
+  it('a page closed before it read ends its lease; one that never ends it does not stop a refresh', async () => {
+    // A lease taken and renewed by hand, never ended, for the whole refresh.
+    await listener.evaluate(() => {
+      const ch = new BroadcastChannel('orrery-readers');
+      const w = window as unknown as { __hog: ReturnType<typeof setInterval> };
+      ch.postMessage({ type: 'reading', id: 'hog' });
+      w.__hog = setInterval(() => ch.postMessage({ type: 'reading', id: 'hog' }), 300);
+    });
+    const since = Date.now();
+    await sendFromPage(listener, { type: 'refresh-all' });
+    await waitForRefresh(listener, since, 180_000);
+    await listener.evaluate(() => clearInterval((window as unknown as { __hog: ReturnType<typeof setInterval> }).__hog));
+    const store = await readStore(listener);
+    expect(store.feeds).toBe(urls.length);
+    expect(store.posts).toBeGreaterThan(0);
+    // The maintained counts equal the stored unread posts.
+    const counted = await listener.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const req = indexedDB.open('orrery');
+          req.onsuccess = () => {
+            const get = req.result.transaction('meta').objectStore('meta').get('counts');
+            get.onsuccess = () => {
+              resolve((get.result as { total: number }).total);
+              req.result.close();
+            };
+          };
+        }),
+    );
+    expect(counted).toBe(store.unread);
+
+    // Closed at once: its lease ends as the page goes away.
+    const from = (await leases()).length;
+    const popup = await orrery.open('/popup.html');
+    await popup.close();
+    await expect.poll(async () => (await leaseOf(from)).ended.length, { timeout: 30_000 }).toBe(1);
+    const { taken, ended } = await leaseOf(from);
+    expect(ended).toEqual(taken);
+  });
+});
