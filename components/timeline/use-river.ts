@@ -295,7 +295,13 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     try {
       const last = st.pages[st.pages.length - 1];
       const early = last ? undefined : takePreloaded(src.current)?.page;
-      const page = await (early ?? openOrreryDb().then((db) => src.current.load(db, last?.next, PAGE_SIZE)));
+      let page = await (early ?? openOrreryDb().then((db) => src.current.load(db, last?.next, PAGE_SIZE)));
+      // A page with no posts while more follow (search results whose posts were deleted
+      // meanwhile) would show "nothing here" or an empty page: read on to the next posts.
+      while (page.posts.length === 0 && page.next !== undefined && s.current.gen === gen) {
+        const from = page.next;
+        page = await openOrreryDb().then((db) => src.current.load(db, from, PAGE_SIZE));
+      }
       if (s.current.gen !== gen) return;
       if (st.pages.length === 0) firstPageRead(st, page, firstScreen.current);
       else {
