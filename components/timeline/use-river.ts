@@ -479,8 +479,9 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     s.current = fresh(s.current.gen + 1);
     if (opts.keepShown && keptShown.current && lastItems.current.length) s.current.stale = lastItems.current;
     const early = takePreloaded(source);
-    if (early?.value) firstPageRead(s.current, early.value, opts.firstScreen);
-    else if (early) preloaded = early; // still reading: loadNext awaits it
+    // A preloaded page with no posts while more follow (a rule hid them) is not a first screen: loadNext reads on from it.
+    if (early?.value && (early.value.posts.length > 0 || early.value.next === undefined)) firstPageRead(s.current, early.value, opts.firstScreen);
+    else if (early) preloaded = early; // still reading, or empty: loadNext awaits it and reads on
   }
   keptShown.current = opts.keepShown === true;
   useEffect(() => {
