@@ -1,6 +1,9 @@
 /** A fresh, uniquely named database for tests (fake-indexeddb in Node). */
 import 'fake-indexeddb/auto';
+import type { ParsedItem } from '../feed/types';
+import { addFeeds } from './feeds';
 import { openOrreryDb, type Db } from './open-db';
+import { commitPoll } from './posts';
 
 let n = 0;
 
@@ -8,6 +11,15 @@ let n = 0;
 export function freshDb(): Promise<Db> {
   n += 1;
   return openOrreryDb(`orrery-test-${process.pid}-${n}-${Math.random().toString(36).slice(2)}`);
+}
+
+/** A new database with one feed (https://a.example/f, due at `now`) holding `items`, committed at `now`. */
+export async function dbWithOneFeed(items: ParsedItem[], now: number): Promise<{ db: Db; feedId: string }> {
+  const db = await freshDb();
+  const { added } = await addFeeds(db, [{ url: 'https://a.example/f', title: 'A', firstCheckAt: now }], now);
+  const feedId = added[0]!.id;
+  await commitPoll(db, feedId, (f) => f, items, now);
+  return { db, feedId };
 }
 
 /** Which writes a refusing database turns down, changed by the test as it goes. */

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addFeeds, updateFeed } from '../db/feeds';
+import { updateFeed } from '../db/feeds';
 import type { Db } from '../db/open-db';
 import { commitPoll } from '../db/posts';
-import { freshDb } from '../db/test-db';
+import { dbWithOneFeed } from '../db/test-db';
 import type { ParsedItem } from '../feed/types';
 import { createNotifier, noticeId, noticeTarget, type NewPostsNotice } from './notify-new-posts';
 
@@ -12,10 +12,7 @@ const item = (id: string, t = NOW): ParsedItem => ({ id, title: `Post ${id}`, ur
 let db: Db;
 let feedId: string;
 beforeEach(async () => {
-  db = await freshDb();
-  const { added } = await addFeeds(db, [{ url: 'https://a.example/f', title: 'A', firstCheckAt: NOW }], NOW);
-  feedId = added[0]!.id;
-  await commitPoll(db, feedId, (f) => f, [item('old')], NOW);
+  ({ db, feedId } = await dbWithOneFeed([item('old')], NOW));
 });
 
 function notifier(enabled: boolean) {

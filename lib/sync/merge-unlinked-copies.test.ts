@@ -1,10 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { addFeeds } from '../db/feeds';
 import type { Db } from '../db/open-db';
 import { POST_STORES, postWriter, type PostTx } from '../db/post-writes';
-import { commitPoll } from '../db/posts';
 import { countUnread } from '../db/queries';
-import { freshDb } from '../db/test-db';
+import { dbWithOneFeed } from '../db/test-db';
 import type { StoredPost } from '../db/types';
 import type { ParsedItem } from '../feed/types';
 import { mergeUnlinkedCopies } from './merge-unlinked-copies';
@@ -15,10 +13,7 @@ const item = (id: string): ParsedItem => ({ id, title: `Post ${id}`, url: `https
 let db: Db;
 let feedId: string;
 beforeEach(async () => {
-  db = await freshDb();
-  const { added } = await addFeeds(db, [{ url: 'https://a.example/f', title: 'A', firstCheckAt: NOW }], NOW);
-  feedId = added[0]!.id;
-  await commitPoll(db, feedId, (f) => f, [item('one'), item('two')], NOW);
+  ({ db, feedId } = await dbWithOneFeed([item('one'), item('two')], NOW));
 });
 
 /** `db`, counting the read-write transactions opened through it. */
