@@ -141,7 +141,9 @@ export async function makeAllDue(db: Db, now: number): Promise<number> {
     if (cursor.value.state !== 'active' || cursor.value.syncId) continue;
     if ((cursor.value.retryAfterUntil ?? 0) > now) continue;
     n++;
-    if (cursor.value.nextCheckAt > now) await cursor.update({ ...cursor.value, nextCheckAt: now });
+    // Feeds already due are stamped too: a poll in flight then sees that the reader asked again
+    // after it was picked, and its answer keeps the feed due (lib/poll/poll-feed.ts).
+    if (cursor.value.nextCheckAt !== now) await cursor.update({ ...cursor.value, nextCheckAt: now });
   }
   await tx.done;
   return n;

@@ -108,6 +108,7 @@ export async function storePoll(feed: StoredFeed, fetched: Fetched, deps: PollDe
           now,
           random: deps.random,
           movedTo,
+          pickedNextCheckAt: feed.nextCheckAt,
           minIntervalMs: deps.minIntervalMs,
           maxIntervalMs: deps.maxIntervalMs,
         }),
@@ -135,6 +136,8 @@ interface StateInput {
   random: (() => number) | undefined;
   /** The new URL after permanent redirects, when the subscription moves. */
   movedTo?: string | undefined;
+  /** The feed's next check when this poll picked it: another value now means it was made due again meanwhile. */
+  pickedNextCheckAt?: number | undefined;
   minIntervalMs?: number | undefined;
   maxIntervalMs?: number | undefined;
 }
@@ -195,7 +198,12 @@ export function nextFeedState(current: StoredFeed, out: FetchOutcome, s: StateIn
     // The wait a 429/503 imposes, in the sentence ("…will not ask again for 2 h").
     ...(s.status === 'rate-limited' ? { retryInMs: decision.at - s.now } : {}),
   }).message;
-  next.nextCheckAt = decision.at;
+  // "Refresh now" made the feed due again while this poll was in flight: it stays due (the run
+  // polls it again) instead of this answer's schedule silently undoing the reader's request,
+  // unless the answer asked for a wait or the feed is gone.
+  const dueAgain =
+    s.pickedNextCheckAt !== undefined && current.nextCheckAt !== s.pickedNextCheckAt && current.nextCheckAt <= s.now && s.status !== 'rate-limited' && s.status !== 'gone';
+  next.nextCheckAt = dueAgain ? current.nextCheckAt : decision.at;
   if (s.status === 'rate-limited') next.retryAfterUntil = decision.at;
   else delete next.retryAfterUntil;
   next.intervalMs = decision.intervalMs;

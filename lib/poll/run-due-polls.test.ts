@@ -1,8 +1,9 @@
 /** A polling run: requests are not held back by the commits of the answers before them. */
 import { describe, expect, it } from 'vitest';
-import { addFeeds } from '../db/feeds';
+import { addFeeds, makeAllDue } from '../db/feeds';
 import { freshDb } from '../db/test-db';
 import type { CommitQueue } from './commit-queue';
+
 import { runDuePolls } from './run-due-polls';
 
 const NOW = Date.UTC(2026, 5, 10);
@@ -61,5 +62,23 @@ describe('runDuePolls', () => {
     }
     expect(await finished).toHaveLength(12);
     expect(requested).toHaveLength(12);
+  });
+});
+
+describe('runDuePolls and "refresh now"', () => {
+  it('polls again a feed made due while its request was in flight, instead of its answer undoing the refresh', async () => {
+    const db = await freshDb();
+    await addFeeds(db, [{ url: 'http://a.example/feed.xml', title: 'A', firstCheckAt: 0 }], 0);
+    let requests = 0;
+    const fetch = (async () => {
+      requests++;
+      // The reader asks for a refresh while the first request is in flight.
+      if (requests === 1) await makeAllDue(db, NOW);
+      return new Response(RSS, { status: 200 });
+    }) as typeof globalThis.fetch;
+    await runDuePolls({ db, fetch, now: () => NOW });
+    expect(requests).toBe(2);
+    const [feed] = await db.getAll('feeds');
+    expect(feed!.nextCheckAt).toBeGreaterThan(NOW);
   });
 });
