@@ -1,5 +1,6 @@
 /** How many posts a river shows (for aria-setsize and "N posts"). */
 import type { Db } from './open-db';
+import { postKeyId } from './post-key-id';
 import type { PostQuery } from './queries';
 import { readUnreadCounts } from './queries';
 import type { StoredPost } from './types';
@@ -43,7 +44,7 @@ async function notInRiver(db: Db, q: Pick<PostQuery, 'feedId' | 'folder'>, starr
   const tx = db.transaction('posts');
   const hidden = tx.store.index('byHidden');
   const folded = tx.store.index('byFolded');
-  const id = (k: [string, string]) => `${k[0]}\u0000${k[1]}`;
+  const id = (k: [string, string]) => postKeyId(k[0], k[1]);
   if (q.folder === undefined && !starred) {
     // Keys only: a Planet beside its authors' feeds can fold thousands of copies.
     const [h, f] = await Promise.all([hidden.getAllKeys(), q.feedId === undefined ? folded.getAllKeys() : []]);

@@ -1,8 +1,9 @@
 /** A post's folded copies, for marking them all: reading or starring a post marks every copy. */
 import type { PostTx } from '../db/post-writes';
+import { postKeyId } from '../db/post-key-id';
 import type { StoredPost } from '../db/types';
 
-const keyOf = (feedId: string, id: string) => `${feedId}\u0000${id}`;
+const keyOf = postKeyId;
 
 /**
  * `posts` and every post of their groups (the shown post and its folded copies), each once,

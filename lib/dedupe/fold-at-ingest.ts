@@ -1,6 +1,7 @@
 /** The ingest hook of duplicates: a new post that another feed already brought is folded under that post. */
 import type { PostTx, PostWriter } from '../db/post-writes';
 import type { StoredPost } from '../db/types';
+import { postKeyId } from '../db/post-key-id';
 import { dupKeys, TITLE_WINDOW_MS } from './dup-keys';
 
 /** Copies looked at per key (a key shared by more posts is a site's repeated title, not a copy). */
@@ -8,7 +9,7 @@ const PER_KEY = 8;
 
 type PostKey = [string, string];
 
-const keyOf = (k: PostKey) => `${k[0]}\u0000${k[1]}`;
+const keyOf = (k: PostKey) => postKeyId(k[0], k[1]);
 
 /**
  * Gives each new post its duplicate keys and folds the copies: a post already stored from

@@ -4,6 +4,7 @@ import { serializeOpml } from '../opml/serialize-opml';
 import { webUrlOrUndefined } from '../util/web-url';
 import { renderPlanetHtml, renderTitlesHtml } from './render-planet-html';
 import { renderAtom, renderRss } from './render-feeds';
+import { postKeyId } from '../db/post-key-id';
 import type { PlanetSource } from './planet-types';
 
 /** The files of a Planet, by name. */
@@ -14,7 +15,7 @@ export function buildPlanetFiles(src: PlanetSource, feedId: string): PlanetFiles
   // Content is cleaned once per post and shared by index.html and both feeds.
   const cache = new Map<string, string | undefined>();
   const contentOf: PlanetSource['contentOf'] = (post) => {
-    const key = `${post.feedId}\u0000${post.id}`;
+    const key = postKeyId(post.feedId, post.id);
     if (!cache.has(key)) cache.set(key, src.contentOf(post));
     return cache.get(key);
   };

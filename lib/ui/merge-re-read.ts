@@ -1,7 +1,8 @@
 /** Applying a re-read of some feeds' posts to a page of the river. */
+import { postKeyId } from '../db/post-key-id';
 import type { StoredPost } from '../db/types';
 
-const keyOf = (p: StoredPost) => `${p.feedId}\u0000${p.id}`;
+const keyOf = (p: StoredPost) => postKeyId(p.feedId, p.id);
 
 /**
  * The posts of a page after re-reading those of the `changed` feeds: a re-read post replaces
