@@ -33,11 +33,16 @@
     globalThis.__orreryEarlyOpen = new Promise((resolve) => {
       req.onupgradeneeded = () => req.transaction && req.transaction.abort();
       req.onsuccess = () => {
+        // Marks for bench:refresh's breakdown of a page's first screen (when the database opened, when the counts were read).
+        performance.mark('orrery:early-db');
         const db = req.result;
         globalThis.__orreryEarlyCounts = new Promise((done) => {
           try {
             const get = db.transaction('meta').objectStore('meta').get('counts');
-            get.onsuccess = () => done({ value: get.result });
+            get.onsuccess = () => {
+              performance.mark('orrery:early-counts');
+              done({ value: get.result });
+            };
             get.onerror = (event) => {
               event.preventDefault();
               done(undefined);

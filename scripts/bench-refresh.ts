@@ -43,7 +43,12 @@ interface Run {
 interface Screens {
   timeline: number[];
   popup: number[];
+  /** Per sample, the page's own marks on the way (ms from navigation start): where the time went. */
+  marks: { timeline: Record<string, number>[]; popup: Record<string, number>[] };
 }
+
+/** The marks a page sets on its way to the first screen, in order (public/open-early.js, the entrypoints, the river and popup). */
+const STEPS = ['responseEnd', 'orrery:early-db', 'orrery:early-counts', 'orrery:module', 'orrery:first-page-read', 'orrery:counts', 'orrery:details', 'orrery:first-posts'];
 
 interface Result {
   name: string;
@@ -96,7 +101,7 @@ function pageCdp(session: CDPSession): WorkerCdp {
 }
 
 /** Opens a page and returns the time from its navigation start to its first screen. */
-async function firstScreen(orrery: Orrery, which: 'timeline' | 'popup'): Promise<number> {
+async function firstScreen(orrery: Orrery, which: 'timeline' | 'popup', into: Screens): Promise<void> {
   const page = await orrery.context.newPage();
   await page.goto(`chrome-extension://${orrery.extensionId}/${which}.html`);
   // The timeline marks its first posts; the popup marks its counts, then lists the newest posts:
@@ -106,25 +111,35 @@ async function firstScreen(orrery: Orrery, which: 'timeline' | 'popup'): Promise
       ? await page.waitForFunction(() => performance.getEntriesByName('orrery:first-posts')[0]?.startTime, undefined, { timeout: 120_000 })
       : await page.waitForFunction(() => (document.querySelector('[data-testid="recent-entry"]') ? performance.now() : undefined), undefined, { polling: 'raf', timeout: 120_000 });
   const value = (await ms.jsonValue()) as number;
+  const marks = await page.evaluate(() => {
+    const out: Record<string, number> = {};
+    for (const m of performance.getEntriesByType('mark')) out[m.name] ??= m.startTime;
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    if (nav) out.responseEnd = nav.responseEnd;
+    return out;
+  });
   await page.close();
-  return value;
+  into[which].push(value);
+  into.marks[which].push(marks);
 }
+
+const noScreens = (): Screens => ({ timeline: [], popup: [], marks: { timeline: [], popup: [] } });
 
 /** Opens the timeline and the popup in turn until the refresh is over (at least `min` each). */
 async function screensDuring(orrery: Orrery, refreshing: () => boolean, min = 2): Promise<Screens> {
-  const out: Screens = { timeline: [], popup: [] };
+  const out = noScreens();
   while (refreshing() || out.timeline.length < min) {
-    out.timeline.push(await firstScreen(orrery, 'timeline'));
-    out.popup.push(await firstScreen(orrery, 'popup'));
+    await firstScreen(orrery, 'timeline', out);
+    await firstScreen(orrery, 'popup', out);
   }
   return out;
 }
 
 async function screensIdle(orrery: Orrery, n = 5): Promise<Screens> {
-  const out: Screens = { timeline: [], popup: [] };
+  const out = noScreens();
   for (let i = 0; i < n; i++) {
-    out.timeline.push(await firstScreen(orrery, 'timeline'));
-    out.popup.push(await firstScreen(orrery, 'popup'));
+    await firstScreen(orrery, 'timeline', out);
+    await firstScreen(orrery, 'popup', out);
   }
   return out;
 }
@@ -273,6 +288,22 @@ if (withScreens.length) {
       const a = median(s.first[p]);
       const b = median(s.second[p]);
       console.log(`| ${r.name} | ${p} | ${fmt(idle)} | ${fmt(a)} (n=${s.first[p].length}) | ${fmt(b)} (n=${s.second[p].length}) | ${(a / idle).toFixed(2)}, ${(b / idle).toFixed(2)} |`);
+    }
+  }
+  console.log('\nWhere the first screen\'s time went: each step\'s mark, medians (ms from navigation start):\n');
+  console.log('| scenario | page | step | idle | during first refresh | during 304 refresh |');
+  console.log('|---|---|---|---:|---:|---:|');
+  for (const r of withScreens) {
+    const s = r.screens!;
+    for (const p of ['timeline', 'popup'] as const) {
+      const at = (x: Screens, step: string) => {
+        const v = x.marks[p].map((m) => m[step]).filter((n): n is number => n !== undefined);
+        return v.length ? fmt(median(v)) : '–';
+      };
+      for (const step of STEPS) {
+        if (!s.idle.marks[p].some((m) => m[step] !== undefined)) continue;
+        console.log(`| ${r.name} | ${p} | ${step} | ${at(s.idle, step)} | ${at(s.first, step)} | ${at(s.second, step)} |`);
+      }
     }
   }
 }

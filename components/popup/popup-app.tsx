@@ -34,6 +34,9 @@ export function PopupApp() {
   useEffect(() => {
     if (total.value !== undefined) performance.mark('orrery:counts');
   }, [total.value !== undefined]);
+  useEffect(() => {
+    if (details.value !== undefined) performance.mark('orrery:details');
+  }, [details.value !== undefined]);
   // The first screen is read: a refresh that held its commits for it may go on.
   const firstRead = (total.value !== undefined || total.error !== undefined) && (details.value !== undefined || details.error !== undefined);
   useEffect(() => {

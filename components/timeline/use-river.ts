@@ -139,6 +139,7 @@ export function preloadFirstPage(source: RiverSource): Promise<void> {
   preloaded = entry;
   return page.then(
     (value) => {
+      performance.mark('orrery:first-page-read');
       entry.value = value;
     },
     () => undefined,

@@ -14,9 +14,11 @@ import { transactionCause } from './transaction-cause';
 /**
  * Stores every poll of `jobs` (one per feed) atomically: a worker killed mid-way leaves all
  * of them or none. Resolves with each poll's result, in order, once the transaction has
- * committed; rejects with the transaction's cause (quota, disk) when anything fails.
+ * committed; rejects with the transaction's cause (quota, disk) when anything fails. `signal`
+ * aborts the transaction while it runs (a page wants to read: the batch gives way, nothing of
+ * it is written, and it can be committed again as it was).
  */
-export async function commitBatch(db: Db, jobs: FeedCommit[]): Promise<(CommitResult | undefined)[]> {
+export async function commitBatch(db: Db, jobs: FeedCommit[], signal?: AbortSignal): Promise<(CommitResult | undefined)[]> {
   const withPosts = jobs.some((j) => j.items.length > 0);
   // Relaxed durability: the browser commits without waiting for the disk to flush. A worker
   // stopped at any moment still loses nothing committed (the browser, not the worker, holds the
@@ -25,6 +27,15 @@ export async function commitBatch(db: Db, jobs: FeedCommit[]): Promise<(CommitRe
   const tx = (withPosts
     ? db.transaction(['feeds', ...POST_STORES], 'readwrite', { durability: 'relaxed' })
     : db.transaction('feeds', 'readwrite', { durability: 'relaxed' })) as unknown as CommitTx;
+  const giveWay = () => {
+    try {
+      tx.abort();
+    } catch {
+      // Committing or committed already: it ends as it would have.
+    }
+  };
+  if (signal?.aborted) giveWay();
+  signal?.addEventListener('abort', giveWay, { once: true });
   try {
     const writer = withPosts ? await postWriter(tx) : undefined;
     const stages = await Promise.all(jobs.map((job) => stageFeedCommit(tx, writer, job)));
@@ -42,6 +53,8 @@ export async function commitBatch(db: Db, jobs: FeedCommit[]): Promise<(CommitRe
       // Already aborted or finished.
     }
     throw await transactionCause(tx, err);
+  } finally {
+    signal?.removeEventListener('abort', giveWay);
   }
 }
 

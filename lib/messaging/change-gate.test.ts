@@ -72,4 +72,21 @@ describe('createChangeGate', () => {
     await vi.advanceTimersByTimeAsync(5000);
     expect(calls).toEqual([]);
   });
+
+  it('holds a due call while another page reads its first screen, and delivers what came meanwhile once it has', async () => {
+    const calls: StoredChange[] = [];
+    let release: () => void = () => undefined;
+    let reading = true;
+    const hold = () => (reading ? new Promise<void>((r) => (release = r)) : undefined);
+    const gate = createChangeGate((c) => void calls.push(c), { debounceMs: 250, gapMs: 1000 }, Date.now, hold);
+    gate.push(polledChange('a', false));
+    await vi.advanceTimersByTimeAsync(2000);
+    gate.push(polledChange('b', true));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(calls).toEqual([]);
+    reading = false;
+    release();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls).toEqual([{ all: false, feeds: ['a', 'b'], posts: ['b'] }]);
+  });
 });

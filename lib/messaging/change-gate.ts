@@ -2,7 +2,9 @@
  * How an open page takes change broadcasts: merged, the first one after `debounceMs`, then at
  * most one call every `gapMs` after the previous call ended (a refresh of 545 feeds broadcasts
  * several times a second, and each page re-read competes with the worker for IndexedDB and the
- * CPU). The last change is always delivered: nothing pushed is dropped, only merged.
+ * CPU). The last change is always delivered: nothing pushed is dropped, only merged. A
+ * `hold` (another page reading its first screen) makes a due call wait until it is over;
+ * changes arriving meanwhile join it.
  */
 import { mergeChanges, type StoredChange } from './stored-change';
 
@@ -21,7 +23,12 @@ export interface ChangeGate {
 }
 
 /** Creates a gate calling `listener` with the merged changes; a returned promise holds the next call back until it settles. */
-export function createChangeGate(listener: (change: StoredChange) => void | Promise<void>, timing: GateTiming, now: () => number = Date.now): ChangeGate {
+export function createChangeGate(
+  listener: (change: StoredChange) => void | Promise<void>,
+  timing: GateTiming,
+  now: () => number = Date.now,
+  hold: () => Promise<void> | undefined = () => undefined,
+): ChangeGate {
   let pending: StoredChange | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running = false;
@@ -35,11 +42,14 @@ export function createChangeGate(listener: (change: StoredChange) => void | Prom
   };
   const fire = async () => {
     timer = undefined;
-    const change = pending;
-    pending = undefined;
-    if (!change || closed) return;
+    if (!pending || closed) return;
     running = true;
     try {
+      const held = hold();
+      if (held) await held;
+      const change = pending;
+      pending = undefined;
+      if (!change || closed) return;
       await listener(change);
     } catch {
       // The listener reports its own errors; the gate keeps going.

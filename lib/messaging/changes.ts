@@ -5,6 +5,7 @@
  * (pages re-read on the next one).
  */
 import { createChangeGate, type GateTiming } from './change-gate';
+import { pageReaders } from './page-readers';
 import { ALL_CHANGED, readChange, type StoredChange } from './stored-change';
 
 const CHANNEL = 'orrery-changes';
@@ -23,7 +24,8 @@ export function announceChange(change: StoredChange = ALL_CHANGED): void {
 /** Calls `listener` with the merged changes (see createChangeGate); returns the unsubscribe. */
 export function onStoredChange(listener: (change: StoredChange) => void | Promise<void>, timing: GateTiming = PAGE_TIMING): () => void {
   const ch = new BroadcastChannel(CHANNEL);
-  const gate = createChangeGate(listener, timing);
+  // A page opened meanwhile reads its first screen first (see page-readers.ts).
+  const gate = createChangeGate(listener, timing, Date.now, () => pageReaders()?.clear());
   ch.onmessage = (e: MessageEvent) => gate.push(readChange(e.data));
   return () => {
     gate.close();

@@ -134,4 +134,43 @@ describe('createCommitQueue with pages reading', () => {
     expect(writes()).toBe(1);
     expect(await countUnread(raw)).toBe(3);
   });
+
+  it('aborts the batch under way when a page starts reading, and commits it whole after the read', async () => {
+    const { db: raw, ids } = await feeds(2);
+    const { db, writes } = counting(raw);
+    const readers = createReaderGate({ leaseMs: 60_000, maxHoldMs: 60_000 });
+    const queue = createCommitQueue(db, { readers });
+    const results = Promise.all(ids.map((id) => queue.commit(job(id, [item(`${id}-1`)]))));
+    // The first batch's transaction is open: a page starts reading.
+    expect(writes()).toBe(1);
+    readers.take({ type: 'reading', id: 'page' });
+    await new Promise((r) => setTimeout(r, 50));
+    // It gave way: nothing of it was written, and nothing starts while the page reads.
+    expect(await raw.count('posts')).toBe(0);
+    expect((await raw.get('feeds', ids[0]!))!.fetchCount).toBe(0);
+    expect(writes()).toBe(1);
+    readers.take({ type: 'read', id: 'page' });
+    expect(await results).toEqual(ids.map(() => ({ added: 1, updated: 0, removed: 0 })));
+    expect(await raw.count('posts')).toBe(2);
+    expect(await countUnread(raw)).toBe(2);
+    for (const id of ids) expect((await raw.get('feeds', id))!.fetchCount).toBe(1);
+  });
+
+  it('gives way once per batch: a batch that gave way commits though another page starts reading', async () => {
+    const { db: raw, ids } = await feeds(1);
+    const { db, writes } = counting(raw);
+    const readers = createReaderGate({ leaseMs: 60_000, maxHoldMs: 60_000 });
+    const queue = createCommitQueue(db, { readers });
+    const result = queue.commit(job(ids[0]!, [item('a')]));
+    readers.take({ type: 'reading', id: 'page-1' });
+    await new Promise((r) => setTimeout(r, 20));
+    readers.take({ type: 'read', id: 'page-1' });
+    // The batch starts again; another page starts reading while it runs.
+    await new Promise((r) => setTimeout(r, 0));
+    expect(writes()).toBe(2);
+    readers.take({ type: 'reading', id: 'page-2' });
+    expect(await result).toEqual({ added: 1, updated: 0, removed: 0 });
+    expect(writes()).toBe(2);
+    expect(await raw.count('posts')).toBe(1);
+  });
 });

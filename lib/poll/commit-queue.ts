@@ -8,7 +8,9 @@
  * its polls are committed one by one, so each feed is told its own outcome (one feed's too
  * large write does not fail the others). While a page opened during the refresh reads its
  * first screen, no new transaction starts (lib/poll/reader-gate.ts): its reads would each
- * queue behind one.
+ * queue behind one. A batch under way when a page starts reading gives way: its transaction is
+ * aborted (nothing of it written) and it is committed again after the page's read, as it was.
+ * A batch gives way once only, so pages opened one after another cannot stop a refresh.
  */
 import type { Db } from '../db/open-db';
 import { commitBatch } from '../db/commit-batch';
@@ -35,6 +37,8 @@ interface Pending {
   job: FeedCommit;
   /** Committed alone: its batch failed, it gets its own verdict. */
   alone: boolean;
+  /** Its batch gave way to a page once already: it does not again. */
+  yielded?: boolean;
   resolve: (r: CommitResult | undefined) => void;
   reject: (err: unknown) => void;
 }
@@ -78,13 +82,19 @@ export function createCommitQueue(db: Db, limits: CommitQueueLimits = {}): Commi
         if (hold) await hold;
         const batch = take();
         if (batch.length === 0) break;
+        const giveWay = readers && !batch.some((p) => p.yielded) ? new AbortController() : undefined;
+        const stopListening = giveWay ? readers?.onReading(() => giveWay.abort()) : undefined;
         try {
-          const results = await commitBatch(db, batch.map((p) => p.job));
+          const results = await commitBatch(db, batch.map((p) => p.job), giveWay?.signal);
           batch.forEach((p, i) => p.resolve(results[i]));
         } catch (err) {
-          if (batch.length === 1) (batch[0] as Pending).reject(err);
+          // Aborted for a page: first in line again, after the hold.
+          if (giveWay?.signal.aborted) queue.unshift(...batch.map((p) => ({ ...p, yielded: true })));
+          else if (batch.length === 1) (batch[0] as Pending).reject(err);
           // Which poll made it fail is unknown: each tries again alone, first in line.
           else queue.unshift(...batch.map((p) => ({ ...p, alone: true })));
+        } finally {
+          stopListening?.();
         }
       }
     } finally {

@@ -34,6 +34,8 @@ export interface ReaderGate {
   clear(): Promise<void> | undefined;
   /** Takes a page's message (anything else is ignored). */
   take(message: unknown): void;
+  /** Calls `listener` whenever a page starts reading; returns the unsubscribe. */
+  onReading(listener: () => void): () => void;
 }
 
 const isMessage = (m: unknown): m is ReaderMessage =>
@@ -44,6 +46,7 @@ export function createReaderGate(timing: ReaderGateTiming = READER_TIMING, now: 
   /** Lease id -> when it lapses. */
   const leases = new Map<string, number>();
   const waiters = new Set<() => void>();
+  const starts = new Set<() => void>();
 
   const prune = (t: number) => {
     for (const [id, until] of leases) if (until <= t) leases.delete(id);
@@ -55,6 +58,11 @@ export function createReaderGate(timing: ReaderGateTiming = READER_TIMING, now: 
       if (message.type === 'reading') leases.set(message.id, now() + timing.leaseMs);
       else leases.delete(message.id);
       for (const w of [...waiters]) w();
+      if (message.type === 'reading') for (const s of [...starts]) s();
+    },
+    onReading(listener) {
+      starts.add(listener);
+      return () => starts.delete(listener);
     },
     clear() {
       const start = now();

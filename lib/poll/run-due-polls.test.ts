@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addFeeds, makeAllDue } from '../db/feeds';
 import { freshDb } from '../db/test-db';
 import type { CommitQueue } from './commit-queue';
+import { createReaderGate, type ReaderGate } from './reader-gate';
 
 import { runDuePolls } from './run-due-polls';
 
@@ -23,7 +24,7 @@ function heldCommits() {
   return { commits, held, releaseAll: () => held.splice(0).forEach((r) => r()) };
 }
 
-async function run(urls: string[], globalLimit: number) {
+async function run(urls: string[], globalLimit: number, readers?: ReaderGate) {
   const db = await freshDb();
   await addFeeds(db, urls.map((url) => ({ url, title: url, firstCheckAt: 0 })), 0);
   const requested: string[] = [];
@@ -33,7 +34,7 @@ async function run(urls: string[], globalLimit: number) {
   }) as typeof globalThis.fetch;
   const c = heldCommits();
   let done = false;
-  const finished = runDuePolls({ db, fetch, now: () => NOW, commits: c.commits, globalLimit }).then((r) => {
+  const finished = runDuePolls({ db, fetch, now: () => NOW, commits: c.commits, globalLimit, ...(readers ? { readers } : {}) }).then((r) => {
     done = true;
     return r;
   });
@@ -62,6 +63,21 @@ describe('runDuePolls', () => {
     }
     expect(await finished).toHaveLength(12);
     expect(requested).toHaveLength(12);
+  });
+
+  it('parses no answer while a page reads its first screen, and goes on when it has read', async () => {
+    const readers = createReaderGate({ leaseMs: 60_000, maxHoldMs: 60_000 });
+    readers.take({ type: 'reading', id: 'page' });
+    const { requested, c, finished } = await run(['http://a.example/1.xml', 'http://b.example/2.xml'], 6, readers);
+    await settle();
+    // The requests went out and were answered; nothing reached the commit (parsing waits first).
+    expect(requested).toHaveLength(2);
+    expect(c.held).toHaveLength(0);
+    readers.take({ type: 'read', id: 'page' });
+    await settle();
+    expect(c.held).toHaveLength(2);
+    c.releaseAll();
+    expect((await finished).map((r) => r.status)).toEqual(['ok', 'ok']);
   });
 });
 

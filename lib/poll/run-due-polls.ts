@@ -5,6 +5,7 @@ import { dueAtWake, GATHER_WINDOW_MS } from './due-at-wake';
 import { createCommitQueue } from './commit-queue';
 import { createHostLimiter } from './host-limiter';
 import { fetchForPoll, storePoll, type PollDeps, type PollResult } from './poll-feed';
+import { installedReaderGate, type ReaderGate } from './reader-gate';
 import { createSemaphore } from './semaphore';
 import type { StoredFeed } from '../db/types';
 
@@ -19,6 +20,8 @@ export interface RunDeps extends PollDeps {
   onPolled?: (result: PollResult) => void;
   /** Feeds to poll though the database does not say they are due: a "refresh now" it refused to record. */
   alsoPoll?: () => StoredFeed[];
+  /** Pages reading their first screen: answers are parsed once they are done (default: the installed gate). */
+  readers?: ReaderGate;
 }
 
 /**
@@ -28,6 +31,7 @@ export interface RunDeps extends PollDeps {
  */
 export async function runDuePolls(deps: RunDeps): Promise<PollResult[]> {
   const global = deps.globalLimit ?? 6;
+  const readers = deps.readers ?? installedReaderGate();
   const limiter = createHostLimiter({ perHost: 1, global });
   // Answers fetched and not yet stored are bounded (bodies can be megabytes): past this many
   // polls in hand, the next request waits for a commit rather than piling up bodies.
@@ -55,10 +59,16 @@ export async function runDuePolls(deps: RunDeps): Promise<PollResult[]> {
       due.map((feed) =>
         inHand.run(async () => {
           // The request slot (one per host, a few in all) is held for the request only; the
-          // answer is parsed and committed after it is freed.
+          // answer is parsed and committed after it is freed. Parsing is most of the worker's
+          // CPU: while a page reads its first screen it waits, as the commits do, so the page
+          // does not share the machine with it (requests in flight go on).
           const result = await limiter
             .run(feed.url, () => fetchForPoll(feed, polls))
-            .then((fetched) => storePoll(feed, fetched, polls))
+            .then(async (fetched) => {
+              const hold = readers?.clear();
+              if (hold) await hold;
+              return storePoll(feed, fetched, polls);
+            })
             .catch((err: unknown): PollResult => {
               // storePoll handles refused writes itself; anything else is a bug: keep going with the others.
               console.error('[orrery:poll]', feed.url, err);
