@@ -66,4 +66,16 @@ describe('search index', () => {
     expect(ids('   ')).toEqual([]);
     expect(index.search('testing 20')).toEqual([[feed.id, 'p20']]);
   });
+
+  it('leaves out what the river leaves out: posts a rule hid and copies folded under another post', async () => {
+    const { db, feed } = await setup([item('shown', 1000, 'Pytest shown'), item('hidden', 1001, 'Pytest hidden'), item('copy', 1002, 'Pytest copy')]);
+    const tx = db.transaction('posts', 'readwrite');
+    const hidden = (await tx.store.get([feed.id, 'hidden']))!;
+    const copy = (await tx.store.get([feed.id, 'copy']))!;
+    await tx.store.put({ ...hidden, hiddenBy: 'rule-1' } as StoredPost);
+    await tx.store.put({ ...copy, dupOf: [feed.id, 'shown'] } as StoredPost);
+    await tx.done;
+    const index = await buildSearchIndex(db);
+    expect(index.search('pytest')).toEqual([[feed.id, 'shown']]);
+  });
 });

@@ -79,7 +79,8 @@ export async function buildSearchIndex(db: Db, opts: BuildOptions = {}): Promise
     const last = posts[posts.length - 1];
     pending = posts.length === batch && last ? readBatch(db, [last.feedId, last.id], batch) : undefined;
     pending?.catch(() => undefined); // awaited on the next turn; not "unhandled" meanwhile
-    for (const p of posts) docs.push({ key: [p.feedId, p.id], sortKey: p.sortKey, text: searchTextOf(p) });
+    // As the river: a post a rule hid, or a copy folded under another feed's post (found as that post), is not a result.
+    for (const p of posts) if (p.hiddenBy === undefined && p.dupOf === undefined) docs.push({ key: [p.feedId, p.id], sortKey: p.sortKey, text: searchTextOf(p) });
     opts.onProgress?.(docs.length);
     if (pending && opts.pause) await opts.pause();
   }
