@@ -6,6 +6,7 @@ import type { IDBPTransaction, StoreNames } from 'idb';
 import type { ParsedItem } from '../feed/types';
 import type { PostWriter } from './post-writes';
 import { isExpired, type Retention } from './retention';
+import { unfoldRemoved } from '../dedupe/unfold-removed';
 import type { OrreryDB } from './schema';
 import type { StoredFeed, StoredPost } from './types';
 
@@ -144,6 +145,8 @@ export async function applyRetention(
   // A candidate ranks past keepPosts or is too old; isExpired decides (starred posts stay).
   const expired = records.filter((p): p is StoredPost => p !== undefined && isExpired(p, beyond.has(p.id) ? rule.keepPosts : 0, false, rule, now));
   await Promise.all(expired.map((p) => writer.remove(p)));
+  // A removed post shown in another feed's place hands it to a copy (lib/dedupe).
+  if (expired.some((p) => p.alsoIn || p.dupOf)) await unfoldRemoved(tx, writer, expired);
   return expired.length;
 }
 

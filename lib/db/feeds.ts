@@ -1,6 +1,8 @@
 /** Subscriptions: adding, listing, updating and removing feeds. */
 import type { Db } from './open-db';
 import { POST_STORES, postWriter } from './post-writes';
+import { foldAtIngest } from '../dedupe/fold-at-ingest';
+import { unfoldRemoved } from '../dedupe/unfold-removed';
 import type { StoredFeed, StoredPost } from './types';
 
 /** What a new subscription needs; everything else gets defaults. */
@@ -234,6 +236,8 @@ export async function removeFeedForUndo(db: Db, id: string): Promise<RemovedFeed
   const posts = await tx.objectStore('posts').getAll(range);
   await tx.objectStore('feeds').delete(id);
   await Promise.all(posts.map((p) => writer.remove(p)));
+  // Posts of this feed shown in other feeds' place hand it to a copy there (lib/dedupe).
+  await unfoldRemoved(tx, writer, posts);
   await writer.save();
   await tx.done;
   return { feed, posts };
@@ -252,8 +256,15 @@ export async function restoreFeed(db: Db, removed: RemovedFeedRecord): Promise<b
   }
   await feeds.add(removed.feed);
   const writer = await postWriter(tx);
-  // A post keeps its folder only if the feed did: both come from the same record.
-  await Promise.all(removed.posts.map((p) => writer.put(undefined, { ...p, feedId: removed.feed.id, folder: removed.feed.folder })));
+  // A post keeps its folder only if the feed did: both come from the same record. Its copies
+  // were shown in its place meanwhile: it comes back as a new post would, folded under them
+  // when they are still there.
+  const posts = removed.posts.map((p): StoredPost => {
+    const { dupOf: _dupOf, alsoIn: _alsoIn, dupKeys: _dupKeys, ...plain } = p;
+    return { ...plain, feedId: removed.feed.id, folder: removed.feed.folder };
+  });
+  await foldAtIngest(tx, writer, posts);
+  await Promise.all(posts.map((p) => writer.put(undefined, p)));
   await writer.save();
   await tx.done;
   return true;
