@@ -35,6 +35,23 @@ describe('duplicate keys', () => {
     expect(dupKeys({ id: 'tag:a.example,2024:1', title: 'A longer title', url: 'https://a.example/x' })).toEqual(['l:a.example/x', 'i:tag:a.example,2024:1', 't:a.example|a longer title']);
     expect(dupKeys({ id: 'https://a.example/x/', title: 'x' })).toEqual(['l:a.example/x']);
   });
+
+  it("parses a post's link once when its id is that link (every new post pays for this at ingest)", () => {
+    const Real = URL;
+    let parsed = 0;
+    globalThis.URL = class extends Real {
+      constructor(url: string | URL, base?: string | URL) {
+        super(url, base);
+        parsed++;
+      }
+    };
+    try {
+      expect(dupKeys({ id: 'https://a.example/x', title: 'A longer title', url: 'https://a.example/x' })).toEqual(['l:a.example/x', 't:a.example|a longer title']);
+      expect(parsed).toBe(1);
+    } finally {
+      globalThis.URL = Real;
+    }
+  });
 });
 
 describe('duplicates folded at ingest', () => {
