@@ -10,8 +10,6 @@ import { formatOfRoot, sniffSyntax } from './sniff-format.ts';
 const RELEASE_LAST_MATCH = /^/;
 /** Documents up to this many characters cost less to keep alive than to copy out of. */
 const DETACH_ABOVE = 1_000_000;
-/** A character beyond Latin-1: V8 then holds the document, and every slice of it, two bytes per character. */
-const WIDE = /[\u0100-\uffff]/;
 
 /** Larger inputs are refused outright ('too-large'): no feed needs 50 MB. */
 export const MAX_FEED_BYTES = 50 * 1024 * 1024;
@@ -58,11 +56,8 @@ export function parseFeed(bytes: Uint8Array, options: ParseOptions): ParseResult
     // regex ran. Matching a tiny string releases it.
     RELEASE_LAST_MATCH.exec('');
     if ('ok' in result) return result;
-    // Items of a large document are copied out of it, so they do not keep it alive (see detach);
-    // the ASCII text of a wide one is copied as one-byte strings, half the bytes to store.
-    const whole = text.length > DETACH_ABOVE;
-    const wide = WIDE.test(text);
-    return { ok: true, feed: whole || wide ? detachFeed(result, wide, whole) : result };
+    // Items of a large document are copied out of it, so they do not keep it alive (see detach).
+    return { ok: true, feed: text.length > DETACH_ABOVE ? detachFeed(result) : result };
   } catch (err) {
     // A bug of ours, not the publisher's: still a value, never an exception, for the caller.
     return fail('malformed', `parser error (${err instanceof Error ? err.message : String(err)})`);

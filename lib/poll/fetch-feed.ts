@@ -126,9 +126,8 @@ async function readCapped(res: Response, maxBytes: number): Promise<Uint8Array |
   // more), so the browser assembles it in one read; the JS read loop below costs a promise and
   // a copy per chunk (~4% of the worker's CPU at ingest). A compressed body's declared length
   // is the compressed one, and a body without one may never end: both are streamed and counted.
-  // `body` is not touched on this path: a body stream handed to JS is read through it.
   const encoding = res.headers.get('content-encoding');
-  if ((res.headers.has('content-length') && (encoding === null || encoding.trim().toLowerCase() === 'identity')) || !res.body) {
+  if (!res.body || (res.headers.has('content-length') && (encoding === null || encoding.trim().toLowerCase() === 'identity'))) {
     const whole = new Uint8Array(await res.arrayBuffer());
     return whole.byteLength > maxBytes ? 'too-large' : whole;
   }
