@@ -48,4 +48,18 @@ describe('decodeUtf8', () => {
       expect(decodeUtf8(bytes), `seed case ${i}`).toBe(reference.decode(bytes));
     }
   });
+
+  it('gives what TextDecoder gives on views that start and end anywhere in their buffer (the 32-bit word scan aligns itself)', () => {
+    const random = seededRandom(4_096);
+    for (let i = 0; i < 200; i++) {
+      const bytes = randomBytes(random, 1 + Math.floor(random() * 600));
+      const buffer = new Uint8Array(bytes.length + 8);
+      for (let offset = 0; offset < 4; offset++) {
+        buffer.fill(0xff);
+        buffer.set(bytes, offset);
+        const view = buffer.subarray(offset, offset + bytes.length);
+        expect(decodeUtf8(view), `case ${i} at offset ${offset}`).toBe(reference.decode(bytes));
+      }
+    }
+  });
 });

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { ParsedItem } from '../feed/types';
 import { addFeeds, removeFeedForUndo, restoreFeed, updateFeed } from './feeds';
 import { markScopeRead } from './mark-scope-read';
@@ -81,5 +81,31 @@ describe('the unread ledger and counts', () => {
     }
     expect(ids).toHaveLength(25);
     expect(new Set(ids).size).toBe(25);
+  });
+});
+
+describe('the cost of a commit', () => {
+  /** Listeners added to IndexedDB requests while `run` runs: idb adds two for each request it wraps in a promise. */
+  async function requestListeners(run: () => Promise<unknown>): Promise<number> {
+    const spy = vi.spyOn(IDBRequest.prototype, 'addEventListener');
+    try {
+      await run();
+      return spy.mock.calls.length;
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it('gives the requests that store new posts and their ledger entries no promise each', async () => {
+    const db = await freshDb();
+    const { added } = await addFeeds(db, [{ url: 'http://a.example/', title: 'a', firstCheckAt: 0 }], 0);
+    const feedId = added[0]!.id;
+    const poll = (from: number, n: number) => Array.from({ length: n }, (_, i) => item(`p${from + i}`, from + i));
+    const few = await requestListeners(() => commitPoll(db, feedId, (f) => f, poll(0, 5), 1));
+    const many = await requestListeners(() => commitPoll(db, feedId, (f) => f, poll(100, 50), 2));
+    // Fifty new unread posts are 200 requests (post, three ledger entries): none awaited one by one.
+    expect(many).toBe(few);
+    expect(await readUnreadCounts(db)).toMatchObject({ total: 55, posts: 55 });
+    expect(await db.count('unreadByFolder')).toBe(55);
   });
 });

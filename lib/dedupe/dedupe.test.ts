@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { addFeeds } from '../db/feeds';
 import { commitBatch } from '../db/commit-batch';
 import { commitPoll, setRead, setStarred } from '../db/posts';
@@ -35,9 +35,47 @@ describe('duplicate keys', () => {
     expect(dupKeys({ id: 'tag:a.example,2024:1', title: 'A longer title', url: 'https://a.example/x' })).toEqual(['l:a.example/x', 'i:tag:a.example,2024:1', 't:a.example|a longer title']);
     expect(dupKeys({ id: 'https://a.example/x/', title: 'x' })).toEqual(['l:a.example/x']);
   });
+
+  it("parses a post's link once when its id is that link (every new post pays for this at ingest)", () => {
+    const Real = URL;
+    let parsed = 0;
+    globalThis.URL = class extends Real {
+      constructor(url: string | URL, base?: string | URL) {
+        super(url, base);
+        parsed++;
+      }
+    };
+    try {
+      expect(dupKeys({ id: 'https://a.example/x', title: 'A longer title', url: 'https://a.example/x' })).toEqual(['l:a.example/x', 't:a.example|a longer title']);
+      expect(parsed).toBe(1);
+    } finally {
+      globalThis.URL = Real;
+    }
+  });
 });
 
 describe('duplicates folded at ingest', () => {
+  it('looks keys up with no promise per request: a commit of 40 new posts with keys adds as many request listeners as one of 4', async () => {
+    const { db, planet, author } = await setup();
+    const posts = (feed: string, from: number, n: number) =>
+      Array.from({ length: n }, (_, i) => item(`${feed}${from + i}`, `A long enough title ${from + i}`, 5 * DAY, `https://${feed}.example/p/${from + i}`));
+    const listeners = async (work: () => Promise<unknown>) => {
+      const spy = vi.spyOn(IDBRequest.prototype, 'addEventListener');
+      try {
+        await work();
+        return spy.mock.calls.length;
+      } finally {
+        spy.mockRestore();
+      }
+    };
+    const few = await listeners(() => commitPoll(db, author.id, (f) => f, posts('author', 0, 4), 10));
+    const many = await listeners(() => commitPoll(db, planet.id, (f) => f, posts('planet', 100, 40), 20));
+    expect(many).toBe(few);
+    // Still folded: the planet's copies of the author's posts fold under them.
+    await commitPoll(db, planet.id, (f) => f, [item('copy', 'A long enough title 0', 5 * DAY, 'https://author.example/p/0')], 30);
+    expect((await db.get('posts', [planet.id, 'copy']))!.dupOf).toEqual([author.id, 'author0']);
+  });
+
   it('the same link through a Planet and the author’s feed is shown once, with "also in"', async () => {
     const { db, planet, author } = await setup();
     await commitPoll(db, author.id, (f) => f, [item('a1', 'My post', 5 * DAY, 'https://blog.example/my-post/')], 10);

@@ -1,4 +1,5 @@
 /** The ingest hook of duplicates: a new post that another feed already brought is folded under that post. */
+import { unwrap } from 'idb';
 import type { PostTx, PostWriter } from '../db/post-writes';
 import type { StoredPost } from '../db/types';
 import { postKeyId } from '../db/post-key-id';
@@ -25,7 +26,15 @@ const keyOf = (k: PostKey) => postKeyId(k[0], k[1]);
  */
 export async function foldAtIngest(tx: PostTx, writer: PostWriter, fresh: StoredPost[]): Promise<void> {
   const store = tx.objectStore('posts');
-  const index = store.index('byDupKey');
+  // Raw requests with one handler each: a new post looks up one to three keys, and idb's
+  // promise per request (two listeners added and removed, a proxy) costs more than the lookup's own script.
+  const index = unwrap(store.index('byDupKey')) as unknown as IDBIndex;
+  const candidatesOf = (key: string) =>
+    new Promise<PostKey[]>((resolve, reject) => {
+      const req = index.getAllKeys(key, PER_KEY);
+      req.onsuccess = () => resolve(req.result as PostKey[]);
+      req.onerror = () => reject(req.error ?? new Error('getAllKeys failed'));
+    });
   const reads = new Map<string, Promise<StoredPost | undefined>>();
   const read = (k: PostKey) => {
     const id = keyOf(k);
@@ -37,7 +46,7 @@ export async function foldAtIngest(tx: PostTx, writer: PostWriter, fresh: Stored
   const primaryFor = async (p: StoredPost, keys: string[]): Promise<StoredPost | undefined> => {
     for (const key of keys) {
       const byTitle = key.startsWith('t:');
-      for (const candidate of (await index.getAllKeys(key, PER_KEY)) as PostKey[]) {
+      for (const candidate of await candidatesOf(key)) {
         if (candidate[0] === p.feedId) continue;
         let hit = await read(candidate);
         // Copies stored before this rule carried keys too: their shown post is the candidate.
