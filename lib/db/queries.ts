@@ -4,7 +4,7 @@
  * getAllRecords request where the browser has it, else a cursor walk.
  */
 import type { Db } from './open-db';
-import { emptyCounts } from './post-writes';
+import { emptyCounts, ledgerKeys } from './post-writes';
 import { recordsNewestFirst } from './records';
 import type { StoredPost, UnreadCounts } from './types';
 
@@ -60,31 +60,65 @@ export interface PostPage {
   next?: PageCursor;
 }
 
-/** The river leaves out posts a rule hid and folded copies of another post (a feed's own river shows its copies). */
+/**
+ * The river leaves out posts a rule hid and folded copies of another post (a feed's own river
+ * shows its copies). The river's indexes hold only shown posts (riverKey): this check matters
+ * for a feed's river (byFeed holds every post of the feed) and the unread ledger.
+ */
 function shownBy(q: PostQuery): (p: StoredPost) => boolean {
   return (p) => p.hiddenBy === undefined && (p.dupOf === undefined || q.feedId !== undefined);
 }
 
-/** The newest page of posts for a query. */
-export function queryPosts(db: Db, q: PostQuery): Promise<PostPage> {
-  return q.filter === 'unread' ? queryUnread(db, q) : queryIndexed(db, q);
+/** Records read at most by one read of a run of left-out posts (a feed's river whose newest posts a rule hid). */
+const MAX_SKIP_READ = 1000;
+
+/**
+ * The newest page of posts for a query. A page is never empty while more posts exist: where
+ * a page's posts were all left out (hidden posts at the top of a feed's river, the ledger's
+ * entries of folded copies), the next ones are read, in growing reads, until one shows a post.
+ */
+export async function queryPosts(db: Db, q: PostQuery): Promise<PostPage> {
+  const read = (r: PostQuery) => (r.filter === 'unread' ? queryUnread(db, r) : queryIndexed(db, r));
+  let page = await read(q);
+  let limit = q.limit;
+  while (page.posts.length === 0 && page.next) {
+    limit = Math.min(MAX_SKIP_READ, limit * 4);
+    page = await read({ ...q, limit, after: page.next });
+  }
+  if (page.posts.length <= q.limit) return page;
+  // A grown read found more than a page: the page ends at its last post.
+  const posts = page.posts.slice(0, q.limit);
+  return { posts, next: cursorAt(q, posts[posts.length - 1]!) };
 }
 
-type IndexName = 'bySort' | 'byFeed' | 'byFolder' | 'byStarred';
+/** The cursor of post `p` in the index (or ledger store) that `q` walks. */
+function cursorAt(q: PostQuery, p: StoredPost): PageCursor {
+  const primaryKey: [string, string] = [p.feedId, p.id];
+  if (q.filter === 'unread') {
+    const k = ledgerKeys(p);
+    return { key: q.feedId !== undefined ? k.unreadByFeed : q.folder !== undefined ? k.unreadByFolder : k.unread, primaryKey };
+  }
+  const index = plan(q).index;
+  const river = p.riverKey ?? p.sortKey;
+  const key = index === 'byFeed' ? [p.feedId, p.sortKey] : index === 'byFolderRiver' ? [p.folder, river] : index === 'byStarredRiver' ? [p.starred, river] : river;
+  return { key, primaryKey };
+}
+
+type IndexName = 'byRiver' | 'byFeed' | 'byFolderRiver' | 'byStarredRiver';
 
 /** Picks the index whose key order is the page order; starred within a feed or folder is filtered. */
 function plan(q: PostQuery): { index: IndexName; range: IDBKeyRange } {
   if (q.feedId !== undefined) return { index: 'byFeed', range: IDBKeyRange.bound([q.feedId, ALL[0]], [q.feedId, ALL[1]]) };
-  if (q.folder !== undefined) return { index: 'byFolder', range: IDBKeyRange.bound([q.folder, ALL[0]], [q.folder, ALL[1]]) };
-  if (q.filter === 'starred') return { index: 'byStarred', range: IDBKeyRange.bound([1, ALL[0]], [1, ALL[1]]) };
-  return { index: 'bySort', range: IDBKeyRange.lowerBound(ALL[0]) };
+  if (q.folder !== undefined) return { index: 'byFolderRiver', range: IDBKeyRange.bound([q.folder, ALL[0]], [q.folder, ALL[1]]) };
+  if (q.filter === 'starred') return { index: 'byStarredRiver', range: IDBKeyRange.bound([1, ALL[0]], [1, ALL[1]]) };
+  return { index: 'byRiver', range: IDBKeyRange.lowerBound(ALL[0]) };
 }
 
 async function queryIndexed(db: Db, q: PostQuery): Promise<PostPage> {
   const { index, range } = plan(q);
   const tx = db.transaction('posts');
   // Starred posts of a feed or folder are filtered from its index: only a cursor knows when to stop.
-  const filtered = q.filter === 'starred' && index !== 'byStarred';
+  const filtered = q.filter === 'starred' && index !== 'byStarredRiver';
   const fast = filtered ? undefined : await pageOfRecords(tx.store.index(index), range, q);
   if (fast) {
     await tx.done;
@@ -141,14 +175,9 @@ async function pageOfRecords(
   };
 }
 
-/**
- * The sort key of the newest post a query shows. A page can come back empty (its posts all
- * hidden by a rule or folded under another copy), so pages are read until one shows a post.
- */
+/** The sort key of the newest post a query shows (queryPosts reads past posts the river leaves out). */
 export async function newestShownSortKey(db: Db, q: Omit<PostQuery, 'limit' | 'after'>): Promise<number | undefined> {
-  let page = await queryPosts(db, { ...q, limit: 4 });
-  while (page.posts.length === 0 && page.next) page = await queryPosts(db, { ...q, limit: 64, after: page.next });
-  return page.posts[0]?.sortKey;
+  return (await queryPosts(db, { ...q, limit: 1 })).posts[0]?.sortKey;
 }
 
 /** Unread pages walk the unread ledger (keys in river order), then fetch those posts. */

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { openDB, type IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { openOrreryDb } from './open-db';
+import { countPosts } from './count-posts';
 import { queryPosts, readUnreadCounts } from './queries';
 import { DB_VERSION, MIGRATIONS, type OrreryDB } from './schema';
 
@@ -17,15 +18,17 @@ async function databaseAt(name: string, v: number): Promise<void> {
 }
 
 async function seed(db: IDBPDatabase<OrreryDB>): Promise<void> {
+  // From v6 on, writes give shown posts their riverKey: seed them as the app would have.
+  const river = (sortKey: number) => (db.version >= 6 ? { riverKey: sortKey } : {});
   await db.put('feeds', {
     id: 'f1', url: 'http://a.example/feed.xml', title: 'A', folder: 'Blogs', state: 'active', addedAt: 1,
     nextCheckAt: 2, intervalMs: 0, scheduleReason: '', errorCount: 0, fetchCount: 0, notModifiedCount: 0, bytesReceived: 0,
   });
   await db.put('posts', {
-    feedId: 'f1', id: 'p1', title: 'P', firstSeen: 1, sortKey: 1, enclosures: [], categories: [], read: 1, starred: 1, folder: 'Blogs', updatedAt: 1,
+    feedId: 'f1', id: 'p1', title: 'P', firstSeen: 1, sortKey: 1, enclosures: [], categories: [], read: 1, starred: 1, folder: 'Blogs', updatedAt: 1, ...river(1),
   });
   await db.put('posts', {
-    feedId: 'f1', id: 'p2', title: 'Q', firstSeen: 2, sortKey: 2, enclosures: [], categories: [], read: 0, starred: 0, folder: 'Blogs', updatedAt: 2,
+    feedId: 'f1', id: 'p2', title: 'Q', firstSeen: 2, sortKey: 2, enclosures: [], categories: [], read: 0, starred: 0, folder: 'Blogs', updatedAt: 2, ...river(2),
   });
   if (db.objectStoreNames.contains('unread')) {
     // From v2 on, writes keep the ledger: seed it as the app would have.
@@ -50,7 +53,7 @@ describe('migrations', () => {
       expect(db.objectStoreNames.contains('articles')).toBe(true);
       expect(await db.get('feeds', 'f1')).toMatchObject({ url: 'http://a.example/feed.xml' });
       expect(await db.get('posts', ['f1', 'p1'])).toMatchObject({ read: 1, starred: 1 });
-      expect(await db.countFromIndex('posts', 'byStarred', IDBKeyRange.bound([1, -Infinity], [1, Infinity]))).toBe(1);
+      expect(await db.countFromIndex('posts', 'byStarredRiver', IDBKeyRange.bound([1, -Infinity], [1, Infinity]))).toBe(1);
       expect(await readUnreadCounts(db)).toEqual({ total: 1, posts: 2, feeds: { f1: 1 }, folders: { Blogs: 1 } });
       expect((await queryPosts(db, { filter: 'unread', limit: 10 })).posts.map((p) => p.id)).toEqual(['p2']);
       expect(db.objectStoreNames.contains('syncQueue')).toBe(true);
@@ -58,7 +61,46 @@ describe('migrations', () => {
       // v5: the sparse indexes of rules and folded duplicates, empty until posts carry their fields.
       expect([...db.transaction('posts').store.indexNames]).toEqual(expect.arrayContaining(['byHidden', 'byDupKey']));
       expect(await db.countFromIndex('posts', 'byHidden')).toBe(0);
+      // v6: the river's indexes hold the shown posts; the indexes of every post by date, folder and star are gone.
+      expect((await queryPosts(db, { filter: 'all', limit: 10 })).posts.map((p) => p.id)).toEqual(['p2', 'p1']);
+      expect((await queryPosts(db, { filter: 'all', folder: 'Blogs', limit: 10 })).posts.map((p) => p.id)).toEqual(['p2', 'p1']);
+      expect([...db.transaction('posts').store.indexNames]).not.toEqual(expect.arrayContaining(['bySort']));
       db.close();
     });
   }
+});
+
+describe('v6: the river keeps only the posts it shows', () => {
+  it('gives stored posts their riverKey in the upgrade: hidden posts and folded copies get none', async () => {
+    const name = `migrate-river-${Math.random()}`;
+    const old = await openDB<OrreryDB>(name, 5, {
+      upgrade(db, oldVersion, _n, tx) {
+        for (let i = oldVersion; i < 5; i++) MIGRATIONS[i]!(db as never, tx as never);
+      },
+    });
+    const post = (feedId: string, id: string, sortKey: number, extra: object = {}) => ({
+      feedId, id, title: id, firstSeen: sortKey, sortKey, enclosures: [], categories: [], read: 1 as const, starred: 1 as const, folder: 'Blogs', updatedAt: sortKey, ...extra,
+    });
+    // More posts than one batch of the migration, the newest of them hidden by a rule.
+    for (let i = 0; i < 2500; i++) await old.put('posts', post('f1', `p${i}`, i, i >= 2000 ? { hiddenBy: 'r1' } : {}));
+    await old.put('posts', post('f2', 'copy', 3000, { dupOf: ['f1', 'p5'] }));
+    await old.put('meta', { total: 0, posts: 2501, feeds: {}, folders: {} }, 'counts');
+    old.close();
+
+    const db = await openOrreryDb(name);
+    const all = await db.getAll('posts');
+    expect(all.filter((p) => p.riverKey !== undefined).map((p) => p.id).sort()).toEqual(all.filter((p) => !p.hiddenBy && !p.dupOf).map((p) => p.id).sort());
+    expect(all.filter((p) => p.riverKey !== undefined).every((p) => p.riverKey === p.sortKey)).toBe(true);
+    expect(await db.count('posts')).toBe(2501);
+    const first = await queryPosts(db, { filter: 'all', limit: 3 });
+    expect(first.posts.map((p) => p.id)).toEqual(['p1999', 'p1998', 'p1997']);
+    expect((await queryPosts(db, { filter: 'starred', limit: 1 })).posts.map((p) => p.id)).toEqual(['p1999']);
+    expect((await queryPosts(db, { filter: 'all', folder: 'Blogs', limit: 1 })).posts.map((p) => p.id)).toEqual(['p1999']);
+    // A feed's own river shows its copies (not hidden posts).
+    expect((await queryPosts(db, { filter: 'all', feedId: 'f2', limit: 5 })).posts.map((p) => p.id)).toEqual(['copy']);
+    expect(await countPosts(db, { filter: 'all' })).toBe(2000);
+    expect(await countPosts(db, { filter: 'all', folder: 'Blogs' })).toBe(2000);
+    expect(await countPosts(db, { filter: 'starred' })).toBe(2000);
+    db.close();
+  });
 });

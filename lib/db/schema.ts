@@ -1,11 +1,12 @@
 /** The IndexedDB schema of Orrery and its versioned migrations. */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { fillRiverKeys } from './fill-river-keys';
 import type { RefreshRun, StoredArticle, StoredFeed, StoredPost, SyncQueueEntry, UnreadCounts } from './types';
 
 /** Name of the database. */
 export const DB_NAME = 'orrery';
 /** Current schema version; bump it and add a step to MIGRATIONS. */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** Typed schema for idb. */
 export interface OrreryDB extends DBSchema {
@@ -18,14 +19,17 @@ export interface OrreryDB extends DBSchema {
     key: [string, string];
     value: StoredPost;
     indexes: {
-      /** Newest overall. */
-      bySort: number;
-      /** Newest of one feed. */
+      /**
+       * The river, newest first: sparse, only posts with a riverKey (shown: not hidden by a
+       * rule, not a folded copy), so a page is one bounded read whatever the river leaves out.
+       */
+      byRiver: number;
+      /** The river of one folder (sparse, as byRiver). */
+      byFolderRiver: [string, number];
+      /** Starred posts the river shows, under [1, riverKey] (sparse, as byRiver). */
+      byStarredRiver: [number, number];
+      /** Newest of one feed, every post (a feed's own river shows its folded copies). */
       byFeed: [string, number];
-      /** Newest of one folder. */
-      byFolder: [string, number];
-      /** Starred newest. */
-      byStarred: [number, number];
       /** Posts that came from (or were matched to) a sync service, by the service's item id. */
       bySyncItem: string;
       /** Posts a mute rule hid, newest of each rule last: sparse (only hidden posts have hiddenBy). */
@@ -107,6 +111,19 @@ export const MIGRATIONS: ((db: OldDb, tx: UpgradeTx) => void)[] = [
     if (!posts.indexNames.contains('byHidden')) posts.createIndex('byHidden', ['hiddenBy', 'sortKey']);
     if (!posts.indexNames.contains('byDupKey')) posts.createIndex('byDupKey', 'dupKeys', { multiEntry: true });
     if (!posts.indexNames.contains('byFolded')) posts.createIndex('byFolded', 'dupOf');
+  },
+  // v6: the river's indexes hold only the posts it shows (riverKey, set by lib/db/post-writes.ts),
+  // replacing the indexes of every post by date, folder and star, whose pages were filtered
+  // after reading: a river whose newest thousands of posts a rule hid read past all of them.
+  // Stored posts get their riverKey here, before any page can read the new indexes.
+  (_db, tx) => {
+    const posts = tx.objectStore('posts');
+    for (const name of ['bySort', 'byFolder', 'byStarred'] as const) if (posts.indexNames.contains(name)) posts.deleteIndex(name);
+    if (!posts.indexNames.contains('byRiver')) posts.createIndex('byRiver', 'riverKey');
+    if (!posts.indexNames.contains('byFolderRiver')) posts.createIndex('byFolderRiver', ['folder', 'riverKey']);
+    if (!posts.indexNames.contains('byStarredRiver')) posts.createIndex('byStarredRiver', ['starred', 'riverKey']);
+    // An error aborts the upgrade, and the database stays at v5 for the next try.
+    fillRiverKeys(posts as never).catch(() => undefined);
   },
 ];
 

@@ -109,6 +109,12 @@ export interface StoredPost {
   alsoIn?: [string, string][];
   /** Keys that find this post's copies in other feeds (lib/dedupe/dup-keys.ts), set at ingest. */
   dupKeys?: string[];
+  /**
+   * The sortKey, present only while the river shows the post (no rule hid it, not a folded
+   * copy): the key of the sparse river indexes (byRiver, byFolderRiver, byStarredRiver). Set
+   * by lib/db/post-writes.ts on every write; never set it elsewhere.
+   */
+  riverKey?: number;
 }
 
 /** What became of loading a post's full article (small: it travels with every river page). */

@@ -102,6 +102,8 @@ export async function seedPosts(page: Page, opts: SeedOptions): Promise<void> {
           published: sortKey,
           firstSeen: sortKey,
           sortKey,
+          // Shown in the river (lib/db/post-writes.ts sets it on every write): the river's indexes hold it.
+          riverKey: sortKey,
           contentHtml: html,
           enclosures: [],
           categories: [],
