@@ -3,6 +3,7 @@ import type { Db } from './open-db';
 import { postKeyId } from './post-key-id';
 import type { PostQuery } from './queries';
 import { readUnreadCounts } from './queries';
+import { RIVER_FOLDER, RIVER_STARRED, riverRange } from './river-keys';
 
 /**
  * The number of posts `q` pages through, or undefined for starred posts of a feed or folder.
@@ -17,14 +18,14 @@ export async function countPosts(db: Db, q: Pick<PostQuery, 'filter' | 'feedId' 
     if (q.folder !== undefined) return counts.folders[q.folder] ?? 0;
     return counts.total;
   }
-  // The river's indexes hold only the posts it shows: a folder's river and the starred posts
-  // are counted over their own index entries, nothing subtracted.
+  // The river's index holds only the posts it shows: a folder's river and the starred posts
+  // are counted over their own entries, nothing subtracted.
   if (q.folder !== undefined && q.feedId === undefined) {
-    return q.filter === 'all' ? db.countFromIndex('posts', 'byFolderRiver', IDBKeyRange.bound([q.folder, -Infinity], [q.folder, Infinity])) : undefined;
+    return q.filter === 'all' ? db.countFromIndex('posts', 'byRiver', riverRange(RIVER_FOLDER + q.folder)) : undefined;
   }
   if (q.filter === 'starred') {
     // Few posts are starred, and starring is rare: an index count stays small.
-    return q.feedId === undefined ? db.countFromIndex('posts', 'byStarredRiver', IDBKeyRange.bound([1, -Infinity], [1, Infinity])) : undefined;
+    return q.feedId === undefined ? db.countFromIndex('posts', 'byRiver', riverRange(RIVER_STARRED)) : undefined;
   }
   return (await countStored(db, q.feedId)) - (await notInRiver(db, q.feedId));
 }
@@ -37,8 +38,8 @@ async function countStored(db: Db, feedId: string | undefined): Promise<number> 
 
 /**
  * Stored posts of everything (or of one feed) the river leaves out: hidden by a rule, or
- * folded copies (a feed's own river shows its copies). Counting the whole byRiver index
- * would walk every shown post (seconds at 100,000 in Chromium); the maintained number of
+ * folded copies (a feed's own river shows its copies). Counting everything in the byRiver
+ * index would walk every shown post (seconds at 100,000 in Chromium); the maintained number of
  * posts less these two sparse indexes' keys reads only what is left out.
  */
 async function notInRiver(db: Db, feedId: string | undefined): Promise<number> {

@@ -1,15 +1,15 @@
 /**
- * Gives every stored post its riverKey (schema v6), in the upgrade transaction: the river's
- * new indexes must be whole before any page reads them. Batches of getAll and puts queued
+ * Gives every stored post its riverKeys (schema v6), in the upgrade transaction: the river's
+ * new index must be whole before any page reads them. Batches of getAll and puts queued
  * without waiting (requests run in order), where a cursor would cost a round trip per post.
  */
 import type { IDBPObjectStore } from 'idb';
-import { markRiver } from './post-writes';
+import { markRiver } from './river-keys';
 import type { StoredPost } from './types';
 
 const BATCH = 1000;
 
-/** Sets riverKey on every post of `store` the river shows; resolves with the number rewritten. */
+/** Sets riverKeys on every post of `store` the river shows; resolves with the number rewritten. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function fillRiverKeys(store: IDBPObjectStore<any, any, any, 'versionchange'>): Promise<number> {
   let rewritten = 0;

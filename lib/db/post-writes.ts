@@ -1,11 +1,12 @@
 /**
  * The only code that writes posts. Every write keeps the unread ledger (unread,
  * unreadByFeed, unreadByFolder stores) and the maintained unread counts in step with the
- * posts, inside the caller's transaction, and sets the post's riverKey (the key of the
- * river's sparse indexes) from what it is now. test/unit/conventions.test.ts checks that no
+ * posts, inside the caller's transaction, and sets the post's riverKeys (its keys in the
+ * river's sparse index, lib/db/river-keys.ts) from what it is now. test/unit/conventions.test.ts checks that no
  * other file writes the posts store.
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
+import { markRiver } from './river-keys';
 import type { OrreryDB } from './schema';
 import type { StoredPost, UnreadCounts } from './types';
 
@@ -63,24 +64,6 @@ export function ledgerKeys(p: StoredPost): {
     unreadByFeed: [p.feedId, p.sortKey, p.id],
     unreadByFolder: [p.folder, p.sortKey, p.feedId, p.id],
   };
-}
-
-/** Whether the river shows a post outside its feed's own river: no rule hid it and it is not a folded copy. */
-export function inRiver(p: StoredPost): boolean {
-  return p.hiddenBy === undefined && p.dupOf === undefined;
-}
-
-/**
- * Sets or clears `p.riverKey` for what the post is now. Posts the river leaves out carry no
- * riverKey, so the river's indexes hold only the posts it shows and a page is one bounded
- * read, however many newer posts a rule hid or a Planet folded. Returns whether it changed.
- */
-export function markRiver(p: StoredPost): boolean {
-  const want = inRiver(p) ? p.sortKey : undefined;
-  if (p.riverKey === want) return false;
-  if (want === undefined) delete p.riverKey;
-  else p.riverKey = want;
-  return true;
 }
 
 function sameLedgerEntry(a: StoredPost, b: StoredPost): boolean {

@@ -6,6 +6,7 @@
 import type { Db } from './open-db';
 import { emptyCounts, ledgerKeys } from './post-writes';
 import { recordsNewestFirst } from './records';
+import { RIVER_ALL, RIVER_FOLDER, RIVER_STARRED, riverRange } from './river-keys';
 import type { StoredPost, UnreadCounts } from './types';
 
 const ALL = [-Infinity, Infinity] as const;
@@ -62,7 +63,7 @@ export interface PostPage {
 
 /**
  * The river leaves out posts a rule hid and folded copies of another post (a feed's own river
- * shows its copies). The river's indexes hold only shown posts (riverKey): this check matters
+ * shows its copies). The river's index holds only shown posts (riverKeys): this check matters
  * for a feed's river (byFeed holds every post of the feed) and the unread ledger.
  */
 function shownBy(q: PostQuery): (p: StoredPost) => boolean {
@@ -98,27 +99,22 @@ function cursorAt(q: PostQuery, p: StoredPost): PageCursor {
     const k = ledgerKeys(p);
     return { key: q.feedId !== undefined ? k.unreadByFeed : q.folder !== undefined ? k.unreadByFolder : k.unread, primaryKey };
   }
-  const index = plan(q).index;
-  const river = p.riverKey ?? p.sortKey;
-  const key = index === 'byFeed' ? [p.feedId, p.sortKey] : index === 'byFolderRiver' ? [p.folder, river] : index === 'byStarredRiver' ? [p.starred, river] : river;
-  return { key, primaryKey };
+  const { index, scope } = plan(q);
+  return { key: index === 'byFeed' || scope === undefined ? [p.feedId, p.sortKey] : [scope, p.sortKey], primaryKey };
 }
 
-type IndexName = 'byRiver' | 'byFeed' | 'byFolderRiver' | 'byStarredRiver';
-
-/** Picks the index whose key order is the page order; starred within a feed or folder is filtered. */
-function plan(q: PostQuery): { index: IndexName; range: IDBKeyRange } {
+/** Picks the index (and the river's scope in byRiver) whose key order is the page order; starred within a feed or folder is filtered. */
+function plan(q: PostQuery): { index: 'byRiver' | 'byFeed'; range: IDBKeyRange; scope?: string } {
   if (q.feedId !== undefined) return { index: 'byFeed', range: IDBKeyRange.bound([q.feedId, ALL[0]], [q.feedId, ALL[1]]) };
-  if (q.folder !== undefined) return { index: 'byFolderRiver', range: IDBKeyRange.bound([q.folder, ALL[0]], [q.folder, ALL[1]]) };
-  if (q.filter === 'starred') return { index: 'byStarredRiver', range: IDBKeyRange.bound([1, ALL[0]], [1, ALL[1]]) };
-  return { index: 'byRiver', range: IDBKeyRange.lowerBound(ALL[0]) };
+  const scope = q.folder !== undefined ? RIVER_FOLDER + q.folder : q.filter === 'starred' ? RIVER_STARRED : RIVER_ALL;
+  return { index: 'byRiver', range: riverRange(scope), scope };
 }
 
 async function queryIndexed(db: Db, q: PostQuery): Promise<PostPage> {
   const { index, range } = plan(q);
   const tx = db.transaction('posts');
   // Starred posts of a feed or folder are filtered from its index: only a cursor knows when to stop.
-  const filtered = q.filter === 'starred' && index !== 'byStarredRiver';
+  const filtered = q.filter === 'starred' && (q.feedId !== undefined || q.folder !== undefined);
   const fast = filtered ? undefined : await pageOfRecords(tx.store.index(index), range, q);
   if (fast) {
     await tx.done;

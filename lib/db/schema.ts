@@ -20,14 +20,11 @@ export interface OrreryDB extends DBSchema {
     value: StoredPost;
     indexes: {
       /**
-       * The river, newest first: sparse, only posts with a riverKey (shown: not hidden by a
-       * rule, not a folded copy), so a page is one bounded read whatever the river leaves out.
+       * Every river but a feed's own, by [scope, sortKey] (lib/db/river-keys.ts): multiEntry
+       * and sparse, only posts the river shows (not hidden by a rule, not a folded copy), so
+       * a page is one bounded read whatever the river leaves out.
        */
-      byRiver: number;
-      /** The river of one folder (sparse, as byRiver). */
-      byFolderRiver: [string, number];
-      /** Starred posts the river shows, under [1, riverKey] (sparse, as byRiver). */
-      byStarredRiver: [number, number];
+      byRiver: [string, number];
       /** Newest of one feed, every post (a feed's own river shows its folded copies). */
       byFeed: [string, number];
       /** Posts that came from (or were matched to) a sync service, by the service's item id. */
@@ -112,16 +109,14 @@ export const MIGRATIONS: ((db: OldDb, tx: UpgradeTx) => void)[] = [
     if (!posts.indexNames.contains('byDupKey')) posts.createIndex('byDupKey', 'dupKeys', { multiEntry: true });
     if (!posts.indexNames.contains('byFolded')) posts.createIndex('byFolded', 'dupOf');
   },
-  // v6: the river's indexes hold only the posts it shows (riverKey, set by lib/db/post-writes.ts),
-  // replacing the indexes of every post by date, folder and star, whose pages were filtered
+  // v6: one sparse index of the posts the river shows (riverKeys, set by lib/db/post-writes.ts)
+  // replaces the indexes of every post by date, folder and star, whose pages were filtered
   // after reading: a river whose newest thousands of posts a rule hid read past all of them.
-  // Stored posts get their riverKey here, before any page can read the new indexes.
+  // Stored posts get their riverKeys here, before any page can read the new index.
   (_db, tx) => {
     const posts = tx.objectStore('posts');
     for (const name of ['bySort', 'byFolder', 'byStarred'] as const) if (posts.indexNames.contains(name)) posts.deleteIndex(name);
-    if (!posts.indexNames.contains('byRiver')) posts.createIndex('byRiver', 'riverKey');
-    if (!posts.indexNames.contains('byFolderRiver')) posts.createIndex('byFolderRiver', ['folder', 'riverKey']);
-    if (!posts.indexNames.contains('byStarredRiver')) posts.createIndex('byStarredRiver', ['starred', 'riverKey']);
+    if (!posts.indexNames.contains('byRiver')) posts.createIndex('byRiver', 'riverKeys', { multiEntry: true });
     // An error aborts the upgrade, and the database stays at v5 for the next try.
     fillRiverKeys(posts as never).catch(() => undefined);
   },

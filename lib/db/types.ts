@@ -110,11 +110,12 @@ export interface StoredPost {
   /** Keys that find this post's copies in other feeds (lib/dedupe/dup-keys.ts), set at ingest. */
   dupKeys?: string[];
   /**
-   * The sortKey, present only while the river shows the post (no rule hid it, not a folded
-   * copy): the key of the sparse river indexes (byRiver, byFolderRiver, byStarredRiver). Set
-   * by lib/db/post-writes.ts on every write; never set it elsewhere.
+   * The post's keys in the river's sparse multiEntry index byRiver, present only while the
+   * river shows it (no rule hid it, not a folded copy): [RIVER_ALL, sortKey] in everything,
+   * [RIVER_FOLDER + folder, sortKey] in its folder, [RIVER_STARRED, sortKey] if starred (see
+   * lib/db/river-keys.ts). Set by lib/db/post-writes.ts on every write; never set elsewhere.
    */
-  riverKey?: number;
+  riverKeys?: [string, number][];
 }
 
 /** What became of loading a post's full article (small: it travels with every river page). */

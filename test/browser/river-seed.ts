@@ -102,8 +102,8 @@ export async function seedPosts(page: Page, opts: SeedOptions): Promise<void> {
           published: sortKey,
           firstSeen: sortKey,
           sortKey,
-          // Shown in the river (lib/db/post-writes.ts sets it on every write): the river's indexes hold it.
-          riverKey: sortKey,
+          // Shown in the river: its keys in the river's index, as lib/db/river-keys.ts makes them.
+          riverKeys: [['', sortKey], [`f:${folder}`, sortKey], ...(i % 97 === 0 ? [['s', sortKey]] : [])],
           contentHtml: html,
           enclosures: [],
           categories: [],

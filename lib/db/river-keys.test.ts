@@ -41,7 +41,10 @@ const newestFirst = (ps: StoredPost[]) => [...ps].sort((a, b) => b.sortKey - a.s
 async function expectRiverMatchesPosts(db: Db): Promise<void> {
   const all = await db.getAll('posts');
   const shown = (p: StoredPost) => p.hiddenBy === undefined && p.dupOf === undefined;
-  for (const p of all) expect(p.riverKey, `${p.feedId}/${p.id}`).toBe(shown(p) ? p.sortKey : undefined);
+  for (const p of all) {
+    const want = shown(p) ? [['', p.sortKey], [`f:${p.folder}`, p.sortKey], ...(p.starred === 1 ? [['s', p.sortKey]] : [])] : undefined;
+    expect(p.riverKeys, `${p.feedId}/${p.id}`).toEqual(want);
+  }
   const river = newestFirst(all.filter(shown));
   expect(ids(await pageAll(db, { filter: 'all' }))).toEqual(ids(river));
   expect(await countPosts(db, { filter: 'all' })).toBe(river.length);
@@ -63,7 +66,7 @@ async function expectRiverMatchesPosts(db: Db): Promise<void> {
 
 afterEach(() => uninstallGetAllRecords());
 
-describe('riverKey: the river indexes hold exactly the posts the river shows', () => {
+describe('riverKeys: the river index holds exactly the posts the river shows', () => {
   // Pages as Chromium reads them (getAllRecords, one request) and as Firefox does (a cursor).
   it.each([
     [3, 'getAllRecords'],
