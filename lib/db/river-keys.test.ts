@@ -8,7 +8,7 @@ import { addFeeds, removeFeedForUndo, restoreFeed, updateFeed } from './feeds';
 import type { Db } from './open-db';
 import { commitPoll, setRead, setStarred } from './posts';
 import { newestShownSortKey, queryPosts, type PostQuery } from './queries';
-import { freshDb, installGetAllRecords, uninstallGetAllRecords } from './test-db';
+import { freshDb, getAllRecordsCalls, installGetAllRecords, recordsRead, uninstallGetAllRecords } from './test-db';
 import type { StoredPost } from './types';
 
 function seeded(seed: number): () => number {
@@ -140,6 +140,15 @@ describe('riverKeys: the river index holds exactly the posts the river shows', (
       expect(first.posts).toHaveLength(40);
       const second = await queryPosts(db, { ...q, limit: 40, after: first.next! });
       expect(second.posts[0]!.id).toBe('p59');
+    }
+    // A full page of everything or of a folder reads the page and one more record, not the 300
+    // hidden ones above it (a cursor's reads are not counted here: getAllRecords only).
+    for (const q of how === 'getAllRecords' ? ([{ filter: 'all' }, { filter: 'all', folder: 'Blogs' }] as const) : []) {
+      getAllRecordsCalls.records = 0;
+      let page: Awaited<ReturnType<typeof queryPosts>> | undefined;
+      const read = await recordsRead(async () => (page = await queryPosts(db, { ...q, limit: 40 })));
+      expect(page!.posts).toHaveLength(40);
+      expect(read + getAllRecordsCalls.records, q.folder ?? 'everything').toBe(41);
     }
     // Unhiding brings them back to the top.
     await saveRules(db, []);

@@ -118,8 +118,8 @@ export async function recordsRead(work: () => Promise<unknown>): Promise<number>
 type Holder = { getAllRecords?: unknown };
 const recordSources = () => [globalThis.IDBIndex.prototype, globalThis.IDBObjectStore.prototype] as unknown as Holder[];
 
-/** Calls of the getAllRecords that installGetAllRecords gave fake-indexeddb. */
-export const getAllRecordsCalls = { n: 0 };
+/** Calls of the getAllRecords that installGetAllRecords gave fake-indexeddb, and the records they returned. */
+export const getAllRecordsCalls = { n: 0, records: 0 };
 
 /**
  * Gives fake-indexeddb getAllRecords (IndexedDB 3.0, which Chromium has and fake-indexeddb
@@ -137,7 +137,10 @@ export function installGetAllRecords(): void {
         if (c && out.length < (o.count ?? Infinity)) {
           out.push({ key: c.key, primaryKey: c.primaryKey, value: c.value });
           c.continue();
-        } else req.onsuccess?.();
+        } else {
+          getAllRecordsCalls.records += out.length;
+          req.onsuccess?.();
+        }
       };
       cur.onerror = () => {
         req.error = cur.error as never;
