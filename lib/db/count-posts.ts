@@ -3,6 +3,8 @@ import type { Db } from './open-db';
 import { postKeyId } from './post-key-id';
 import type { PostQuery } from './queries';
 import { readUnreadCounts } from './queries';
+import { countPostsLegacy } from './count-posts-legacy';
+import { riverIndexReady } from './river-backfill';
 import { RIVER_FOLDER, RIVER_STARRED, riverRange } from './river-keys';
 
 /**
@@ -19,8 +21,12 @@ export async function countPosts(db: Db, q: Pick<PostQuery, 'filter' | 'feedId' 
     return counts.total;
   }
   // The river's index holds only the posts it shows: a folder's river and the starred posts
-  // are counted over their own entries, nothing subtracted.
-  if (q.folder !== undefined && q.feedId === undefined) {
+  // are counted over their own entries, nothing subtracted (once every post has its keys).
+  const scoped = q.folder !== undefined && q.feedId === undefined;
+  if ((scoped ? q.filter === 'all' : q.filter === 'starred' && q.feedId === undefined) && !(await riverIndexReady(db))) {
+    return countPostsLegacy(db, scoped ? q.folder : undefined);
+  }
+  if (scoped) {
     return q.filter === 'all' ? db.countFromIndex('posts', 'byRiver', riverRange(RIVER_FOLDER + q.folder)) : undefined;
   }
   if (q.filter === 'starred') {

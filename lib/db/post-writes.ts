@@ -6,7 +6,8 @@
  * other file writes the posts store.
  */
 import type { IDBPTransaction, StoreNames } from 'idb';
-import { markRiver } from './river-keys';
+import type { Db } from './open-db';
+import { markRiver, RIVER_FILL_KEY, type RiverFill } from './river-keys';
 import type { OrreryDB } from './schema';
 import type { StoredPost, UnreadCounts } from './types';
 
@@ -148,4 +149,29 @@ export async function rebuildLedger(tx: PostTx): Promise<UnreadCounts> {
   await Promise.all(writes);
   await tx.objectStore('meta').put(counts, COUNTS_KEY);
   return counts;
+}
+
+/**
+ * One batch of the v6 backfill: gives the next `size` posts after the saved position their
+ * riverKeys (lib/db/river-keys.ts) and saves the new position, or `done` when no post is
+ * left, in one short transaction over posts and meta only (the ledger is untouched: a
+ * post's read state does not change). Resolves with where the backfill now stands.
+ */
+export async function fillRiverKeysBatch(db: Db, size: number): Promise<RiverFill> {
+  const tx = db.transaction(['posts', 'meta'], 'readwrite');
+  const meta = tx.objectStore('meta');
+  const at = ((await meta.get(RIVER_FILL_KEY)) as RiverFill | undefined) ?? { done: false };
+  if (at.done) {
+    await tx.done;
+    return at;
+  }
+  const posts = tx.objectStore('posts');
+  const batch = await posts.getAll(at.after ? IDBKeyRange.lowerBound(at.after, true) : undefined, size);
+  // Puts queued without waiting (requests run in order): a round trip per post would double the batch.
+  for (const p of batch) if (markRiver(p)) void posts.put(p);
+  const last = batch[batch.length - 1];
+  const next: RiverFill = batch.length < size || !last ? { done: true } : { done: false, after: [last.feedId, last.id] };
+  void meta.put(next, RIVER_FILL_KEY);
+  await tx.done;
+  return next;
 }

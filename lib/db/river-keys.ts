@@ -7,6 +7,18 @@
  */
 import type { StoredPost } from './types';
 
+/**
+ * The meta record of the v6 backfill (lib/db/river-backfill.ts): until `done`, posts stored
+ * before v6 may lack their riverKeys and the rivers read the v5 indexes instead.
+ */
+export const RIVER_FILL_KEY = 'riverFill';
+
+/** Where the backfill of riverKeys stands: the primary key of the last post it passed. */
+export type RiverFill = {
+  done: boolean;
+  after?: [string, string];
+};
+
 /** Scope of everything. */
 export const RIVER_ALL = '';
 /** Scope of the starred posts. */
