@@ -5,6 +5,7 @@
 import { browser } from 'wxt/browser';
 import { updateBadge } from '../lib/badge/update-badge';
 import { openOrreryDb } from '../lib/db/open-db';
+import { runRiverBackfill } from '../lib/db/river-backfill';
 import { createHandlers } from '../lib/messaging/handlers';
 import { announceChange } from '../lib/messaging/changes';
 import { createChangePublisher } from '../lib/messaging/change-publisher';
@@ -210,4 +211,9 @@ export default defineBackground(() => {
   void poller.pollDue();
   void sync.ensureAlarm();
   browserSync.soon();
+  // Posts stored before schema v6 get their keys in the river's index, a short batch at a time,
+  // each after any page reading its first screen; a worker stopped midway resumes here at its next wake.
+  void db()
+    .then((d) => runRiverBackfill(d, { clear: () => readers.clear() }))
+    .catch((err: unknown) => console.error('[orrery:db]', err));
 });

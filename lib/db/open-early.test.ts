@@ -109,7 +109,7 @@ describe('opening the database early', () => {
   it('is closed and replaced when the database is older, so the migration runs', async () => {
     const old = await openDB<OrreryDB>(DB_NAME, 1, {
       upgrade(db, oldVersion, _n, tx) {
-        for (let i = oldVersion; i < 1; i++) MIGRATIONS[i]!(db as never, tx as never);
+        for (let i = oldVersion; i < 1; i++) MIGRATIONS[i]!(db as never, tx as never, oldVersion);
       },
     });
     old.close();

@@ -1,8 +1,9 @@
 /**
  * The only code that writes posts. Every write keeps the unread ledger (unread,
  * unreadByFeed, unreadByFolder stores) and the maintained unread counts in step with the
- * posts, inside the caller's transaction. test/unit/conventions.test.ts checks that no
- * other file writes the posts store.
+ * posts, inside the caller's transaction, and sets the post's riverKeys (its keys in the
+ * river's sparse index, lib/db/river-keys.ts) from what it is now.
+ * test/unit/conventions.test.ts checks that no other file writes the posts store.
  *
  * Writes are raw IndexedDB requests with no promise each: storing a new unread post takes
  * four requests (the post and three ledger entries), and idb's promise per request (two
@@ -12,6 +13,8 @@
  * awaits (commit-batch turns that into the transaction's cause).
  */
 import { unwrap, type IDBPTransaction, type StoreNames } from 'idb';
+import type { Db } from './open-db';
+import { markRiver, RIVER_FILL_KEY, type RiverFill } from './river-keys';
 import type { OrreryDB } from './schema';
 import type { StoredPost, UnreadCounts } from './types';
 
@@ -108,6 +111,7 @@ export async function postWriter(tx: PostTx): Promise<PostWriter> {
   return {
     // Async: a request refused at once (a key IndexedDB cannot take) rejects, as before.
     async put(old, next) {
+      markRiver(next);
       posts.put(next);
       if (!old) {
         counts.posts = (counts.posts ?? 0) + 1;
@@ -157,4 +161,29 @@ export async function rebuildLedger(tx: PostTx): Promise<UnreadCounts> {
   await Promise.all(writes);
   await tx.objectStore('meta').put(counts, COUNTS_KEY);
   return counts;
+}
+
+/**
+ * One batch of the v6 backfill: gives the next `size` posts after the saved position their
+ * riverKeys (lib/db/river-keys.ts) and saves the new position, or `done` when no post is
+ * left, in one short transaction over posts and meta only (the ledger is untouched: a
+ * post's read state does not change). Resolves with where the backfill now stands.
+ */
+export async function fillRiverKeysBatch(db: Db, size: number): Promise<RiverFill> {
+  const tx = db.transaction(['posts', 'meta'], 'readwrite');
+  const meta = tx.objectStore('meta');
+  const at = ((await meta.get(RIVER_FILL_KEY)) as RiverFill | undefined) ?? { done: false };
+  if (at.done) {
+    await tx.done;
+    return at;
+  }
+  const posts = tx.objectStore('posts');
+  const batch = await posts.getAll(at.after ? IDBKeyRange.lowerBound(at.after, true) : undefined, size);
+  // Puts queued without waiting (requests run in order): a round trip per post would double the batch.
+  for (const p of batch) if (markRiver(p)) void posts.put(p);
+  const last = batch[batch.length - 1];
+  const next: RiverFill = batch.length < size || !last ? { done: true } : { done: false, after: [last.feedId, last.id] };
+  void meta.put(next, RIVER_FILL_KEY);
+  await tx.done;
+  return next;
 }

@@ -4,8 +4,10 @@
  * getAllRecords request where the browser has it, else a cursor walk.
  */
 import type { Db } from './open-db';
-import { emptyCounts } from './post-writes';
+import { emptyCounts, ledgerKeys } from './post-writes';
 import { recordsNewestFirst } from './records';
+import { riverIndexReady } from './river-backfill';
+import { RIVER_ALL, RIVER_FOLDER, RIVER_STARRED, riverRange } from './river-keys';
 import type { StoredPost, UnreadCounts } from './types';
 
 const ALL = [-Infinity, Infinity] as const;
@@ -52,6 +54,8 @@ export interface PostQuery {
 export interface PageCursor {
   key: IDBValidKey;
   primaryKey: [string, string];
+  /** Walked on a v5 index (the backfill of riverKeys was not done when the river's first page was read): the next pages too. */
+  legacy?: true;
 }
 
 /** One page of posts, newest first, and the cursor of the next page (undefined at the end). */
@@ -60,31 +64,82 @@ export interface PostPage {
   next?: PageCursor;
 }
 
-/** The river leaves out posts a rule hid and folded copies of another post (a feed's own river shows its copies). */
+/**
+ * The river leaves out posts a rule hid and folded copies of another post (a feed's own river
+ * shows its copies). The river's index holds only shown posts (riverKeys): this check matters
+ * for a feed's river (byFeed holds every post of the feed), the unread ledger, and the v5
+ * indexes read until the backfill of riverKeys is done.
+ */
 function shownBy(q: PostQuery): (p: StoredPost) => boolean {
   return (p) => p.hiddenBy === undefined && (p.dupOf === undefined || q.feedId !== undefined);
 }
 
-/** The newest page of posts for a query. */
-export function queryPosts(db: Db, q: PostQuery): Promise<PostPage> {
-  return q.filter === 'unread' ? queryUnread(db, q) : queryIndexed(db, q);
+/** Records read at most by one read of a run of left-out posts (a feed's river whose newest posts a rule hid). */
+const MAX_SKIP_READ = 1000;
+
+/**
+ * The newest page of posts for a query. A page is never empty while more posts exist: where
+ * a page's posts were all left out (hidden posts at the top of a feed's river, the ledger's
+ * entries of folded copies), the next ones are read, in growing reads, until one shows a post.
+ */
+export async function queryPosts(db: Db, q: PostQuery): Promise<PostPage> {
+  // Until the v6 backfill is done (lib/db/river-backfill.ts), posts stored before v6 may lack
+  // their riverKeys: the rivers byRiver serves read the v5 indexes, and a river begun on them
+  // stays on them (its cursors are keys of those indexes).
+  const legacy = q.filter !== 'unread' && q.feedId === undefined && (q.after ? q.after.legacy === true : !(await riverIndexReady(db)));
+  const read = async (r: PostQuery) => {
+    const page = r.filter === 'unread' ? await queryUnread(db, r) : await queryIndexed(db, r, legacy);
+    if (legacy && page.next) page.next.legacy = true;
+    return page;
+  };
+  let page = await read(q);
+  let limit = q.limit;
+  while (page.posts.length === 0 && page.next) {
+    limit = Math.min(MAX_SKIP_READ, limit * 4);
+    page = await read({ ...q, limit, after: page.next });
+  }
+  if (page.posts.length <= q.limit) return page;
+  // A grown read found more than a page: the page ends at its last post.
+  const posts = page.posts.slice(0, q.limit);
+  return { posts, next: cursorAt(q, posts[posts.length - 1]!, legacy) };
 }
 
-type IndexName = 'bySort' | 'byFeed' | 'byFolder' | 'byStarred';
+/** The cursor of post `p` in the index (or ledger store) that `q` walks. */
+function cursorAt(q: PostQuery, p: StoredPost, legacy: boolean): PageCursor {
+  const primaryKey: [string, string] = [p.feedId, p.id];
+  if (q.filter === 'unread') {
+    const k = ledgerKeys(p);
+    return { key: q.feedId !== undefined ? k.unreadByFeed : q.folder !== undefined ? k.unreadByFolder : k.unread, primaryKey };
+  }
+  const { index, scope } = plan(q, legacy);
+  if (index === 'bySort') return { key: p.sortKey, primaryKey, legacy: true };
+  if (index === 'byFolder') return { key: [p.folder, p.sortKey], primaryKey, legacy: true };
+  if (index === 'byStarred') return { key: [1, p.sortKey], primaryKey, legacy: true };
+  return { key: index === 'byFeed' || scope === undefined ? [p.feedId, p.sortKey] : [scope, p.sortKey], primaryKey };
+}
 
-/** Picks the index whose key order is the page order; starred within a feed or folder is filtered. */
-function plan(q: PostQuery): { index: IndexName; range: IDBKeyRange } {
+type IndexName = 'byRiver' | 'byFeed' | 'bySort' | 'byFolder' | 'byStarred';
+
+/**
+ * Picks the index (and the river's scope in byRiver) whose key order is the page order;
+ * starred within a feed or folder is filtered. `legacy`: the v5 indexes, which hold every post.
+ */
+function plan(q: PostQuery, legacy: boolean): { index: IndexName; range: IDBKeyRange; scope?: string } {
   if (q.feedId !== undefined) return { index: 'byFeed', range: IDBKeyRange.bound([q.feedId, ALL[0]], [q.feedId, ALL[1]]) };
-  if (q.folder !== undefined) return { index: 'byFolder', range: IDBKeyRange.bound([q.folder, ALL[0]], [q.folder, ALL[1]]) };
-  if (q.filter === 'starred') return { index: 'byStarred', range: IDBKeyRange.bound([1, ALL[0]], [1, ALL[1]]) };
-  return { index: 'bySort', range: IDBKeyRange.lowerBound(ALL[0]) };
+  if (legacy) {
+    if (q.folder !== undefined) return { index: 'byFolder', range: IDBKeyRange.bound([q.folder, ALL[0]], [q.folder, ALL[1]]) };
+    if (q.filter === 'starred') return { index: 'byStarred', range: IDBKeyRange.bound([1, ALL[0]], [1, ALL[1]]) };
+    return { index: 'bySort', range: IDBKeyRange.lowerBound(ALL[0]) };
+  }
+  const scope = q.folder !== undefined ? RIVER_FOLDER + q.folder : q.filter === 'starred' ? RIVER_STARRED : RIVER_ALL;
+  return { index: 'byRiver', range: riverRange(scope), scope };
 }
 
-async function queryIndexed(db: Db, q: PostQuery): Promise<PostPage> {
-  const { index, range } = plan(q);
+async function queryIndexed(db: Db, q: PostQuery, legacy: boolean): Promise<PostPage> {
+  const { index, range } = plan(q, legacy);
   const tx = db.transaction('posts');
   // Starred posts of a feed or folder are filtered from its index: only a cursor knows when to stop.
-  const filtered = q.filter === 'starred' && index !== 'byStarred';
+  const filtered = q.filter === 'starred' && (q.feedId !== undefined || q.folder !== undefined);
   const fast = filtered ? undefined : await pageOfRecords(tx.store.index(index), range, q);
   if (fast) {
     await tx.done;
@@ -141,14 +196,9 @@ async function pageOfRecords(
   };
 }
 
-/**
- * The sort key of the newest post a query shows. A page can come back empty (its posts all
- * hidden by a rule or folded under another copy), so pages are read until one shows a post.
- */
+/** The sort key of the newest post a query shows (queryPosts reads past posts the river leaves out). */
 export async function newestShownSortKey(db: Db, q: Omit<PostQuery, 'limit' | 'after'>): Promise<number | undefined> {
-  let page = await queryPosts(db, { ...q, limit: 4 });
-  while (page.posts.length === 0 && page.next) page = await queryPosts(db, { ...q, limit: 64, after: page.next });
-  return page.posts[0]?.sortKey;
+  return (await queryPosts(db, { ...q, limit: 1 })).posts[0]?.sortKey;
 }
 
 /** Unread pages walk the unread ledger (keys in river order), then fetch those posts. */

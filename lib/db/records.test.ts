@@ -1,7 +1,7 @@
 /**
  * Pages read with getAllRecords (Chromium) must equal pages walked with a cursor (Firefox,
  * fake-indexeddb). fake-indexeddb has no getAllRecords, so here it gets one for the length of
- * a test, written over its own cursors, and every river is paged both ways and compared:
+ * a test (installGetAllRecords), and every river is paged both ways and compared:
  * ties on the sort key (more of them than the slack), starred, per feed, per folder, unread.
  */
 import 'fake-indexeddb/auto';
@@ -11,38 +11,9 @@ import { addFeeds } from './feeds';
 import type { Db } from './open-db';
 import { commitPoll, setRead, setStarred } from './posts';
 import { queryPosts, type PostQuery } from './queries';
-import { freshDb } from './test-db';
+import { freshDb, getAllRecordsCalls, installGetAllRecords, uninstallGetAllRecords } from './test-db';
 
-type Holder = { getAllRecords?: unknown };
-const protos = [globalThis.IDBIndex.prototype, globalThis.IDBObjectStore.prototype] as unknown as Holder[];
-let calls = 0;
-
-/** getAllRecords for fake-indexeddb: `count` records of `query` in `direction`, from a cursor. */
-function install() {
-  for (const proto of protos) {
-    proto.getAllRecords = function (this: IDBIndex | IDBObjectStore, o: { query?: IDBKeyRange | null; count?: number; direction?: IDBCursorDirection }) {
-      calls += 1;
-      const out: { key: IDBValidKey; primaryKey: IDBValidKey; value: unknown }[] = [];
-      const cur = this.openCursor(o.query ?? null, o.direction ?? 'next');
-      const req = { result: out, error: null, onsuccess: null as null | (() => void), onerror: null as null | (() => void) };
-      cur.onsuccess = () => {
-        const c = cur.result;
-        if (c && out.length < (o.count ?? Infinity)) {
-          out.push({ key: c.key, primaryKey: c.primaryKey, value: c.value });
-          c.continue();
-        } else req.onsuccess?.();
-      };
-      cur.onerror = () => {
-        req.error = cur.error as never;
-        req.onerror?.();
-      };
-      return req;
-    };
-  }
-}
-afterEach(() => {
-  for (const proto of protos) delete proto.getAllRecords;
-});
+afterEach(() => uninstallGetAllRecords());
 
 const item = (id: string, published: number): ParsedItem => ({ id, title: `Post ${id}`, published, enclosures: [], categories: [] });
 
@@ -93,13 +64,13 @@ describe('pages read with getAllRecords', () => {
         const db = await seed();
         const feedId = (await queryPosts(db, { filter: 'all', limit: 1 })).posts[0]!.feedId;
         const walked = await pageAll(db, query(feedId), limit);
-        install();
-        calls = 0;
+        installGetAllRecords();
+        getAllRecordsCalls.n = 0;
         const fast = await pageAll(db, query(feedId), limit);
         expect(fast).toEqual(walked);
         expect(walked.flat().length).toBeGreaterThan(0);
         expect(new Set(fast.flat()).size).toBe(fast.flat().length);
-        if (!name.includes('cursor only')) expect(calls).toBeGreaterThan(0);
+        if (!name.includes('cursor only')) expect(getAllRecordsCalls.n).toBeGreaterThan(0);
       });
     }
   }

@@ -1,11 +1,12 @@
 /** The IndexedDB schema of Orrery and its versioned migrations. */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { RIVER_FILL_KEY, type RiverFill } from './river-keys';
 import type { RefreshRun, StoredArticle, StoredFeed, StoredPost, SyncQueueEntry, UnreadCounts } from './types';
 
 /** Name of the database. */
 export const DB_NAME = 'orrery';
 /** Current schema version; bump it and add a step to MIGRATIONS. */
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /** Typed schema for idb. */
 export interface OrreryDB extends DBSchema {
@@ -18,13 +19,19 @@ export interface OrreryDB extends DBSchema {
     key: [string, string];
     value: StoredPost;
     indexes: {
-      /** Newest overall. */
-      bySort: number;
-      /** Newest of one feed. */
+      /**
+       * Every river but a feed's own, by [scope, sortKey] (lib/db/river-keys.ts): multiEntry
+       * and sparse, only posts the river shows (not hidden by a rule, not a folded copy), so
+       * a page is one bounded read whatever the river leaves out.
+       */
+      byRiver: [string, number];
+      /** Newest of one feed, every post (a feed's own river shows its folded copies). */
       byFeed: [string, number];
-      /** Newest of one folder. */
+      /** Newest overall, every post: the river until the v6 backfill is done. */
+      bySort: number;
+      /** Newest of one folder, every post: a folder's river until the v6 backfill is done. */
       byFolder: [string, number];
-      /** Starred newest. */
+      /** Starred newest, every post: the starred river until the v6 backfill is done. */
       byStarred: [number, number];
       /** Posts that came from (or were matched to) a sync service, by the service's item id. */
       bySyncItem: string;
@@ -59,8 +66,8 @@ export interface OrreryDB extends DBSchema {
 type OldDb = IDBPDatabase<unknown>;
 type UpgradeTx = IDBPTransaction<unknown, string[], 'versionchange'>;
 
-/** Migration steps: MIGRATIONS[n] upgrades a database from version n to n + 1. */
-export const MIGRATIONS: ((db: OldDb, tx: UpgradeTx) => void)[] = [
+/** Migration steps: MIGRATIONS[n] upgrades a database from version n to n + 1 (`from`: the version the upgrade started at). */
+export const MIGRATIONS: ((db: OldDb, tx: UpgradeTx, from: number) => void)[] = [
   (db) => {
     const feeds = db.createObjectStore('feeds', { keyPath: 'id' });
     feeds.createIndex('url', 'url', { unique: true });
@@ -108,6 +115,20 @@ export const MIGRATIONS: ((db: OldDb, tx: UpgradeTx) => void)[] = [
     if (!posts.indexNames.contains('byDupKey')) posts.createIndex('byDupKey', 'dupKeys', { multiEntry: true });
     if (!posts.indexNames.contains('byFolded')) posts.createIndex('byFolded', 'dupOf');
   },
+  // v6: one sparse index of the posts the river shows (riverKeys, set by lib/db/post-writes.ts),
+  // whose pages are one bounded read: the v5 indexes were filtered after reading, so a river
+  // whose newest thousands of posts a rule hid read past all of them. No post is rewritten
+  // here (that took 32 s at 20,000 posts, pages and worker blocked, and started over whenever
+  // the worker was stopped mid-upgrade): the worker fills the keys afterwards in short batches
+  // (lib/db/river-backfill.ts), and the rivers read the v5 indexes, kept, until it is done.
+  // Creating the index still reads every post once (it holds none of them yet).
+  (_db, tx, from) => {
+    const posts = tx.objectStore('posts');
+    if (!posts.indexNames.contains('byRiver')) posts.createIndex('byRiver', 'riverKeys', { multiEntry: true });
+    // A new database has no post to fill.
+    const fill: RiverFill = { done: from === 0 };
+    void tx.objectStore('meta').put(fill, RIVER_FILL_KEY);
+  },
 ];
 
 /** Runs every migration from oldVersion up to DB_VERSION. */
@@ -119,6 +140,6 @@ export function upgrade(
   for (let v = oldVersion; v < DB_VERSION; v++) {
     const step = MIGRATIONS[v];
     if (!step) throw new Error(`db: no migration from version ${v}`);
-    step(db as unknown as OldDb, tx as unknown as UpgradeTx);
+    step(db as unknown as OldDb, tx as unknown as UpgradeTx, oldVersion);
   }
 }

@@ -114,3 +114,44 @@ export async function recordsRead(work: () => Promise<unknown>): Promise<number>
   }
   return n;
 }
+
+type Holder = { getAllRecords?: unknown };
+const recordSources = () => [globalThis.IDBIndex.prototype, globalThis.IDBObjectStore.prototype] as unknown as Holder[];
+
+/** Calls of the getAllRecords that installGetAllRecords gave fake-indexeddb, and the records they returned. */
+export const getAllRecordsCalls = { n: 0, records: 0 };
+
+/**
+ * Gives fake-indexeddb getAllRecords (IndexedDB 3.0, which Chromium has and fake-indexeddb
+ * lacks), written over its own cursors, so the river's one-request pages are tested in Node.
+ */
+export function installGetAllRecords(): void {
+  for (const proto of recordSources()) {
+    proto.getAllRecords = function (this: IDBIndex | IDBObjectStore, o: { query?: IDBKeyRange | null; count?: number; direction?: IDBCursorDirection }) {
+      getAllRecordsCalls.n += 1;
+      const out: { key: IDBValidKey; primaryKey: IDBValidKey; value: unknown }[] = [];
+      const cur = this.openCursor(o.query ?? null, o.direction ?? 'next');
+      const req = { result: out, error: null, onsuccess: null as null | (() => void), onerror: null as null | (() => void) };
+      cur.onsuccess = () => {
+        const c = cur.result;
+        if (c && out.length < (o.count ?? Infinity)) {
+          out.push({ key: c.key, primaryKey: c.primaryKey, value: c.value });
+          c.continue();
+        } else {
+          getAllRecordsCalls.records += out.length;
+          req.onsuccess?.();
+        }
+      };
+      cur.onerror = () => {
+        req.error = cur.error as never;
+        req.onerror?.();
+      };
+      return req;
+    };
+  }
+}
+
+/** Takes installGetAllRecords' getAllRecords away again. */
+export function uninstallGetAllRecords(): void {
+  for (const proto of recordSources()) delete proto.getAllRecords;
+}

@@ -109,6 +109,13 @@ export interface StoredPost {
   alsoIn?: [string, string][];
   /** Keys that find this post's copies in other feeds (lib/dedupe/dup-keys.ts), set at ingest. */
   dupKeys?: string[];
+  /**
+   * The post's keys in the river's sparse multiEntry index byRiver, present only while the
+   * river shows it (no rule hid it, not a folded copy): [RIVER_ALL, sortKey] in everything,
+   * [RIVER_FOLDER + folder, sortKey] in its folder, [RIVER_STARRED, sortKey] if starred (see
+   * lib/db/river-keys.ts). Set by lib/db/post-writes.ts on every write; never set elsewhere.
+   */
+  riverKeys?: [string, number][];
 }
 
 /** What became of loading a post's full article (small: it travels with every river page). */

@@ -14,6 +14,10 @@ export interface SeedOptions {
   /** First post number (to add more posts to an earlier seed). */
   from?: number;
   folders?: string[];
+  /** False: posts as schema v5 stored them, with no keys in the river's index (default true). */
+  riverKeys?: boolean;
+  /** The newest this many posts hidden by a rule (hiddenBy 'seed-rule'). */
+  hiddenNewest?: number;
 }
 
 /** Writes `posts` posts spread over `feeds` feeds (ids seed-0…) into the page's Orrery database. */
@@ -102,6 +106,12 @@ export async function seedPosts(page: Page, opts: SeedOptions): Promise<void> {
           published: sortKey,
           firstSeen: sortKey,
           sortKey,
+          // Shown in the river: its keys in the river's index, as lib/db/river-keys.ts makes them.
+          ...(i < (o.hiddenNewest ?? 0)
+            ? { hiddenBy: 'seed-rule' }
+            : o.riverKeys === false
+              ? {}
+              : { riverKeys: [['', sortKey], [`f:${folder}`, sortKey], ...(i % 97 === 0 ? [['s', sortKey]] : [])] }),
           contentHtml: html,
           enclosures: [],
           categories: [],
