@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { updateBadge } from '../lib/badge/update-badge';
 import { openOrreryDb } from '../lib/db/open-db';
 import { runRiverBackfill } from '../lib/db/river-backfill';
+import { keepAwakeWhile } from '../lib/util/keep-awake';
 import { createHandlers } from '../lib/messaging/handlers';
 import { announceChange } from '../lib/messaging/changes';
 import { createChangePublisher } from '../lib/messaging/change-publisher';
@@ -213,7 +214,9 @@ export default defineBackground(() => {
   browserSync.soon();
   // Posts stored before schema v6 get their keys in the river's index, a short batch at a time,
   // each after any page reading its first screen; a worker stopped midway resumes here at its next wake.
-  void db()
-    .then((d) => runRiverBackfill(d, { clear: () => readers.clear() }))
-    .catch((err: unknown) => console.error('[orrery:db]', err));
+  // Opening may run the upgrade itself; both can outlast Chrome's 30 s idle limit on a large store.
+  void keepAwakeWhile(
+    db().then((d) => runRiverBackfill(d, { clear: () => readers.clear() })),
+    () => browser.runtime.getPlatformInfo(),
+  ).catch((err: unknown) => console.error('[orrery:db]', err));
 });
