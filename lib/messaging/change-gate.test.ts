@@ -89,4 +89,21 @@ describe('createChangeGate', () => {
     await vi.advanceTimersByTimeAsync(0);
     expect(calls).toEqual([{ all: false, feeds: ['a', 'b'], posts: ['b'] }]);
   });
+
+  it('spaces polls\' changes by polledGapMs, and a reader\'s change by gapMs', async () => {
+    const at: number[] = [];
+    const gate = createChangeGate(() => void at.push(Date.now()), { debounceMs: 250, gapMs: 1000, polledGapMs: 3000 });
+    const t0 = Date.now();
+    gate.push(polledChange('a', true));
+    await vi.advanceTimersByTimeAsync(300);
+    gate.push(polledChange('b', true));
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(at.map((t) => t - t0)).toEqual([250]);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(at.map((t) => t - t0)).toEqual([250, 3250]);
+    // A reader's action (everything changed) comes after the shorter gap.
+    gate.push(ALL_CHANGED);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(at.map((t) => t - t0)).toEqual([250, 3250, 4250]);
+  });
 });

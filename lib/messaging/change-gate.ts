@@ -14,6 +14,8 @@ export interface GateTiming {
   debounceMs: number;
   /** Least time between the end of one call and the start of the next. */
   gapMs: number;
+  /** The same, when the changes waiting are only polls' (a refresh's burst); default gapMs. */
+  polledGapMs?: number;
 }
 
 /** A gate: push changes in, close it when the page goes. */
@@ -37,7 +39,8 @@ export function createChangeGate(
 
   const schedule = () => {
     if (closed || timer !== undefined || running || !pending) return;
-    const wait = Math.max(timing.debounceMs, lastEnd + timing.gapMs - now());
+    const gap = pending.all ? timing.gapMs : (timing.polledGapMs ?? timing.gapMs);
+    const wait = Math.max(timing.debounceMs, lastEnd + gap - now());
     timer = setTimeout(() => void fire(), wait);
   };
   const fire = async () => {
