@@ -12,6 +12,8 @@
 //   BENCH_SCENARIOS=popup,options,...  runs those (default: the ones the README reports);
 //                                      "all" adds the Planet-as-it-is and 39-feed scenarios
 //   BENCH_PROFILE=1                    prints the top functions of the worker and the page
+//   ORRERY_BENCH_COMPARE=<build dir>   runs each scenario with that build too (A/B in one run,
+//                                      alternating, BENCH_ROUNDS times; rows named by build)
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -256,10 +258,18 @@ const server = await startFixtureServer({ latency: [50, 200] });
 const alive = await startFixtureServer({ latency: [50, 200], everyFeedExists: true });
 const t0 = performance.now();
 const results: Result[] = [];
-for (const sc of chosen) {
-  const r = await scenario(sc, sc.alive ? alive : server);
-  results.push(r);
-  console.error(`${sc.key}: done at ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+// A/B: each scenario with the other build, then this one, in turn (ORRERY_OUT is read at launch).
+const builds = process.env.ORRERY_BENCH_COMPARE ? [process.env.ORRERY_BENCH_COMPARE, process.env.ORRERY_OUT] : [undefined];
+for (let round = 0; round < Number(process.env.BENCH_ROUNDS ?? 1); round++) {
+  for (const sc of chosen) {
+    for (const out of builds) {
+      if (out) process.env.ORRERY_OUT = out;
+      const r = await scenario(sc, sc.alive ? alive : server);
+      if (out) r.name = `${r.name} [${path.basename(out)}]`;
+      results.push(r);
+      console.error(`${sc.key}${out ? ` ${path.basename(out)}` : ''}: done at ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+    }
+  }
 }
 await server.close();
 await alive.close();

@@ -15,6 +15,11 @@ const settle = async (turns = 30) => {
   for (let i = 0; i < turns; i++) await new Promise((r) => setTimeout(r, 0));
 };
 
+/** Lets callbacks and timers run until `done()` holds (or many turns have passed: the expectation after it then fails). */
+const until = async (done: () => boolean) => {
+  for (let i = 0; i < 2_000 && !done(); i++) await new Promise((r) => setTimeout(r, 0));
+};
+
 /** A commit queue that holds every commit until released. */
 function heldCommits() {
   const held: (() => void)[] = [];
@@ -65,17 +70,50 @@ describe('runDuePolls', () => {
     expect(requested).toHaveLength(12);
   });
 
-  it('parses no answer while a page reads its first screen, and goes on when it has read', async () => {
+  it('starts no request and parses no answer while a page reads its first screen, and goes on when it has read', async () => {
     const readers = createReaderGate({ leaseMs: 60_000, maxHoldMs: 60_000 });
     readers.take({ type: 'reading', id: 'page' });
     const { requested, c, finished } = await run(['http://a.example/1.xml', 'http://b.example/2.xml'], 6, readers);
     await settle();
-    // The requests went out and were answered; nothing reached the commit (parsing waits first).
-    expect(requested).toHaveLength(2);
+    expect(requested).toHaveLength(0);
     expect(c.held).toHaveLength(0);
     readers.take({ type: 'read', id: 'page' });
     await settle();
+    expect(requested).toHaveLength(2);
     expect(c.held).toHaveLength(2);
+    c.releaseAll();
+    expect((await finished).map((r) => r.status)).toEqual(['ok', 'ok']);
+  });
+
+  it('lets a request in flight finish when a page starts reading, then parses its answer once the page has read', async () => {
+    const db = await freshDb();
+    const urls = ['http://a.example/1.xml', 'http://b.example/2.xml'];
+    await addFeeds(db, urls.map((url) => ({ url, title: url, firstCheckAt: 0 })), 0);
+    const readers = createReaderGate({ leaseMs: 60_000, maxHoldMs: 60_000 });
+    const requested: string[] = [];
+    let answerFirst: (() => void) | undefined;
+    const fetch = (async (input: RequestInfo | URL) => {
+      requested.push(String(input));
+      if (requested.length === 1) await new Promise<void>((resolve) => (answerFirst = resolve));
+      return new Response(RSS, { status: 200 });
+    }) as typeof globalThis.fetch;
+    const c = heldCommits();
+    // One request at a time (feeds in either order): the second request would start as the first is answered.
+    const finished = runDuePolls({ db, fetch, now: () => NOW, commits: c.commits, globalLimit: 1, readers });
+    await until(() => answerFirst !== undefined);
+    expect(requested).toHaveLength(1);
+    const first = requested[0];
+    readers.take({ type: 'reading', id: 'page' });
+    answerFirst?.();
+    await settle();
+    // The answer in flight came in; it is not parsed, and the next request has not started.
+    expect(requested).toEqual([first]);
+    expect(c.held).toHaveLength(0);
+    readers.take({ type: 'read', id: 'page' });
+    await until(() => requested.length === 2 && c.held.length > 0);
+    expect([...requested].sort()).toEqual(urls);
+    c.releaseAll();
+    await until(() => c.held.length > 0);
     c.releaseAll();
     expect((await finished).map((r) => r.status)).toEqual(['ok', 'ok']);
   });

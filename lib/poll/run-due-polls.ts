@@ -59,11 +59,17 @@ export async function runDuePolls(deps: RunDeps): Promise<PollResult[]> {
       due.map((feed) =>
         inHand.run(async () => {
           // The request slot (one per host, a few in all) is held for the request only; the
-          // answer is parsed and committed after it is freed. Parsing is most of the worker's
-          // CPU: while a page reads its first screen it waits, as the commits do, so the page
-          // does not share the machine with it (requests in flight go on).
+          // answer is parsed and committed after it is freed. While a page reads its first
+          // screen the refresh stands still but for the requests in flight: no request starts
+          // (each answer costs the network service, the browser process and this worker CPU
+          // on a machine the page shares) and no answer is parsed (most of the worker's CPU),
+          // as no commit starts. A hold lasts maxHoldMs at most, so pages cannot stop a refresh.
           const result = await limiter
-            .run(feed.url, () => fetchForPoll(feed, polls))
+            .run(feed.url, async () => {
+              const hold = readers?.clear();
+              if (hold) await hold;
+              return fetchForPoll(feed, polls);
+            })
             .then(async (fetched) => {
               const hold = readers?.clear();
               if (hold) await hold;
