@@ -18,7 +18,23 @@ export type PluralKey = keyof typeof en extends infer K ? (K extends `${infer B}
 /** Values for a message's `{name}` placeholders. */
 export type Substitutions = Record<string, string | number>;
 
+/** Messages already asked for: the catalogue is fixed for a page's life, and each getMessage is a call into the browser (a 545-row table asks thousands of times). */
+const looked = new Map<string, string>();
+
+/** Forgets the messages asked for (tests swap the catalogue). */
+export function forgetMessages(): void {
+  looked.clear();
+}
+
 function lookup(key: string): string {
+  const known = looked.get(key);
+  if (known !== undefined) return known;
+  const text = ask(key);
+  looked.set(key, text);
+  return text;
+}
+
+function ask(key: string): string {
   let text: string | undefined;
   try {
     // Typed by WXT for the English keys; a plural variant is a key built at run time.
