@@ -173,4 +173,27 @@ describe('createCommitQueue with pages reading', () => {
     expect(writes()).toBe(2);
     expect(await raw.count('posts')).toBe(1);
   });
+
+  it('commits the polls of a batch that gave way one transaction each, so another page waits for one poll, not a batch', async () => {
+    const { db: raw, ids } = await feeds(4);
+    const { db, writes } = counting(raw);
+    const readers = createReaderGate({ leaseMs: 60_000, maxHoldMs: 60_000 });
+    readers.take({ type: 'reading', id: 'page-0' });
+    const queue = createCommitQueue(db, { readers });
+    // Four polls wait behind a page's read, then go as one batch.
+    const results = Promise.all(ids.map((id) => queue.commit(job(id, [item(`${id}-1`)]))));
+    readers.take({ type: 'read', id: 'page-0' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(writes()).toBe(1);
+    // A page starts reading while that batch is under way: it gives way.
+    readers.take({ type: 'reading', id: 'page-1' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await raw.count('posts')).toBe(0);
+    readers.take({ type: 'read', id: 'page-1' });
+    expect(await results).toEqual(ids.map(() => ({ added: 1, updated: 0, removed: 0 })));
+    // One aborted transaction, then one per poll.
+    expect(writes()).toBe(1 + 4);
+    expect(await raw.count('posts')).toBe(4);
+    expect(await countUnread(raw)).toBe(4);
+  });
 });

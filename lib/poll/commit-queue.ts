@@ -9,8 +9,10 @@
  * large write does not fail the others). While a page opened during the refresh reads its
  * first screen, no new transaction starts (lib/poll/reader-gate.ts): its reads would each
  * queue behind one. A batch under way when a page starts reading gives way: its transaction is
- * aborted (nothing of it written) and it is committed again after the page's read, as it was.
- * A batch gives way once only, so pages opened one after another cannot stop a refresh.
+ * aborted (nothing of it written) and its polls are committed again after the page's read.
+ * A poll gives way once only, so pages opened one after another cannot stop a refresh; it is
+ * then committed alone, so the next page to open waits at most for one poll's transaction, not
+ * for a whole batch's (up to 8 feeds, a few hundred posts on a first refresh).
  */
 import type { Db } from '../db/open-db';
 import { commitBatch } from '../db/commit-batch';
@@ -37,7 +39,7 @@ interface Pending {
   job: FeedCommit;
   /** Committed alone: its batch failed, it gets its own verdict. */
   alone: boolean;
-  /** Its batch gave way to a page once already: it does not again. */
+  /** Its batch gave way to a page once already: it does not again, and is committed alone. */
   yielded?: boolean;
   resolve: (r: CommitResult | undefined) => void;
   reject: (err: unknown) => void;
@@ -88,8 +90,8 @@ export function createCommitQueue(db: Db, limits: CommitQueueLimits = {}): Commi
           const results = await commitBatch(db, batch.map((p) => p.job), giveWay?.signal);
           batch.forEach((p, i) => p.resolve(results[i]));
         } catch (err) {
-          // Aborted for a page: first in line again, after the hold.
-          if (giveWay?.signal.aborted) queue.unshift(...batch.map((p) => ({ ...p, yielded: true })));
+          // Aborted for a page: first in line again, after the hold, one transaction each.
+          if (giveWay?.signal.aborted) queue.unshift(...batch.map((p) => ({ ...p, yielded: true, alone: true })));
           else if (batch.length === 1) (batch[0] as Pending).reject(err);
           // Which poll made it fail is unknown: each tries again alone, first in line.
           else queue.unshift(...batch.map((p) => ({ ...p, alone: true })));
