@@ -13,18 +13,23 @@ const ITEM_FIELDS = ['id', 'url', 'title', 'author', 'summary', 'contentHtml', '
 
 /** The feed with every string of every item detached from the source text (see detach). */
 export function detachFeed(feed: ParsedFeed): ParsedFeed {
-  feed.title = detach(feed.title);
+  return mapFeedStrings(feed, detach);
+}
+
+/** The feed with every string (the feed's and its items') replaced by `f` of it, in place. */
+export function mapFeedStrings(feed: ParsedFeed, f: (s: string) => string): ParsedFeed {
+  feed.title = f(feed.title);
   for (const item of feed.items) {
     for (const field of ITEM_FIELDS) {
       const value = item[field];
-      if (value !== undefined) (item as Pick<ParsedItem, (typeof ITEM_FIELDS)[number]>)[field] = detach(value);
+      if (value !== undefined) (item as Pick<ParsedItem, (typeof ITEM_FIELDS)[number]>)[field] = f(value);
     }
-    item.categories = item.categories.map(detach);
-    for (const enc of item.enclosures) enc.url = detach(enc.url);
+    item.categories = item.categories.map(f);
+    for (const enc of item.enclosures) enc.url = f(enc.url);
   }
   for (const key of ['siteUrl', 'description', 'language', 'iconUrl'] as const) {
     const value = feed[key];
-    if (value !== undefined) feed[key] = detach(value);
+    if (value !== undefined) feed[key] = f(value);
   }
   return feed;
 }

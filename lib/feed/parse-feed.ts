@@ -1,7 +1,8 @@
 import { decodeBytes } from '../charset/decode-bytes.ts';
 import { parseXml } from '../xml/parse-xml.ts';
 import type { ParsedFeed, ParseErrorCode, ParseOptions, ParseResult } from './types.ts';
-import { detachFeed } from './detach-strings.ts';
+import { detach, detachFeed, mapFeedStrings } from './detach-strings.ts';
+import { isWide, narrowed } from './narrow-strings.ts';
 import { parseAtom } from './parse-atom.ts';
 import { parseJsonFeed } from './parse-json-feed.ts';
 import { parseRss } from './parse-rss.ts';
@@ -50,14 +51,25 @@ export function parseFeed(bytes: Uint8Array, options: ParseOptions): ParseResult
     const { text } = decodeBytes(bytes, options.contentType);
     const requested = options.maxItems;
     const maxItems = requested === undefined || Number.isNaN(requested) ? DEFAULT_MAX_ITEMS : Math.max(0, Math.floor(requested));
-    const result = parseText(text, options.url, maxItems);
+    const parsed = parseText(text, options.url, maxItems);
+    const large = text.length > DETACH_ABOVE;
+    // A document with one character beyond Latin-1 makes every string cut from it two bytes
+    // per character: those whose text allows it are copied at one (stored half the size, see
+    // narrow-strings). Items of a large document are copied out of it, so they do not keep it
+    // alive (see detach); a narrowed string is such a copy already.
+    const result: ParsedFeed | ParseResult =
+      'ok' in parsed
+        ? parsed
+        : isWide(text)
+          ? mapFeedStrings(parsed, (s) => narrowed(s) ?? (large ? detach(s) : s))
+          : large
+            ? detachFeed(parsed)
+            : parsed;
     // V8 keeps the subject of the last successful regex match (RegExp.input); that subject is a
     // slice of the document, which would keep the whole decoded feed alive until some other
     // regex ran. Matching a tiny string releases it.
     RELEASE_LAST_MATCH.exec('');
-    if ('ok' in result) return result;
-    // Items of a large document are copied out of it, so they do not keep it alive (see detach).
-    return { ok: true, feed: text.length > DETACH_ABOVE ? detachFeed(result) : result };
+    return 'ok' in result ? result : { ok: true, feed: result };
   } catch (err) {
     // A bug of ours, not the publisher's: still a value, never an exception, for the caller.
     return fail('malformed', `parser error (${err instanceof Error ? err.message : String(err)})`);
