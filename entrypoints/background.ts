@@ -19,6 +19,7 @@ import { createRedirectLog } from '../lib/poll/redirect-log';
 import { OPEN_TIMELINE_COMMAND, openTimeline } from '../lib/commands/open-timeline';
 import { createWakeAlarm, POLL_ALARM } from '../lib/poll/wake-alarm';
 import { loadSettings, onSettingsChange } from '../lib/settings/settings-store';
+import { rescheduleForBounds } from '../lib/poll/reschedule-bounds';
 import { getFeedByUrl } from '../lib/db/feeds';
 import { createArticleLoader } from '../lib/fulltext/article-loader';
 import { createHostBackoff } from '../lib/fulltext/host-backoff';
@@ -199,10 +200,15 @@ export default defineBackground(() => {
     void openTimeline({ timelineUrl: browser.runtime.getURL('/timeline.html'), tabs: browser.tabs, windows: browser.windows }).catch((err: unknown) => console.error('[orrery:commands]', err));
   });
 
-  onSettingsChange(() => {
+  onSettingsChange((after, before) => {
     void refreshBadge().catch((err: unknown) => console.error('[orrery:badge]', err));
-    // The longest interval bounds the wait for the next wake.
-    void poller.planWake();
+    // New interval bounds move the feeds already scheduled; the longest also bounds the wait for the next wake.
+    const bounds = (s: typeof after) => ({ minIntervalMs: s.minIntervalMinutes * 60_000, maxIntervalMs: s.maxIntervalMinutes * 60_000 });
+    void db()
+      .then((d) => rescheduleForBounds(d, bounds(before), bounds(after), now()))
+      .then((moved) => (moved.length ? announceChange({ all: false, feeds: moved, posts: [] }) : undefined))
+      .catch((err: unknown) => console.error('[orrery:poll] rescheduling for the new intervals failed', err))
+      .finally(() => void poller.planWake());
   });
   // A browser update may clear alarms: the browser's start wakes the worker, which plans anew below.
   browser.runtime.onStartup.addListener(() => void poller.pollDue());

@@ -17,10 +17,10 @@ export async function saveSettings(change: Partial<Settings>): Promise<Settings>
   return next;
 }
 
-/** Calls `listener` when settings change in any context. */
-export function onSettingsChange(listener: (s: Settings) => void): () => void {
-  const handler = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-    if (area === 'local' && changes[KEY]) listener(normalizeSettings(changes[KEY].newValue));
+/** Calls `listener` when settings change in any context, with the settings before the change. */
+export function onSettingsChange(listener: (s: Settings, before: Settings) => void): () => void {
+  const handler = (changes: Record<string, { newValue?: unknown; oldValue?: unknown }>, area: string) => {
+    if (area === 'local' && changes[KEY]) listener(normalizeSettings(changes[KEY].newValue), normalizeSettings(changes[KEY].oldValue));
   };
   browser.storage.onChanged.addListener(handler);
   return () => browser.storage.onChanged.removeListener(handler);

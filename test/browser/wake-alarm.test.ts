@@ -29,7 +29,7 @@ async function pollAlarms(): Promise<Alarm[]> {
 }
 
 /** Every stored feed's id, URL and next check, read in the worker. */
-async function feeds(): Promise<{ id: string; url: string; nextCheckAt: number }[]> {
+async function feeds(): Promise<{ id: string; url: string; nextCheckAt: number; lastFetchAt?: number }[]> {
   const worker = await orrery.worker();
   return worker.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -37,13 +37,13 @@ async function feeds(): Promise<{ id: string; url: string; nextCheckAt: number }
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const all = await new Promise<{ id: string; url: string; nextCheckAt: number }[]>((resolve, reject) => {
+    const all = await new Promise<{ id: string; url: string; nextCheckAt: number; lastFetchAt?: number }[]>((resolve, reject) => {
       const r = db.transaction('feeds').objectStore('feeds').getAll();
-      r.onsuccess = () => resolve(r.result as { id: string; url: string; nextCheckAt: number }[]);
+      r.onsuccess = () => resolve(r.result as { id: string; url: string; nextCheckAt: number; lastFetchAt?: number }[]);
       r.onerror = () => reject(r.error);
     });
     db.close();
-    return all.map((f) => ({ id: f.id, url: f.url, nextCheckAt: f.nextCheckAt }));
+    return all.map((f) => ({ id: f.id, url: f.url, nextCheckAt: f.nextCheckAt, lastFetchAt: f.lastFetchAt }));
   });
 }
 
@@ -90,6 +90,26 @@ describe('the wake alarm', () => {
     const due = await earliest();
     expect(due).toBeGreaterThan(since + 60 * 60_000);
     await expectAlarmAt(due);
+  });
+
+  it('a lower longest interval in the options brings every feed in to it at once, and the alarm with them; a higher shortest one puts them off', async () => {
+    const HOUR = 60 * 60_000;
+    const before = await feeds();
+    expect(before.every((f) => f.lastFetchAt !== undefined && f.nextCheckAt > f.lastFetchAt + HOUR)).toBe(true);
+    await page.getByTestId('setting-max-interval').selectOption('60');
+    // Each feed is due an hour after its last check (the fixtures set no skipHours), the alarm at the first.
+    await expect.poll(async () => (await feeds()).map((f) => f.nextCheckAt - f.lastFetchAt!), { timeout: 15_000 }).toEqual(before.map(() => HOUR));
+    await expectAlarmAt(await earliest());
+    await page.getByTestId('setting-min-interval').selectOption('180');
+    await expect.poll(async () => (await feeds()).map((f) => f.nextCheckAt - f.lastFetchAt!), { timeout: 15_000 }).toEqual(before.map(() => 3 * HOUR));
+    await expectAlarmAt(await earliest());
+    // Back to the defaults for what follows (a lower shortest and a higher longest interval move nothing: unit-tested).
+    await page.getByTestId('setting-min-interval').selectOption('60');
+    await page.getByTestId('setting-max-interval').selectOption('1440');
+    const worker = await orrery.worker();
+    await expect
+      .poll(() => worker.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { maxIntervalMinutes?: number } | undefined)?.maxIntervalMinutes), { timeout: 15_000 })
+      .toBe(1440);
   });
 
   it('a shorter interval for a feed moves it; unsubscribing moves it back, the last one clears it', async () => {
