@@ -137,7 +137,7 @@ async function screensDuring(orrery: Orrery, refreshing: () => boolean, min = 2)
   return out;
 }
 
-async function screensIdle(orrery: Orrery, n = 5): Promise<Screens> {
+async function screensIdle(orrery: Orrery, n = 9): Promise<Screens> {
   const out = noScreens();
   for (let i = 0; i < n; i++) {
     await firstScreen(orrery, 'timeline', out);
