@@ -49,6 +49,26 @@ describe('the options page in German', () => {
     expect(limits).toEqual(['Alle', '200', '1.000', '10.000']);
   });
 
+  it('lays the Planet export row out for German words: no label runs into another field', async () => {
+    const boxes = await options.locator('form.planet-export label.field').evaluateAll((fields) =>
+      fields.map((f) => {
+        const own = f.getBoundingClientRect();
+        const words = (f.querySelector('span') as HTMLElement).getBoundingClientRect();
+        return { left: own.left, right: own.right, top: own.top, bottom: own.bottom, wordsRight: words.right };
+      }),
+    );
+    expect(boxes.length).toBe(4);
+    for (const [i, b] of boxes.entries()) {
+      // The label's words stay inside their own field...
+      expect(b.wordsRight).toBeLessThanOrEqual(b.right + 0.5);
+      // ...and no two fields overlap or touch: a visible gap between neighbours on one line.
+      for (const o of boxes.slice(i + 1)) {
+        const sameLine = o.top < b.bottom && b.top < o.bottom;
+        if (sameLine) expect(o.left >= b.right + 8 || b.left >= o.right + 8).toBe(true);
+      }
+    }
+  });
+
   it('explains a 500 and a 404 in German, with German counts and dates', async () => {
     const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body><outline type="rss" text="Kaputt" xmlUrl="${BROKEN}"/><outline type="rss" text="Weg" xmlUrl="${MISSING}"/></body></opml>`;
     await options.getByTestId('opml-file').setInputFiles({ name: 'feeds.opml', mimeType: 'text/x-opml', buffer: Buffer.from(opml) });
