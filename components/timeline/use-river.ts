@@ -363,7 +363,8 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
         page = await openOrreryDb().then((db) => src.current.load(db, from, PAGE_SIZE));
       }
       if (s.current.gen !== gen) return;
-      if (st.pages.length === 0) firstPageRead(st, page, firstScreen.current);
+      const first = st.pages.length === 0;
+      if (first) firstPageRead(st, page, firstScreen.current);
       else {
         st.pages.push(pageOf(page));
         st.ended = page.next === undefined;
@@ -371,7 +372,10 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
       st.loading = false;
       st.ready = true;
       const n = st.pages.length;
-      await setWindow({ lo: Math.max(0, n - MAX_PAGES), hi: n - 1 }, gradual);
+      // The new page joins a window that ends at the page before it (only it enters); a reader
+      // elsewhere (jumped away meanwhile) stays where they are.
+      if (first || st.win.hi === n - 2) await setWindow({ lo: first ? 0 : Math.max(st.win.lo, n - MAX_PAGES), hi: n - 1 }, gradual);
+      else render();
     } catch (err) {
       if (s.current.gen !== gen) return;
       st.loading = false;
@@ -490,7 +494,11 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
       at = locate(index);
     }
     const st = s.current;
-    if (at.page < st.win.lo || at.page > st.win.hi) await setWindow(windowAround(at.page, st.pages.length, MAX_PAGES));
+    const { lo, hi } = st.win;
+    // One page enters (the next one, or the one jumped to), not a whole window of them at once.
+    if (at.page === hi + 1) await setWindow({ lo: Math.max(lo, at.page - MAX_PAGES + 1), hi: at.page });
+    else if (at.page === lo - 1) await setWindow({ lo: at.page, hi: Math.min(hi, at.page + MAX_PAGES - 1) });
+    else if (at.page < lo || at.page > hi) await setWindow({ lo: at.page, hi: at.page });
     // An autoload may have begun a page a few posts at a time meanwhile: the caller needs this post rendered.
     if (s.current.partial?.page === at.page) await fillNow();
     return s.current.pages[at.page]?.posts?.[at.i];
@@ -528,7 +536,9 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
       dwell.current = setTimeout(() => {
         dwell.current = undefined;
         const b = bottomRef.current?.getBoundingClientRect().top;
-        if (b !== undefined && b < window.innerHeight * 2.5) void loadNext(true);
+        // Still at the end: a jump meanwhile leaves a short window whose end is near too.
+        const at = s.current;
+        if (b !== undefined && b < window.innerHeight * 2.5 && at.win.hi === at.pages.length - 1) void loadNext(true);
       }, AUTOLOAD_DWELL_MS);
     }
   };
