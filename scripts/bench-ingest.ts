@@ -7,7 +7,9 @@
 //   first screen           navigation start -> "orrery:first-posts" (median), idle and while
 //                          a refresh stores new posts (product store only: it has real feeds)
 //   popup                  navigation start -> "orrery:counts" (median)
-//   longest task           PerformanceObserver('longtask') while scrolling N posts
+//   longest task           PerformanceObserver('longtask') while scrolling N posts (titles, then
+//                          a page opened in the full view), and while switching to the full
+//                          view deep in the river and going back to the top
 //
 // ORRERY_BENCH_POSTS (default 100000, a multiple of 200) sizes the store; BENCH_RUNS (5) the
 // medians; BENCH_PROFILE=1 prints the worker's hottest functions for each refresh step.
@@ -21,7 +23,7 @@ import type { Orrery } from '../test/browser/launch';
 import { sendFromPage, waitForRefresh } from '../test/browser/helpers';
 import { seedPosts } from '../test/browser/river-seed';
 import { attachToWorker, startWorkerCpu } from '../test/browser/worker-cdp';
-import { scrollThrough as scrollRiver, type Scroll } from './bench-scroll';
+import { scrollThrough as scrollRiver, switchThenTop, type Scroll } from './bench-scroll';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 process.env.ORRERY_OUT ??= '.output-ingest-bench';
@@ -119,6 +121,9 @@ interface Measures {
   popup: number;
   first: number;
   titles: Scroll;
+  /** Deep in the river after the titles: the full view, then back to the top. */
+  jump: Scroll;
+  /** The full view from the top of a page opened in it. */
   full: Scroll;
 }
 
@@ -131,12 +136,16 @@ async function measureStore(orrery: Orrery): Promise<Measures> {
   // A renderer lost mid-scroll (seen once on the loaded machine) costs that figure, not the run.
   const failed: Scroll = { longest: NaN, tasks: NaN, seconds: NaN, reached: 0 };
   const titles = await scrollRiver(page, 'titles', SCROLL_TITLES, 120000).catch((e: unknown) => (console.error('scroll (titles) failed:', e), failed));
-  if (page.isClosed()) return { popup, first, titles, full: failed };
-  const full = await scrollRiver(page, 'full', SCROLL_FULL, 120000).catch((e: unknown) => (console.error('scroll (full) failed:', e), failed));
-  if (page.isClosed()) return { popup, first, titles, full };
-  await page.getByTestId('view-full').click();
+  if (page.isClosed()) return { popup, first, titles, jump: failed, full: failed };
+  const jump = await switchThenTop(page, 'full', 120000).catch((e: unknown) => (console.error('switch (full) failed:', e), failed));
+  if (page.isClosed()) return { popup, first, titles, jump, full: failed };
   await page.close();
-  return { popup, first, titles, full };
+  // A page opened in the full view (the switch saved it), scrolled from the top.
+  const fresh = await orrery.open('/timeline.html');
+  await fresh.getByTestId('entry').first().waitFor({ timeout: 120_000 });
+  const full = await scrollRiver(fresh, 'full', SCROLL_FULL, 120000).catch((e: unknown) => (console.error('scroll (full) failed:', e), failed));
+  if (!fresh.isClosed()) await fresh.close();
+  return { popup, first, titles, jump, full };
 }
 
 const opml = (urls: string[]) =>
@@ -279,3 +288,4 @@ console.log(`| Timeline first screen, during a refresh (${during.length} runs) |
 console.log(`| Popup counts painted | ${ms(productM.popup)} | ${ms(seededM.popup)} | ${ratio(productM.popup, seededM.popup)} |`);
 console.log(`| Longest task scrolling, titles | ${scroll(productM.titles)} | ${scroll(seededM.titles)} | ${ratio(productM.titles.longest, seededM.titles.longest)} |`);
 console.log(`| Longest task scrolling, full | ${scroll(productM.full)} | ${scroll(seededM.full)} | ${ratio(productM.full.longest, seededM.full.longest)} |`);
+console.log(`| Longest task, titles -> full view deep in the river, then the top | ${scroll(productM.jump)} | ${scroll(seededM.jump)} | ${ratio(productM.jump.longest, seededM.jump.longest)} |`);

@@ -1,6 +1,7 @@
 /** "Load full article" on a post, and the article itself read from the store when the post has one. */
 import { useEffect, useState } from 'preact/hooks';
 import { openOrreryDb } from '../../lib/db/open-db';
+import { postKeyId } from '../../lib/db/post-key-id';
 import type { StoredPost } from '../../lib/db/types';
 import { t } from '../../lib/i18n/t';
 import { getArticle } from '../../lib/fulltext/article-store';
@@ -10,7 +11,7 @@ import { isWebUrl } from '../../lib/util/web-url';
 /** Articles read lately, by post key (a post coming back into the window is not read again). */
 const cache = new Map<string, string>();
 const CACHE_MAX = 100;
-const keyText = (p: StoredPost) => `${p.feedId}\u0000${p.id}`;
+const keyText = (p: StoredPost) => postKeyId(p.feedId, p.id);
 
 /**
  * The post's stored article HTML (unsanitized: EntryContent sanitizes it), read only while

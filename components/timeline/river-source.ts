@@ -1,11 +1,12 @@
 /** Where the river's pages come from: a stored query (scope and filter) or a list of search results. */
 import type { Db } from '../../lib/db/open-db';
 import { countPosts } from '../../lib/db/count-posts';
+import { postKeyId } from '../../lib/db/post-key-id';
 import { newestShownSortKey, queryPosts, type PageCursor, type PostQuery } from '../../lib/db/queries';
 import type { StoredPost } from '../../lib/db/types';
 
 /** A post's key as a string (for maps and DOM ids). */
-export const keyOf = (p: { feedId: string; id: string }): string => `${p.feedId}\u0000${p.id}`;
+export const keyOf = (p: { feedId: string; id: string }): string => postKeyId(p.feedId, p.id);
 
 /** One page read from a source, and where the next one starts (undefined at the end). */
 export interface SourcePage {

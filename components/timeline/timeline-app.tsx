@@ -105,6 +105,7 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
   const river = useRiver(source, {
     ...(searching ? { keepShown: true } : { firstScreen: firstScreenPosts(view) }),
     ...(view === 'full' ? { weigh: bodyBytes } : {}),
+    layout: view,
   });
   const read = useReadActions({ scope, filter, searchKeys: search.keys, refresh: river.refresh, setCurrent });
   onPlayedRef.current = (key) => void send({ type: 'set-read', keys: [key], read: true });

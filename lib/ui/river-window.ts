@@ -34,3 +34,22 @@ export function heightOf(heights: readonly number[], from: number, to: number): 
   for (let i = Math.max(0, from); i < Math.min(to, heights.length); i++) sum += heights[i] ?? 0;
   return sum;
 }
+
+/**
+ * The next window on the way from `cur` to `want`, when the reader's page is in `cur`: at
+ * most one page enters per step, at an edge (it is then rendered a slice at a time), and
+ * pages outside `want` leave. Several pages entering at once rendered every post of them in
+ * one task (hundreds of milliseconds in the full view of Planet-sized posts).
+ */
+export function stepWindow(cur: PageWindow, want: PageWindow, max: number): PageWindow {
+  if (cur.hi < cur.lo) return want;
+  if (want.hi > cur.hi) {
+    const hi = cur.hi + 1;
+    return { lo: Math.max(want.lo, cur.lo, hi - max + 1), hi };
+  }
+  if (want.lo < cur.lo) {
+    const lo = cur.lo - 1;
+    return { lo, hi: Math.min(want.hi, cur.hi, lo + max - 1) };
+  }
+  return want;
+}

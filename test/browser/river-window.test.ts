@@ -101,4 +101,46 @@ describe('windowed river', () => {
     for (let i = 0; i < 50; i++) await page.keyboard.press('k');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-posinset'))).toBe('45');
   });
+
+  it('renders a new view and a jump back to the top a slice of posts at a time, from the post on screen', async () => {
+    await page.getByTestId('view-titles').click();
+    // Deep in the river with a full window (5 pages) of titles.
+    for (let step = 0; step < 400 && ((await snapshot(page)).max < 700 || (await snapshot(page)).count < WINDOW); step++) {
+      await page.evaluate(() => window.scrollBy(0, 600));
+      await page.waitForTimeout(30);
+    }
+    await expect.poll(() => page.locator('[role="feed"]').getAttribute('aria-busy')).toBe('false');
+    expect((await snapshot(page)).count).toBe(WINDOW);
+    const onScreen = (await snapshot(page)).firstVisible;
+    // The most posts' content that one render added to the DOM (a mutation record batch is one render's).
+    await page.evaluate(() => {
+      const w = window as unknown as { maxAdded: number };
+      w.maxAdded = 0;
+      new MutationObserver((records) => {
+        let n = 0;
+        for (const r of records)
+          for (const node of r.addedNodes)
+            if (node instanceof Element) n += (node.matches('[data-testid="entry-content"]') ? 1 : 0) + node.querySelectorAll('[data-testid="entry-content"]').length;
+        w.maxAdded = Math.max(w.maxAdded, n);
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    const maxAdded = () => page.evaluate(() => (window as unknown as { maxAdded: number }).maxAdded);
+    const allShown = () =>
+      page.evaluate(() => document.querySelectorAll('[data-testid="entry-content"]').length === document.querySelectorAll('[data-testid="entry"]').length);
+
+    await page.getByTestId('view-full').click();
+    // The post that was at the top of the screen is there, whole, and the page fills in.
+    await expect.poll(() => page.evaluate((n) => document.querySelector(`[data-testid="entry"][aria-posinset="${n}"] [data-testid="entry-content"]`) !== null, onScreen)).toBe(true);
+    await expect.poll(allShown, { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => page.locator('[role="feed"]').getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
+    // FILL_STEP in lib/ui/fill-slice.ts: before, the whole window (200 posts) came in one render.
+    expect(await maxAdded()).toBeLessThanOrEqual(8);
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await expect.poll(async () => (await snapshot(page)).firstVisible, { timeout: 30_000 }).toBe(1);
+    await expect.poll(allShown, { timeout: 30_000 }).toBe(true);
+    await expect.poll(async () => (await snapshot(page)).count, { timeout: 30_000 }).toBeGreaterThan(100);
+    expect(await maxAdded()).toBeLessThanOrEqual(8);
+    expect(await page.getByTestId('entry').first().getByTestId('entry-title').textContent()).toContain('#0');
+  });
 });
