@@ -3,6 +3,7 @@
  * bounded read over an index or, for unread pages, over the unread ledger: one
  * getAllRecords request where the browser has it, else a cursor walk.
  */
+import { completeAlsoIn } from '../dedupe/also-in';
 import type { Db } from './open-db';
 import { emptyCounts, ledgerKeys } from './post-writes';
 import { recordsNewestFirst } from './records';
@@ -98,10 +99,17 @@ export async function queryPosts(db: Db, q: PostQuery): Promise<PostPage> {
     limit = Math.min(MAX_SKIP_READ, limit * 4);
     page = await read({ ...q, limit, after: page.next });
   }
-  if (page.posts.length <= q.limit) return page;
-  // A grown read found more than a page: the page ends at its last post.
-  const posts = page.posts.slice(0, q.limit);
-  return { posts, next: cursorAt(q, posts[posts.length - 1]!, legacy) };
+  if (page.posts.length > q.limit) {
+    // A grown read found more than a page: the page ends at its last post.
+    const posts = page.posts.slice(0, q.limit);
+    page = { posts, next: cursorAt(q, posts[posts.length - 1]!, legacy) };
+  }
+  if (page.posts.some((p) => p.alsoIn)) {
+    // A shown post's stored alsoIn may not list its latest copies (lib/dedupe/also-in.ts).
+    const tx = db.transaction('posts');
+    await Promise.all([completeAlsoIn(tx.store.index('byFolded'), page.posts), tx.done]);
+  }
+  return page;
 }
 
 /** The cursor of post `p` in the index (or ledger store) that `q` walks. */
