@@ -104,11 +104,6 @@ export async function queryPosts(db: Db, q: PostQuery): Promise<PostPage> {
     const posts = page.posts.slice(0, q.limit);
     page = { posts, next: cursorAt(q, posts[posts.length - 1]!, legacy) };
   }
-  if (page.posts.some((p) => p.alsoIn)) {
-    // A shown post's stored alsoIn may not list its latest copies (lib/dedupe/also-in.ts).
-    const tx = db.transaction('posts');
-    await Promise.all([completeAlsoIn(tx.store.index('byFolded'), page.posts), tx.done]);
-  }
   return page;
 }
 
@@ -150,7 +145,7 @@ async function queryIndexed(db: Db, q: PostQuery, legacy: boolean): Promise<Post
   const filtered = q.filter === 'starred' && (q.feedId !== undefined || q.folder !== undefined);
   const fast = filtered ? undefined : await pageOfRecords(tx.store.index(index), range, q);
   if (fast) {
-    await tx.done;
+    await Promise.all([completeAlsoIn(tx.store.index('byFolded'), fast.posts), tx.done]);
     return fast;
   }
   const posts: StoredPost[] = [];
@@ -168,7 +163,7 @@ async function queryIndexed(db: Db, q: PostQuery, legacy: boolean): Promise<Post
     last = { key: cursor.key, primaryKey: cursor.primaryKey };
     cursor = await cursor.continue();
   }
-  await tx.done;
+  await Promise.all([completeAlsoIn(tx.store.index('byFolded'), posts), tx.done]);
   return { posts, ...(cursor && last ? { next: last } : {}) };
 }
 
@@ -250,9 +245,9 @@ async function queryUnread(db: Db, q: PostQuery): Promise<PostPage> {
   const more = keys.length > q.limit;
   const pageKeys = keys.slice(0, q.limit);
   const found = await Promise.all(pageKeys.map((k) => tx.objectStore('posts').get(toPostKey(k))));
-  await tx.done;
   const shown = shownBy(q);
   const posts = found.filter((p): p is StoredPost => p !== undefined && shown(p));
+  await Promise.all([completeAlsoIn(tx.objectStore('posts').index('byFolded'), posts), tx.done]);
   const lastKey = pageKeys[pageKeys.length - 1];
   return { posts, ...(more && lastKey !== undefined ? { next: { key: lastKey, primaryKey: toPostKey(lastKey) } } : {}) };
 }
