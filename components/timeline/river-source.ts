@@ -2,6 +2,7 @@
 import type { Db } from '../../lib/db/open-db';
 import { countPosts } from '../../lib/db/count-posts';
 import { postKeyId } from '../../lib/db/post-key-id';
+import { completeAlsoIn } from '../../lib/dedupe/also-in';
 import { newestShownSortKey, queryPosts, type PageCursor, type PostQuery } from '../../lib/db/queries';
 import type { StoredPost } from '../../lib/db/types';
 
@@ -56,7 +57,8 @@ export function keysSource(id: string, keys: readonly [string, string][]): River
 /** Reads posts by key in one transaction, in the order given; missing ones (deleted) are left out. */
 export async function readPosts(db: Db, keys: readonly [string, string][]): Promise<StoredPost[]> {
   const tx = db.transaction('posts');
-  const got = await Promise.all(keys.map((k) => tx.store.get(k)));
-  await tx.done;
-  return got.filter((p): p is StoredPost => p !== undefined);
+  const got = (await Promise.all(keys.map((k) => tx.store.get(k)))).filter((p): p is StoredPost => p !== undefined);
+  // A shown post's stored alsoIn may not list its latest copies (lib/dedupe/also-in.ts).
+  await Promise.all([completeAlsoIn(tx.store.index('byFolded'), got), tx.done]);
+  return got;
 }

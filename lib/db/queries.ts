@@ -3,6 +3,7 @@
  * bounded read over an index or, for unread pages, over the unread ledger: one
  * getAllRecords request where the browser has it, else a cursor walk.
  */
+import { completeAlsoIn } from '../dedupe/also-in';
 import type { Db } from './open-db';
 import { emptyCounts, ledgerKeys } from './post-writes';
 import { recordsNewestFirst } from './records';
@@ -98,10 +99,12 @@ export async function queryPosts(db: Db, q: PostQuery): Promise<PostPage> {
     limit = Math.min(MAX_SKIP_READ, limit * 4);
     page = await read({ ...q, limit, after: page.next });
   }
-  if (page.posts.length <= q.limit) return page;
-  // A grown read found more than a page: the page ends at its last post.
-  const posts = page.posts.slice(0, q.limit);
-  return { posts, next: cursorAt(q, posts[posts.length - 1]!, legacy) };
+  if (page.posts.length > q.limit) {
+    // A grown read found more than a page: the page ends at its last post.
+    const posts = page.posts.slice(0, q.limit);
+    page = { posts, next: cursorAt(q, posts[posts.length - 1]!, legacy) };
+  }
+  return page;
 }
 
 /** The cursor of post `p` in the index (or ledger store) that `q` walks. */
@@ -142,7 +145,7 @@ async function queryIndexed(db: Db, q: PostQuery, legacy: boolean): Promise<Post
   const filtered = q.filter === 'starred' && (q.feedId !== undefined || q.folder !== undefined);
   const fast = filtered ? undefined : await pageOfRecords(tx.store.index(index), range, q);
   if (fast) {
-    await tx.done;
+    await Promise.all([completeAlsoIn(tx.store.index('byFolded'), fast.posts), tx.done]);
     return fast;
   }
   const posts: StoredPost[] = [];
@@ -160,7 +163,7 @@ async function queryIndexed(db: Db, q: PostQuery, legacy: boolean): Promise<Post
     last = { key: cursor.key, primaryKey: cursor.primaryKey };
     cursor = await cursor.continue();
   }
-  await tx.done;
+  await Promise.all([completeAlsoIn(tx.store.index('byFolded'), posts), tx.done]);
   return { posts, ...(cursor && last ? { next: last } : {}) };
 }
 
@@ -242,9 +245,9 @@ async function queryUnread(db: Db, q: PostQuery): Promise<PostPage> {
   const more = keys.length > q.limit;
   const pageKeys = keys.slice(0, q.limit);
   const found = await Promise.all(pageKeys.map((k) => tx.objectStore('posts').get(toPostKey(k))));
-  await tx.done;
   const shown = shownBy(q);
   const posts = found.filter((p): p is StoredPost => p !== undefined && shown(p));
+  await Promise.all([completeAlsoIn(tx.objectStore('posts').index('byFolded'), posts), tx.done]);
   const lastKey = pageKeys[pageKeys.length - 1];
   return { posts, ...(more && lastKey !== undefined ? { next: { key: lastKey, primaryKey: toPostKey(lastKey) } } : {}) };
 }

@@ -2,6 +2,7 @@
 import type { PostTx } from '../db/post-writes';
 import { postKeyId } from '../db/post-key-id';
 import type { StoredPost } from '../db/types';
+import { alsoInOf } from './also-in';
 
 const keyOf = postKeyId;
 
@@ -16,8 +17,11 @@ export async function withCopies(tx: Pick<PostTx, 'objectStore'>, posts: StoredP
   for (const s of shown) if (s && !have.has(keyOf(s.feedId, s.id))) have.set(keyOf(s.feedId, s.id), s);
   const missing = new Set<string>();
   const wanted: [string, string][] = [];
-  for (const s of shown) {
-    for (const k of s?.alsoIn ?? []) {
+  // The stored alsoIn may not list the copies of later batches: the byFolded index has them all.
+  const byFolded = store.index('byFolded');
+  const lists = await Promise.all(shown.map((s) => (s?.alsoIn ? alsoInOf(byFolded, s) : [])));
+  for (const list of lists) {
+    for (const k of list) {
       const id = keyOf(k[0], k[1]);
       if (!have.has(id) && !missing.has(id)) {
         missing.add(id);

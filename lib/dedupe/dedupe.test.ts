@@ -7,10 +7,21 @@ import { countUnread, queryPosts } from '../db/queries';
 import { saveRules } from '../rules/rule-store';
 import { freshDb, recordsRead } from '../db/test-db';
 import type { ParsedItem } from '../feed/types';
+import type { Db } from '../db/open-db';
+import { alsoInOf } from './also-in';
 import { canonicalLink, dupKeys } from './dup-keys';
 
 const DAY = 86_400_000;
 const item = (id: string, title: string, published: number, url?: string): ParsedItem => ({ id, title, published, enclosures: [], categories: [], ...(url ? { url } : {}) });
+
+/** Every copy folded under the post at `key`, as readers see them. */
+async function alsoIn(db: Db, key: [string, string]) {
+  const tx = db.transaction('posts');
+  const shown = await tx.store.get(key);
+  const list = await alsoInOf(tx.store.index('byFolded'), shown!);
+  await tx.done;
+  return list;
+}
 
 async function setup() {
   const db = await freshDb();
@@ -94,8 +105,7 @@ describe('duplicates folded at ingest', () => {
     await commitPoll(db, author.id, (f) => f, [item('tag:blog.example,2026:7', 'Cross-posted piece', 5 * DAY, 'https://blog.example/7')], 10);
     await commitPoll(db, planet.id, (f) => f, [item('tag:blog.example,2026:7', 'Cross-posted piece', 5 * DAY, 'https://planet.example/r/7')], 20);
     await commitPoll(db, mirror.id, (f) => f, [item('m7', 'Elsewhere', 5 * DAY, 'https://blog.example/7/')], 30);
-    const shown = await db.get('posts', [author.id, 'tag:blog.example,2026:7']);
-    expect(shown!.alsoIn).toEqual([[planet.id, 'tag:blog.example,2026:7'], [mirror.id, 'm7']]);
+    expect(await alsoIn(db, [author.id, 'tag:blog.example,2026:7'])).toEqual([[planet.id, 'tag:blog.example,2026:7'], [mirror.id, 'm7']]);
     await setStarred(db, [planet.id, 'tag:blog.example,2026:7'], true);
     for (const k of [[author.id, 'tag:blog.example,2026:7'], [planet.id, 'tag:blog.example,2026:7'], [mirror.id, 'm7']] as [string, string][]) {
       expect((await db.get('posts', k))!.starred, k.join()).toBe(1);
@@ -119,7 +129,9 @@ describe('duplicates folded at ingest', () => {
     const read = await recordsRead(() => commitPoll(db, extra.id, (f) => f, [post('e'), item('new', 'Nothing like it', 5 * DAY, 'https://else.example/1')], 40));
     expect(read).toBe(1);
     expect((await db.get('posts', [extra.id, 'e']))!.dupOf).toEqual([author.id, 'a']);
-    expect((await db.get('posts', [author.id, 'a']))!.alsoIn).toEqual([[planet.id, 'p'], [mirror.id, 'm'], [extra.id, 'e']]);
+    // The first copy is listed on the shown post; the later ones come from the index, in key order.
+    const later: [string, string][] = [[mirror.id, 'm'], [extra.id, 'e']];
+    expect(await alsoIn(db, [author.id, 'a'])).toEqual([[planet.id, 'p'], ...later.sort((a, b) => indexedDB.cmp(a, b))]);
   });
 
   it('copies committed in one batch: every one is listed on the shown post, and two new ones fold together', async () => {
@@ -139,6 +151,42 @@ describe('duplicates folded at ingest', () => {
     expect(river[0]!.alsoIn).toEqual([[mirror.id, 'mn'], [extra.id, 'en']]);
     expect((await db.get('posts', [extra.id, 'en']))!.dupOf).toEqual([planet.id, 'pn']);
     expect(await countUnread(db)).toBe(2);
+  });
+
+  it('a copy arriving after the shown post lists copies writes only itself: the shown post is not written again', async () => {
+    const { db, planet, author, mirror } = await setup();
+    const { added } = await addFeeds(db, ['x', 'y'].map((n) => ({ url: `http://${n}.example/feed.xml`, title: n, folder: '', firstCheckAt: 0 })), 1000);
+    const post = (id: string) => item(id, 'A post found everywhere', 5 * DAY, 'https://blog.example/everywhere');
+    const feeds = [author, planet, mirror, ...added];
+    const put = vi.spyOn(IDBObjectStore.prototype, 'put');
+    // One poll per commit, as copies arrive in a first refresh: each in a later batch than the last.
+    const writes: { posts: string[]; ledger: number }[] = [];
+    for (const [i, feed] of feeds.entries()) {
+      put.mockClear();
+      await commitPoll(db, feed.id, (f) => f, [post(`c${i}`)], 10 + i);
+      const calls = put.mock.calls.map((c, n) => ({ store: (put.mock.contexts[n] as IDBObjectStore).name, value: c[0] as { feedId: string; id: string } }));
+      writes.push({
+        posts: calls.filter((c) => c.store === 'posts').map((c) => `${c.value.feedId === feed.id ? 'own' : 'other'}:${c.value.id}`),
+        ledger: calls.filter((c) => c.store.startsWith('unread')).length,
+      });
+    }
+    put.mockRestore();
+    // The shown post (and its 3 ledger entries), then its first copy, which it lists.
+    expect(writes[0]).toEqual({ posts: ['own:c0'], ledger: 3 });
+    expect(writes[1]).toEqual({ posts: ['other:c0', 'own:c1'], ledger: 0 });
+    // Every later copy: one record, its own, and no ledger entry (a copy arrives read).
+    for (const w of writes.slice(2)) expect(w).toEqual({ posts: [expect.stringMatching(/^own:c\d$/)], ledger: 0 });
+    // Readers still see every copy (the listed one first, then the others in key order), and one unread post.
+    const keys = feeds.slice(1).map((f, i): [string, string] => [f.id, `c${i + 1}`]);
+    const listed = [keys[0]!, ...keys.slice(1).sort((a, b) => indexedDB.cmp(a, b))];
+    expect(await alsoIn(db, [author.id, 'c0'])).toEqual(listed);
+    expect((await queryPosts(db, { filter: 'all', limit: 10 })).posts.map((p) => p.alsoIn)).toEqual([listed]);
+    expect((await queryPosts(db, { filter: 'unread', limit: 10 })).posts.map((p) => p.alsoIn)).toEqual([listed]);
+    expect(await countUnread(db)).toBe(1);
+    // Reading the last copy reads them all.
+    await setRead(db, [keys[3]!], true);
+    expect(await countUnread(db)).toBe(0);
+    for (const k of [[author.id, 'c0'] as [string, string], ...keys]) expect((await db.get('posts', k))!.read, k.join()).toBe(1);
   });
 
   it('the same title from the same site folds only within days', async () => {

@@ -16,8 +16,9 @@ const keyOf = (k: PostKey) => postKeyId(k[0], k[1]);
  * Gives each new post its duplicate keys and folds the copies: a post already stored from
  * another feed (same canonical link or id first, same title on the same site within days second)
  * stays the one shown; the new copy records it in dupOf, arrives read (the shown post carries
- * the unread state, so the copy is never counted twice) with the shown post's star, and the
- * shown post lists the copy in alsoIn. Mutates `fresh`; writes the shown posts it changes.
+ * the unread state, so the copy is never counted twice) with the shown post's star, and a
+ * shown post without copies yet lists it in alsoIn (one that has some is not written again:
+ * ./also-in.ts). Mutates `fresh`; writes the shown posts it changes.
  *
  * Most new posts have no copy, so a key is first looked up as primary keys only (reading
  * the records a key matched cost a refresh of 545 feeds 29 s when every post had copies);
@@ -69,9 +70,15 @@ export async function foldAtIngest(tx: PostTx, writer: PostWriter, fresh: Stored
     const earlier = stored ? undefined : shownEarlier(p, keys, shownNew);
     if (stored) {
       const id = keyOf([stored.feedId, stored.id]);
-      const entry = changed.get(id) ?? { old: stored, next: { ...stored, alsoIn: [...(stored.alsoIn ?? [])] } };
-      changed.set(id, entry);
-      foldUnder(p, entry.next);
+      const entry = changed.get(id);
+      // A shown post that lists copies already is not written again: the copy's dupOf (in
+      // byFolded) adds it to the list readers complete (./also-in.ts).
+      if (!entry && stored.alsoIn?.length) markCopy(p, stored);
+      else {
+        const next = entry ?? { old: stored, next: { ...stored, alsoIn: [...(stored.alsoIn ?? [])] } };
+        changed.set(id, next);
+        foldUnder(p, next.next);
+      }
     } else if (earlier) {
       foldUnder(p, earlier);
     } else if (keys.length > 0) {
@@ -96,6 +103,11 @@ function shownEarlier(p: StoredPost, keys: string[], shownNew: Map<string, Store
 /** Folds the new post `p` under `shown` (a post being written: its alsoIn grows in place). */
 function foldUnder(p: StoredPost, shown: StoredPost): void {
   shown.alsoIn = [...(shown.alsoIn ?? []), [p.feedId, p.id]];
+  markCopy(p, shown);
+}
+
+/** Makes the new post `p` a copy of `shown`: it arrives read (the shown post carries the unread state) with its star. */
+function markCopy(p: StoredPost, shown: StoredPost): void {
   p.dupOf = [shown.feedId, shown.id];
   p.read = 1;
   p.starred = shown.starred;

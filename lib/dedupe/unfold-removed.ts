@@ -9,6 +9,7 @@
 import type { PostTx, PostWriter } from '../db/post-writes';
 import { postKeyId } from '../db/post-key-id';
 import type { StoredPost } from '../db/types';
+import { alsoInOf } from './also-in';
 import { dupKeys } from './dup-keys';
 
 type PostKey = [string, string];
@@ -18,11 +19,15 @@ export async function unfoldRemoved(tx: PostTx, writer: PostWriter, removed: rea
   const gone = new Set(removed.map((p) => postKeyId(p.feedId, p.id)));
   const isGone = (k: PostKey) => gone.has(postKeyId(k[0], k[1]));
   const store = tx.objectStore('posts');
+  // The stored alsoIn may not list every copy (./also-in.ts): the byFolded index does. The
+  // removals are queued before these reads, so the index no longer holds the removed copies.
+  const byFolded = store.index('byFolded');
   const writes: Promise<void>[] = [];
 
   // Shown posts removed with copies left: the first copy left takes their place.
   for (const shown of removed) {
-    const left = (shown.alsoIn ?? []).filter((k) => !isGone(k));
+    if (!shown.alsoIn) continue;
+    const left = (await alsoInOf(byFolded, shown)).filter((k) => !isGone(k));
     if (left.length === 0) continue;
     const copies = (await Promise.all(left.map((k) => store.get(k)))).filter(
       (c): c is StoredPost => c !== undefined && c.dupOf?.[0] === shown.feedId && c.dupOf[1] === shown.id,
@@ -48,8 +53,8 @@ export async function unfoldRemoved(tx: PostTx, writer: PostWriter, removed: rea
   for (const k of byShown.values()) {
     const shown = await store.get(k);
     if (!shown?.alsoIn) continue;
-    const alsoIn = shown.alsoIn.filter((c) => !isGone(c));
-    if (alsoIn.length === shown.alsoIn.length) continue;
+    const alsoIn = (await alsoInOf(byFolded, shown)).filter((c) => !isGone(c));
+    if (alsoIn.length > 0 && shown.alsoIn.every((c) => !isGone(c))) continue;
     const { alsoIn: _old, ...rest } = shown;
     writes.push(writer.put(shown, alsoIn.length ? { ...rest, alsoIn } : rest));
   }

@@ -20,6 +20,11 @@ const AUTHOR_RSS = rss(
   `<item><title>Folding duplicates</title><link>https://author.example/2026/folding/</link><guid>https://author.example/2026/folding/</guid><pubDate>${date}</pubDate><description>Once.</description></item>
    <item><title>Only here</title><link>https://author.example/2026/only/</link><guid>a-only</guid><pubDate>${older}</pubDate></item>`,
 );
+const MIRROR = 'http://mirror.example/feed.xml';
+const MIRROR_RSS = rss(
+  'Mirror',
+  `<item><title>Folding duplicates</title><link>https://author.example/2026/folding</link><guid>m-1</guid><pubDate>${date}</pubDate><description>Once.</description></item>`,
+);
 const PLANET_RSS = rss(
   'Planet',
   `<item><title>Author: Folding duplicates</title><link>http://www.author.example/2026/folding?utm_source=planet</link><guid isPermaLink="false">planet-1</guid><pubDate>${date}</pubDate><description>Once.</description></item>
@@ -44,16 +49,18 @@ function stored(page: Page) {
         r.onsuccess = () => resolve(r.result as T[]);
       });
     const feeds = await get<{ id: string; title: string }>('feeds');
-    const posts = await get<{ feedId: string; title: string; read: number; starred: number; dupOf?: unknown }>('posts');
+    const posts = await get<{ feedId: string; title: string; read: number; starred: number; dupOf?: unknown; alsoIn?: unknown[] }>('posts');
     db.close();
     const name = new Map(feeds.map((f) => [f.id, f.title]));
-    return posts.map((p) => ({ feed: name.get(p.feedId), title: p.title, read: p.read, starred: p.starred, folded: p.dupOf !== undefined })).sort((a, b) => a.title.localeCompare(b.title));
+    return posts
+      .map((p) => ({ feed: name.get(p.feedId), title: p.title, read: p.read, starred: p.starred, folded: p.dupOf !== undefined, listed: p.alsoIn?.length ?? 0 }))
+      .sort((a, b) => a.title.localeCompare(b.title));
   });
 }
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  for (const [url, body] of [[AUTHOR, AUTHOR_RSS], [PLANET, PLANET_RSS]] as const) {
+  for (const [url, body] of [[AUTHOR, AUTHOR_RSS], [PLANET, PLANET_RSS], [MIRROR, MIRROR_RSS]] as const) {
     server.overrides.set(url, (_req, res) => void res.writeHead(200, { 'Content-Type': 'application/rss+xml', 'Cache-Control': 'no-store' }).end(body));
   }
   orrery = await launchOrrery({ serverPort: server.port });
@@ -108,5 +115,24 @@ describe('duplicates folded', () => {
     await expect.poll(() => page.getByTestId('entry').count()).toBe(2);
     expect((await page.getByTestId('entry-title').allTextContents()).some((t) => /Folding duplicates/.test(t))).toBe(true);
     await page.close();
+  });
+
+  it('a copy arriving in a later refresh is named too, though the shown post is not rewritten for it, and unstarred with the others', async () => {
+    await sendFromPage(home, { type: 'subscribe', url: MIRROR });
+    await expect.poll(async () => (await stored(home)).filter((p) => /Folding/.test(p.title)).length, { timeout: 60_000 }).toBe(3);
+    const folding = (await stored(home)).filter((p) => /Folding/.test(p.title));
+    expect(folding.filter((p) => p.folded).map((p) => p.feed).sort()).toEqual(['Mirror', folding.find((p) => !p.folded)!.feed === 'Author' ? 'Planet' : 'Author'].sort());
+    // The shown post still lists only its first copy: the new one was not written into it.
+    expect(folding.find((p) => !p.folded)!.listed).toBe(1);
+    // The first test read and starred the post: the copy arrives read and starred.
+    expect(folding.map((p) => [p.read, p.starred])).toEqual([[1, 1], [1, 1], [1, 1]]);
+    const timeline = await orrery.open('/timeline.html');
+    const post = timeline.locator('[data-testid="entry"]', { has: timeline.getByTestId('entry-also-in') });
+    await expect.poll(() => post.count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => post.getByTestId('entry-also-in').textContent(), { timeout: 30_000 }).toMatch(/^also in: .*Mirror/);
+    // Unstarring it unstars every copy, the one only the index lists included.
+    await post.getByTestId('toggle-star').click();
+    await expect.poll(async () => (await stored(home)).filter((p) => /Folding/.test(p.title)).map((p) => p.starred)).toEqual([0, 0, 0]);
+    await timeline.close();
   });
 });
