@@ -9,6 +9,7 @@ import { dayHeading } from '../../lib/ui/format-time';
 import { groupRiver } from '../../lib/ui/group-river';
 import { Entry, type EntryActions, type ViewMode } from './entry';
 import { keyOf } from './river-source';
+import { alsoInShown, useAlsoIn } from './use-also-in';
 import type { RiverItem, RiverModel } from './use-river';
 
 let lists: Intl.ListFormat | undefined;
@@ -32,6 +33,7 @@ export interface RiverProps {
 /** Renders the window: top spacer, grouped posts, bottom spacer, and "Load older posts". */
 export function River({ river, feeds, view, label, currentKey, expanded, overrides, now, actions }: RiverProps) {
   const byPost = new Map<StoredPost, RiverItem>(river.items.map((it) => [it.post, it]));
+  useAlsoIn(river.items.map((it) => it.post));
   const days = groupRiver(river.items.map((it) => it.post));
   // The day heading and the feed's name are part of the first article they introduce: an
   // ARIA feed may only contain articles, and a screen reader then reads them in context.
@@ -48,6 +50,7 @@ export function River({ river, feeds, view, label, currentKey, expanded, overrid
                   {run.posts.map((post, i) => {
                     const it = byPost.get(post);
                     const key = keyOf(post);
+                    const also = alsoInShown(post);
                     const o = overrides.get(key);
                     return (
                       <Entry
@@ -62,7 +65,7 @@ export function River({ river, feeds, view, label, currentKey, expanded, overrid
                         feedUrl={i === 0 ? feed?.siteUrl : undefined}
                         showFeed={i === 0}
                         day={r === 0 && i === 0 ? dayHeading(day.at) : undefined}
-                        alsoIn={post.alsoIn && joinNames(post.alsoIn.map((k) => feeds.get(k[0])?.title ?? t('timeline_feedGone')))}
+                        alsoIn={also?.length ? joinNames(also.map((k) => feeds.get(k[0])?.title ?? t('timeline_feedGone'))) : undefined}
                         pageFirst={it?.pageFirst ? it.page : undefined}
                         now={now}
                         actions={actions}

@@ -3,7 +3,6 @@
  * bounded read over an index or, for unread pages, over the unread ledger: one
  * getAllRecords request where the browser has it, else a cursor walk.
  */
-import { completeAlsoIn } from '../dedupe/also-in';
 import type { Db } from './open-db';
 import { emptyCounts, ledgerKeys } from './post-writes';
 import { recordsNewestFirst } from './records';
@@ -82,6 +81,8 @@ const MAX_SKIP_READ = 1000;
  * The newest page of posts for a query. A page is never empty while more posts exist: where
  * a page's posts were all left out (hidden posts at the top of a feed's river, the ledger's
  * entries of folded copies), the next ones are read, in growing reads, until one shows a post.
+ * Posts carry their stored alsoIn (the copies they had when they got their first): a page is
+ * one read, and what shows the list completes it (components/timeline/use-also-in.ts).
  */
 export async function queryPosts(db: Db, q: PostQuery): Promise<PostPage> {
   // Until the v6 backfill is done (lib/db/river-backfill.ts), posts stored before v6 may lack
@@ -145,7 +146,7 @@ async function queryIndexed(db: Db, q: PostQuery, legacy: boolean): Promise<Post
   const filtered = q.filter === 'starred' && (q.feedId !== undefined || q.folder !== undefined);
   const fast = filtered ? undefined : await pageOfRecords(tx.store.index(index), range, q);
   if (fast) {
-    await Promise.all([completeAlsoIn(tx.store.index('byFolded'), fast.posts), tx.done]);
+    await tx.done;
     return fast;
   }
   const posts: StoredPost[] = [];
@@ -163,7 +164,7 @@ async function queryIndexed(db: Db, q: PostQuery, legacy: boolean): Promise<Post
     last = { key: cursor.key, primaryKey: cursor.primaryKey };
     cursor = await cursor.continue();
   }
-  await Promise.all([completeAlsoIn(tx.store.index('byFolded'), posts), tx.done]);
+  await tx.done;
   return { posts, ...(cursor && last ? { next: last } : {}) };
 }
 
@@ -247,7 +248,7 @@ async function queryUnread(db: Db, q: PostQuery): Promise<PostPage> {
   const found = await Promise.all(pageKeys.map((k) => tx.objectStore('posts').get(toPostKey(k))));
   const shown = shownBy(q);
   const posts = found.filter((p): p is StoredPost => p !== undefined && shown(p));
-  await Promise.all([completeAlsoIn(tx.objectStore('posts').index('byFolded'), posts), tx.done]);
+  await tx.done;
   const lastKey = pageKeys[pageKeys.length - 1];
   return { posts, ...(more && lastKey !== undefined ? { next: { key: lastKey, primaryKey: toPostKey(lastKey) } } : {}) };
 }

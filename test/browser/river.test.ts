@@ -300,6 +300,8 @@ describe('the river', () => {
     await page.evaluate(() => chrome.storage.local.set({ settings: { markReadOnScroll: true } }));
     const p = await openTimeline();
     await p.getByTestId('view-titles').click();
+    // A new view renders a slice of posts at a time: scroll once the first page is all there.
+    await expect.poll(() => p.getByTestId('entry').count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(PAGE);
     expect((await shown(p)).every((i) => !i.read)).toBe(true);
     await p.evaluate(() => {
       const el = document.querySelectorAll('[data-testid="entry"]')[6] as HTMLElement;
