@@ -14,6 +14,13 @@ export interface Scroll {
   reached: number;
 }
 
+/** Page-side start of a measure: long tasks observed from now (`tasks`, `po`), `t0`, and `maxPos()`, the furthest post in the DOM. */
+const PRELUDE = `const tasks = [];
+    const po = new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push(e.duration); });
+    po.observe({ type: 'longtask' });
+    const t0 = performance.now();
+    const maxPos = () => Math.max(0, ...[...document.querySelectorAll('[data-testid="entry"]')].map((a) => Number(a.getAttribute('aria-posinset'))));`;
+
 /**
  * Deep in the river (after a scroll), switches to `view` and goes back to the top, as a
  * reader does: the longest task from the click until the first post is on screen again and
@@ -21,11 +28,7 @@ export interface Scroll {
  */
 export async function switchThenTop(page: Page, view: 'titles' | 'full' | 'summary' | 'cards', maxMs: number): Promise<Scroll> {
   return (await page.evaluate(`(async () => {
-    const tasks = [];
-    const po = new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push(e.duration); });
-    po.observe({ type: 'longtask' });
-    const t0 = performance.now();
-    const maxPos = () => Math.max(0, ...[...document.querySelectorAll('[data-testid="entry"]')].map((a) => Number(a.getAttribute('aria-posinset'))));
+    ${PRELUDE}
     const reached = maxPos();
     const settled = async (first) => {
       while (performance.now() - t0 < ${maxMs}) {
@@ -52,11 +55,7 @@ export async function scrollThrough(page: Page, view: 'titles' | 'full' | 'summa
   await page.waitForTimeout(500);
   // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
   return (await page.evaluate(`(async () => {
-    const tasks = [];
-    const po = new PerformanceObserver((l) => { for (const e of l.getEntries()) tasks.push(e.duration); });
-    po.observe({ type: 'longtask' });
-    const t0 = performance.now();
-    const maxPos = () => Math.max(0, ...[...document.querySelectorAll('[data-testid="entry"]')].map((a) => Number(a.getAttribute('aria-posinset'))));
+    ${PRELUDE}
     const frame = () => new Promise((r) => requestAnimationFrame(() => r()));
     // Counted from the posts already there: a window left deep in the river counts nothing.
     const start = maxPos();
