@@ -27,6 +27,10 @@ export async function commitBatch(db: Db, jobs: FeedCommit[], signal?: AbortSign
   const tx = (withPosts
     ? db.transaction(['feeds', ...POST_STORES], 'readwrite', { durability: 'relaxed' })
     : db.transaction('feeds', 'readwrite', { durability: 'relaxed' })) as unknown as CommitTx;
+  // The transaction can fail before any awaited request does (post writes are raw requests,
+  // with no promise): its verdict is read below (tx.done, transactionCause), never left
+  // unhandled meanwhile.
+  tx.done.catch(() => undefined);
   const giveWay = () => {
     try {
       tx.abort();
