@@ -2,7 +2,6 @@
 import type { Db } from '../../lib/db/open-db';
 import { countPosts } from '../../lib/db/count-posts';
 import { postKeyId } from '../../lib/db/post-key-id';
-import { completeAlsoIn } from '../../lib/dedupe/also-in';
 import { newestShownSortKey, queryPosts, type PageCursor, type PostQuery } from '../../lib/db/queries';
 import type { StoredPost } from '../../lib/db/types';
 
@@ -58,7 +57,7 @@ export function keysSource(id: string, keys: readonly [string, string][]): River
 export async function readPosts(db: Db, keys: readonly [string, string][]): Promise<StoredPost[]> {
   const tx = db.transaction('posts');
   const got = (await Promise.all(keys.map((k) => tx.store.get(k)))).filter((p): p is StoredPost => p !== undefined);
-  // A shown post's stored alsoIn may not list its latest copies (lib/dedupe/also-in.ts).
-  await Promise.all([completeAlsoIn(tx.store.index('byFolded'), got), tx.done]);
+  await tx.done;
+  // Posts carry their stored alsoIn: the river completes it for the posts it paints (./use-also-in.ts).
   return got;
 }

@@ -5,7 +5,8 @@
  * share posts (a Planet and its authors) a shown post's copies arrive in many batches, and
  * rewriting the whole post (its body, its ~10 index entries) for each was as many posts
  * written again as copies stored. So the stored list marks a post that has copies and keeps
- * their order of arrival; readers complete it from the index.
+ * their order of arrival; readers complete it from the index (the timeline after painting:
+ * components/timeline/use-also-in.ts).
  */
 import { postKeyId } from '../db/post-key-id';
 import type { StoredPost } from '../db/types';
@@ -25,16 +26,4 @@ export async function alsoInOf(byFolded: FoldedIndex, shown: Pick<StoredPost, 'f
   const listed = new Set(out.map((k) => postKeyId(k[0], k[1])));
   for (const k of indexed) if (!listed.has(postKeyId(k[0], k[1]))) out.push(k);
   return out;
-}
-
-/** Completes, in place, the alsoIn of every post of `posts` that has copies (posts without cost nothing). */
-export async function completeAlsoIn(byFolded: FoldedIndex, posts: StoredPost[]): Promise<void> {
-  await Promise.all(
-    posts.map(async (p) => {
-      if (!p.alsoIn) return;
-      const all = await alsoInOf(byFolded, p);
-      if (all.length) p.alsoIn = all;
-      else delete p.alsoIn;
-    }),
-  );
 }
