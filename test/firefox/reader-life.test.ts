@@ -2,7 +2,7 @@
  * A reader's day in Firefox, with what the Chromium suite proves there: the background wakes
  * for the next due feed (one alarm, never a one-minute tick), the interval options move feeds
  * already scheduled, and the timeline is driven from the keyboard (j/k, m, s, x, o, Shift+A, /,
- * ?). Firefox's background is an event page, its alarms and keyboard events its own.
+ * ?), and the options page's Planet export row laid out with room. Firefox's background is an event page, its alarms and keyboard events its own.
  */
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,6 +159,29 @@ describe.skipIf(missing)('a reader’s day in Firefox', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => page.$eval(tid('shortcuts-dialog'), (d) => (d as HTMLDialogElement).open)).toBe(false);
     await page.close();
+  });
+
+  it('lays the options page’s Planet export row out with room: no label runs into another field', async () => {
+    await options.bringToFront();
+    const boxes = await options.$$eval('form.planet-export label.field', (fields) =>
+      fields.map((f) => {
+        const own = f.getBoundingClientRect();
+        const words = (f.querySelector('span') as HTMLElement).getBoundingClientRect();
+        return { left: own.left, right: own.right, top: own.top, bottom: own.bottom, wordsRight: words.right };
+      }),
+    );
+    expect(boxes.length).toBe(4);
+    for (const [i, b] of boxes.entries()) {
+      expect(b.wordsRight).toBeLessThanOrEqual(b.right + 0.5);
+      for (const o of boxes.slice(i + 1)) {
+        const sameLine = o.top < b.bottom && b.top < o.bottom;
+        if (sameLine) expect(o.left >= b.right + 8 || b.left >= o.right + 8).toBe(true);
+      }
+    }
+    if (process.env.ORRERY_SHOT_DIR) {
+      const row = await options.$('form.planet-export');
+      await row?.screenshot({ path: `${process.env.ORRERY_SHOT_DIR}/firefox-planet-export.png` });
+    }
   });
 
   it('logged no error of Orrery on the way', () => {
