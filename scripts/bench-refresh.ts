@@ -146,6 +146,18 @@ async function screensIdle(orrery: Orrery, n = 9): Promise<Screens> {
   return out;
 }
 
+/** One line per page: medians idle, during the first refresh, during the 304 refresh, and each step's marks. */
+function screensSummary(s: { first: Screens; second: Screens; idle: Screens }): string {
+  const fmt = (n: number) => (Number.isNaN(n) ? '–' : n.toFixed(0));
+  return (['timeline', 'popup'] as const)
+    .map((p) => {
+      const at = (x: Screens, step: string) => fmt(median(x.marks[p].map((m) => m[step]).filter((n): n is number => n !== undefined)));
+      const steps = STEPS.map((step) => `${step} ${at(s.idle, step)}/${at(s.first, step)}/${at(s.second, step)}`).join(', ');
+      return `  ${p}: idle ${fmt(median(s.idle[p]))}, first ${fmt(median(s.first[p]))} (n=${s.first[p].length}), 304 ${fmt(median(s.second[p]))} (n=${s.second[p].length}); marks idle/first/304: ${steps}`;
+    })
+    .join('\n');
+}
+
 /** A child process spinning one core for the length of a scenario. */
 function spinner(): ChildProcess {
   return spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
@@ -268,6 +280,8 @@ for (let round = 0; round < Number(process.env.BENCH_ROUNDS ?? 1); round++) {
       if (out) r.name = `${r.name} [${path.basename(out)}]`;
       results.push(r);
       console.error(`${sc.key}${out ? ` ${path.basename(out)}` : ''}: done at ${((performance.now() - t0) / 1000).toFixed(0)} s`);
+      // A long run on a busy machine: each scenario's first screens as soon as it ends.
+      if (r.screens) console.error(screensSummary(r.screens));
     }
   }
 }

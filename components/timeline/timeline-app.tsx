@@ -8,9 +8,9 @@ import { audioEnclosure } from '../../lib/ui/audio-enclosure';
 import { endReadLease } from '../../lib/ui/end-read-lease';
 import { webUrlOrUndefined } from '../../lib/util/web-url';
 import { PlayerProvider, usePlayerInstance } from '../player/player-context';
-import { PlayerDock } from '../player/player-dock';
 import { startRefresh } from '../refresh-button';
 import { useLiveQuery } from '../use-live-query';
+import { lazyPart } from '../lazy-part';
 import { useSameUnless } from '../use-same-unless';
 import { useSettings } from '../use-settings';
 import { notWebLinkText } from '../web-link';
@@ -20,9 +20,8 @@ import { NoticeBar } from './notice';
 import { River } from './river';
 import { keyOf, keysSource, querySource } from './river-source';
 import { ScopeHeader } from './scope-header';
-import { ShortcutsDialog } from './shortcuts-dialog';
 import { loadSide, patchSide } from './side-data';
-import { Sidebar, type Scope } from './sidebar';
+import type { Scope } from './sidebar';
 import { Toolbar, type Filter } from './toolbar';
 import { useMarkOnScroll } from './use-mark-on-scroll';
 import { useReadActions } from './use-read-actions';
@@ -30,6 +29,12 @@ import { preloadFirstPage, useRiver } from './use-river';
 import { articleOf, useRiverKeys } from './use-river-keys';
 import { useSearch } from './use-search';
 import { readHashScope, writeHashScope } from './scope-hash';
+
+// Not part of the first screen: each is its own chunk, loaded when it first shows (the sidebar
+// once the first posts are on screen, the dock then too, the shortcuts at the first "?").
+const Sidebar = lazyPart(() => import('./sidebar').then((m) => m.Sidebar), 'the sidebar');
+const PlayerDock = lazyPart(() => import('../player/player-dock').then((m) => m.PlayerDock), 'the player dock');
+const ShortcutsDialog = lazyPart(() => import('./shortcuts-dialog').then((m) => m.ShortcutsDialog), 'the shortcuts dialog');
 
 /** What the sidebar shows of the feeds (not when each was fetched: polls change that every time). */
 const sidebarKey = (feeds: StoredFeed[] | undefined) =>
@@ -84,6 +89,9 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
   const [query, setQuery] = useState('');
   const [currentKey, setCurrent] = useState<string | undefined>(undefined);
   const [help, setHelp] = useState(false);
+  // The shortcuts dialog is rendered (its chunk loaded) from the first time it is asked for.
+  const helpAsked = useRef(false);
+  if (help) helpAsked.current = true;
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const [topInset, setTopInset] = useState(64);
@@ -324,8 +332,8 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
         </main>
       </div>
       <NoticeBar notice={read.notice} onDismiss={read.dismiss} />
-      <PlayerDock onShowPost={showPost} />
-      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+      {sideShown && <PlayerDock onShowPost={showPost} />}
+      {helpAsked.current && <ShortcutsDialog open={help} onClose={() => setHelp(false)} />}
     </div>
   );
 }
