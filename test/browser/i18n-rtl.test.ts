@@ -20,7 +20,7 @@ const SHOTS = process.env.ORRERY_RTL_SHOTS;
 async function shot(page: Page, name: string): Promise<void> {
   if (!SHOTS) return;
   mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: name === 'options' });
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
 }
 
 const rootLanguage = (p: Page) => p.evaluate(() => ({ lang: document.documentElement.lang, dir: document.documentElement.dir }));
@@ -179,8 +179,10 @@ describe('Orrery in Arabic, right to left', () => {
     await expect.poll(() => rootLanguage(page)).toEqual({ lang: expect.stringMatching(/^ar\b/), dir: 'rtl' });
     expect(await page.title()).toBe('Orrery: الاشتراكات والإعدادات');
     expect(await page.getByRole('navigation', { name: 'الأقسام' }).count()).toBe(1);
-    await page.getByTestId('subscription').first().waitFor();
     await shot(page, 'options');
+    // The subscriptions table (its rows are painted only near the viewport).
+    await page.getByTestId('subscription').first().scrollIntoViewIfNeeded();
+    await shot(page, 'options-subscriptions');
     await page.close();
   });
 });
