@@ -50,7 +50,7 @@ function SubscriptionRowView({ feed, posts, now, editing, onEdit, onUnsubscribe 
     <div role="row" data-testid="subscription" data-feed-url={feed.url} class={bad ? 'subs-row failing' : 'subs-row'}>
       <div role="cell" class="feed-cell">
         <div class="feed-title">
-          {feed.title}
+          <bdi>{feed.title}</bdi>
           {feed.notify && <span class="tag" title={t('options_notifiesTitle')}>
               {t('options_notifiesTag')}
             </span>}

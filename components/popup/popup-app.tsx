@@ -114,14 +114,16 @@ export function PopupApp() {
             const url = webUrlOrUndefined(post.url);
             const label = (
               <>
-                <span class="title">{post.title || t('common_untitled')}</span>
+                <span class="title">
+                  <bdi>{post.title || t('common_untitled')}</bdi>
+                </span>
                 {post.highlightBy && (
                   <span class="highlight-mark" data-testid="recent-highlight">
                     {t('common_highlighted')}
                   </span>
                 )}
                 <span class="meta">
-                  {d.feeds.get(post.feedId)?.title ?? ''} · {relativeAge(post.sortKey, now)}
+                  <bdi>{d.feeds.get(post.feedId)?.title ?? ''}</bdi> · {relativeAge(post.sortKey, now)}
                 </span>
               </>
             );
@@ -169,7 +171,7 @@ export function PopupApp() {
             {d.groups.slice(0, 8).map((g) => (
               <li key={g.id} data-testid="unread-group">
                 <a href={page(`/timeline.html#${new URLSearchParams({ [g.kind]: g.id })}`)} target="_blank" rel="noopener">
-                  <span class="name">{g.label}</span>
+                  <bdi class="name">{g.label}</bdi>
                   <span class="count" data-testid="unread-count">
                     {formatNumber(g.unread)}
                   </span>

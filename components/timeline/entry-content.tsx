@@ -34,6 +34,8 @@ export function EntryContent({ html, baseUrl }: EntryContentProps) {
   return (
     <div
       class="content"
+      // A post reads in its own direction (an English article in an Arabic page, and the reverse).
+      dir="auto"
       data-testid="entry-content"
       onPlayCapture={(e) => e.target instanceof HTMLMediaElement && loadDeferredTracks(e.target)}
       onLoadCapture={(e) => e.target instanceof HTMLImageElement && hideLoadedPixel(e.target)}

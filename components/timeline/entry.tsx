@@ -86,7 +86,7 @@ function EntryView({ post, index, setsize, view, current, expanded, feedTitle, f
         </h2>
       )}
       {showFeed && (
-        <h3 class="feed-name" data-testid="entry-feed">
+        <h3 class="feed-name" data-testid="entry-feed" dir="auto">
           <WebLink href={feedUrl}>{feedTitle}</WebLink>
         </h3>
       )}
@@ -95,12 +95,12 @@ function EntryView({ post, index, setsize, view, current, expanded, feedTitle, f
         <div class="entry-head">
           <h4 class="entry-title" id={titleId}>
             {webLink ? (
-              <a data-testid="entry-title" href={post.url} target="_blank" rel="noopener noreferrer" onClick={() => actions.opened(post)} onAuxClick={(e) => e.button === 1 && actions.opened(post)}>
+              <a data-testid="entry-title" dir="auto" href={post.url} target="_blank" rel="noopener noreferrer" onClick={() => actions.opened(post)} onAuxClick={(e) => e.button === 1 && actions.opened(post)}>
                 {post.title || t('common_untitled')}
               </a>
             ) : (
               // No link, or one that is not a web address (data:, javascript:, file:…): plain text, never a dead link.
-              <span data-testid="entry-title">{post.title || t('common_untitled')}</span>
+              <span data-testid="entry-title" dir="auto">{post.title || t('common_untitled')}</span>
             )}
           </h4>
           <p class="entry-meta" id={metaId}>

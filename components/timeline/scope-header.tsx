@@ -25,7 +25,7 @@ export function ScopeHeader({ scope, name, feed, searching, query, total, lastUp
   const count = total !== undefined ? tn('timeline_posts', total) : '';
   return (
     <div class="scope-header">
-      <h1>{searching ? t('timeline_searchHeading', { query }) : name}</h1>
+      <h1>{searching ? t('timeline_searchHeading', { query }) : <bdi>{name}</bdi>}</h1>
       <p class="muted">
         {searching && t('timeline_inEveryFeed', { posts: count })}
         {!searching && scope.kind === 'feed' && feed && (

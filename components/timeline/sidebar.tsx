@@ -53,7 +53,7 @@ const FeedRow = memo(function FeedRow({ feed: f, n, current, onScope }: FeedRowP
         title={t('timeline_feedHealth', { title: f.title, health: healthText(f, Date.now()) })}
       >
         <span class={`health health-${health}`} aria-hidden="true" />
-        <span class="name">{f.title}</span>
+        <span class="name" dir="auto">{f.title}</span>
         {health !== 'ok' && <span class="sr-only">({t(health === 'new' ? 'timeline_srNew' : health === 'gone' ? 'timeline_srGone' : 'timeline_srFailing')})</span>}
         <Count n={n} />
       </button>
@@ -109,7 +109,7 @@ function SidebarView({ feeds, counts, total, scope, onScope }: SidebarProps) {
                   onClick={() => onScope({ kind: 'folder', folder })}
                   title={failing ? tn('timeline_folderFailing', list.length, { failing }) : tn('timeline_folderFeeds', list.length)}
                 >
-                  <span class="name">{name}</span> <Count n={unread} />
+                  <span class="name" dir="auto">{name}</span> <Count n={unread} />
                 </button>
               </div>
               <ul hidden={!open}>
