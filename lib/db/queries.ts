@@ -84,11 +84,15 @@ const MAX_SKIP_READ = 1000;
  * Posts carry their stored alsoIn (the copies they had when they got their first): a page is
  * one read, and what shows the list completes it (components/timeline/use-also-in.ts).
  */
-export async function queryPosts(db: Db, q: PostQuery): Promise<PostPage> {
+export async function queryPosts(db: Db, asked: PostQuery): Promise<PostPage> {
   // Until the v6 backfill is done (lib/db/river-backfill.ts), posts stored before v6 may lack
-  // their riverKeys: the rivers byRiver serves read the v5 indexes, and a river begun on them
-  // stays on them (its cursors are keys of those indexes).
-  const legacy = q.filter !== 'unread' && q.feedId === undefined && (q.after ? q.after.legacy === true : !(await riverIndexReady(db)));
+  // their riverKeys: the rivers byRiver serves read the v5 indexes (v7 keeps them for such a
+  // database only). A river begun on them goes on over byRiver once the backfill is done, its
+  // cursor turned into byRiver's key of the same place: nothing reads them after that, so a
+  // database v7 dropped them from never needs them.
+  const river = asked.filter !== 'unread' && asked.feedId === undefined;
+  const legacy = river && (asked.after === undefined || asked.after.legacy === true) && !(await riverIndexReady(db));
+  const q = river && !legacy && asked.after?.legacy ? { ...asked, after: riverCursor(asked, asked.after) } : asked;
   const read = async (r: PostQuery) => {
     const page = r.filter === 'unread' ? await queryUnread(db, r) : await queryIndexed(db, r, legacy);
     if (legacy && page.next) page.next.legacy = true;
@@ -120,6 +124,13 @@ function cursorAt(q: PostQuery, p: StoredPost, legacy: boolean): PageCursor {
   if (index === 'byFolder') return { key: [p.folder, p.sortKey], primaryKey, legacy: true };
   if (index === 'byStarred') return { key: [1, p.sortKey], primaryKey, legacy: true };
   return { key: index === 'byFeed' || scope === undefined ? [p.feedId, p.sortKey] : [scope, p.sortKey], primaryKey };
+}
+
+/** A cursor of a v5 index (bySort: sortKey; byFolder: [folder, sortKey]; byStarred: [1, sortKey]) as the same place in byRiver. */
+function riverCursor(q: PostQuery, after: PageCursor): PageCursor {
+  const { scope } = plan(q, false);
+  const sortKey = typeof after.key === 'number' ? after.key : (after.key as [unknown, number])[1];
+  return { key: [scope ?? RIVER_ALL, sortKey], primaryKey: after.primaryKey };
 }
 
 type IndexName = 'byRiver' | 'byFeed' | 'bySort' | 'byFolder' | 'byStarred';
