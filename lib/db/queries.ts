@@ -9,6 +9,7 @@ import { recordsNewestFirst } from './records';
 import { riverIndexReady } from './river-backfill';
 import { RIVER_ALL, RIVER_FOLDER, RIVER_STARRED, riverRange } from './river-keys';
 import type { StoredPost, UnreadCounts } from './types';
+import { overallUnreadKeys, type OverallKey } from './unread-overall';
 
 const ALL = [-Infinity, Infinity] as const;
 const MAX_STR = '\uffff';
@@ -216,42 +217,36 @@ export async function newestShownSortKey(db: Db, q: Omit<PostQuery, 'limit' | 'a
   return (await queryPosts(db, { ...q, limit: 1 })).posts[0]?.sortKey;
 }
 
-/** Unread pages walk the unread ledger (keys in river order), then fetch those posts. */
+/** Unread pages walk the unread ledger (keys in river order; overall: lib/db/unread-overall.ts), then fetch those posts. */
 async function queryUnread(db: Db, q: PostQuery): Promise<PostPage> {
   const tx = db.transaction(['posts', 'unread', 'unreadByFeed', 'unreadByFolder']);
-  let store: 'unread' | 'unreadByFeed' | 'unreadByFolder' = 'unread';
-  let lower: IDBValidKey = [ALL[0], '', ''];
-  let upper: IDBValidKey = [ALL[1], MAX_STR, MAX_STR];
+  let keys: IDBValidKey[] | undefined;
   let toPostKey = (k: IDBValidKey): [string, string] => {
     const a = k as [number, string, string];
     return [a[1], a[2]];
   };
-  if (q.feedId !== undefined) {
-    store = 'unreadByFeed';
-    lower = [q.feedId, ALL[0], ''];
-    upper = [q.feedId, ALL[1], MAX_STR];
+  if (q.feedId === undefined && q.folder === undefined) {
+    keys = await overallUnreadKeys(tx.objectStore('unread'), tx.objectStore('unreadByFolder'), q.limit + 1, q.after?.key as OverallKey | undefined);
+  } else {
+    const byFeed = q.feedId !== undefined;
+    const scope = q.feedId ?? q.folder ?? '';
+    const store = byFeed ? 'unreadByFeed' : 'unreadByFolder';
+    const lower: IDBValidKey = byFeed ? [scope, ALL[0], ''] : [scope, ALL[0], '', ''];
+    const upper: IDBValidKey = byFeed ? [scope, ALL[1], MAX_STR] : [scope, ALL[1], MAX_STR, MAX_STR];
     toPostKey = (k) => {
-      const a = k as [string, number, string];
-      return [a[0], a[2]];
+      const a = k as string[];
+      return byFeed ? [a[0]!, a[2]!] : [a[2]!, a[3]!];
     };
-  } else if (q.folder !== undefined) {
-    store = 'unreadByFolder';
-    lower = [q.folder, ALL[0], '', ''];
-    upper = [q.folder, ALL[1], MAX_STR, MAX_STR];
-    toPostKey = (k) => {
-      const a = k as [string, number, string, string];
-      return [a[2], a[3]];
-    };
-  }
-  // Ledger keys are unique, so "after" is simply an exclusive upper bound.
-  const range = q.after ? IDBKeyRange.bound(lower, q.after.key, false, true) : IDBKeyRange.bound(lower, upper);
-  let keys: IDBValidKey[] | undefined = (await recordsNewestFirst(tx.objectStore(store), range, q.limit + 1))?.map((r) => r.key);
-  if (!keys) {
-    keys = [];
-    let cursor = await tx.objectStore(store).openKeyCursor(range, 'prev');
-    while (cursor && keys.length < q.limit + 1) {
-      keys.push(cursor.key);
-      cursor = await cursor.continue();
+    // Ledger keys are unique, so "after" is simply an exclusive upper bound.
+    const range = q.after ? IDBKeyRange.bound(lower, q.after.key, false, true) : IDBKeyRange.bound(lower, upper);
+    keys = (await recordsNewestFirst(tx.objectStore(store), range, q.limit + 1))?.map((r) => r.key);
+    if (!keys) {
+      keys = [];
+      let cursor = await tx.objectStore(store).openKeyCursor(range, 'prev');
+      while (cursor && keys.length < q.limit + 1) {
+        keys.push(cursor.key);
+        cursor = await cursor.continue();
+      }
     }
   }
   const more = keys.length > q.limit;
