@@ -177,6 +177,8 @@ describe('v6 backfill of riverKeys', () => {
       await expectRivers(db);
       db.close();
     },
+    // A thousand posts paged through every river six times: seconds of fake-indexeddb, more on a loaded machine.
+    120_000,
   );
 
   it('a second run while one is under way joins it; a done backfill reads one record and writes nothing', async () => {
