@@ -9,7 +9,7 @@ import { recordsNewestFirst } from './records';
 import { riverIndexReady } from './river-backfill';
 import { RIVER_ALL, RIVER_FOLDER, RIVER_STARRED, riverRange } from './river-keys';
 import type { StoredPost, UnreadCounts } from './types';
-import { overallUnreadKeys, type OverallKey } from './unread-overall';
+import { keysNewestFirst, overallUnreadKeys, type OverallKey } from './unread-overall';
 
 const ALL = [-Infinity, Infinity] as const;
 const MAX_STR = '\uffff';
@@ -220,7 +220,7 @@ export async function newestShownSortKey(db: Db, q: Omit<PostQuery, 'limit' | 'a
 /** Unread pages walk the unread ledger (keys in river order; overall: lib/db/unread-overall.ts), then fetch those posts. */
 async function queryUnread(db: Db, q: PostQuery): Promise<PostPage> {
   const tx = db.transaction(['posts', 'unread', 'unreadByFeed', 'unreadByFolder']);
-  let keys: IDBValidKey[] | undefined;
+  let keys: IDBValidKey[];
   let toPostKey = (k: IDBValidKey): [string, string] => {
     const a = k as [number, string, string];
     return [a[1], a[2]];
@@ -239,15 +239,7 @@ async function queryUnread(db: Db, q: PostQuery): Promise<PostPage> {
     };
     // Ledger keys are unique, so "after" is simply an exclusive upper bound.
     const range = q.after ? IDBKeyRange.bound(lower, q.after.key, false, true) : IDBKeyRange.bound(lower, upper);
-    keys = (await recordsNewestFirst(tx.objectStore(store), range, q.limit + 1))?.map((r) => r.key);
-    if (!keys) {
-      keys = [];
-      let cursor = await tx.objectStore(store).openKeyCursor(range, 'prev');
-      while (cursor && keys.length < q.limit + 1) {
-        keys.push(cursor.key);
-        cursor = await cursor.continue();
-      }
-    }
+    keys = await keysNewestFirst(tx.objectStore(store), range, q.limit + 1);
   }
   const more = keys.length > q.limit;
   const pageKeys = keys.slice(0, q.limit);

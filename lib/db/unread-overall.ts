@@ -24,8 +24,8 @@ export function inOverallStore(p: { folder: string }): boolean {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyStore = IDBPObjectStore<any, any, any, any>;
 
-/** Up to `count` keys of `range`, highest first (all of them without a count). */
-async function keysNewestFirst(store: AnyStore, range: IDBKeyRange, count: number | undefined): Promise<IDBValidKey[]> {
+/** Up to `count` keys of a ledger store's `range`, highest first (all of them without a count). */
+export async function keysNewestFirst(store: AnyStore, range: IDBKeyRange, count: number | undefined): Promise<IDBValidKey[]> {
   if (count === undefined) return ((await store.getAllKeys(range)) as IDBValidKey[]).reverse();
   const fast = recordsNewestFirst(store, range, count);
   if (fast) return (await fast).map((r) => r.key);
