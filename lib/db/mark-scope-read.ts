@@ -2,6 +2,7 @@
 import type { Db } from './open-db';
 import { POST_STORES, postWriter } from './post-writes';
 import type { StoredPost } from './types';
+import { overallUnreadKeys } from './unread-overall';
 
 /** Which unread posts to mark read. */
 export interface ReadScope {
@@ -32,14 +33,14 @@ export async function markScopeRead(db: Db, scope: ReadScope): Promise<[string, 
   const tx = db.transaction(POST_STORES, 'readwrite');
   const writer = await postWriter(tx);
   // Walk the unread ledger newest first: it holds only unread posts, in river order.
-  const cursorStart =
+  const ledger =
     scope.feedId !== undefined
-      ? tx.objectStore('unreadByFeed').openKeyCursor(IDBKeyRange.bound([scope.feedId, -Infinity, ''], [scope.feedId, Infinity, '\uffff']), 'prev')
+      ? tx.objectStore('unreadByFeed').getAllKeys(IDBKeyRange.bound([scope.feedId, -Infinity, ''], [scope.feedId, Infinity, '\uffff']))
       : scope.folder !== undefined
-        ? tx.objectStore('unreadByFolder').openKeyCursor(IDBKeyRange.bound([scope.folder, -Infinity, '', ''], [scope.folder, Infinity, '\uffff', '\uffff']), 'prev')
-        : tx.objectStore('unread').openKeyCursor(null, 'prev');
-  const keys: [string, string][] = [];
-  for (let cursor = await cursorStart; cursor; cursor = await cursor.continue()) keys.push(postKeyOf(scope, cursor.key));
+        ? tx.objectStore('unreadByFolder').getAllKeys(IDBKeyRange.bound([scope.folder, -Infinity, '', ''], [scope.folder, Infinity, '\uffff', '\uffff']))
+        : undefined;
+  const found = ledger ? (await ledger).reverse() : await overallUnreadKeys(tx.objectStore('unread'), tx.objectStore('unreadByFolder'));
+  const keys = found.map((k) => postKeyOf(scope, k));
   const posts = await Promise.all(keys.map((k) => tx.objectStore('posts').get(k)));
   const changed: [string, string][] = [];
   for (const post of posts) {

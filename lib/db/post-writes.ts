@@ -6,7 +6,8 @@
  * test/unit/conventions.test.ts checks that no other file writes the posts store.
  *
  * Writes are raw IndexedDB requests with no promise each: storing a new unread post takes
- * four requests (the post and three ledger entries), and idb's promise per request (two
+ * four requests (the post and three ledger entries; three for a post with no folder, whose
+ * overall entry is its no-folder one: lib/db/unread-overall.ts), and idb's promise per request (two
  * listeners added and removed, a wrapped result) was ~5% of the worker's CPU at ingest (see
  * README). Nothing needs their results: requests run in order within the transaction, so
  * later reads see them, and a refused one aborts the transaction, whose `done` every caller
@@ -17,6 +18,7 @@ import type { Db } from './open-db';
 import { markRiver, RIVER_FILL_KEY, type RiverFill } from './river-keys';
 import type { OrreryDB } from './schema';
 import type { StoredPost, UnreadCounts } from './types';
+import { inOverallStore } from './unread-overall';
 
 /** The stores a transaction that writes posts must include. */
 export const POST_STORES = ['posts', 'unread', 'unreadByFeed', 'unreadByFolder', 'meta', 'articles'] as const;
@@ -96,7 +98,7 @@ export async function postWriter(tx: PostTx): Promise<PostWriter> {
     const k = ledgerKeys(p);
     bump(counts, p, 1);
     dirty = true;
-    unread.put(1, k.unread);
+    if (inOverallStore(p)) unread.put(1, k.unread);
     unreadByFeed.put(1, k.unreadByFeed);
     unreadByFolder.put(1, k.unreadByFolder);
   };
@@ -104,6 +106,7 @@ export async function postWriter(tx: PostTx): Promise<PostWriter> {
     const k = ledgerKeys(p);
     bump(counts, p, -1);
     dirty = true;
+    // Also for a post with no folder: stored before v7, it may have an overall entry.
     unread.delete(k.unread);
     unreadByFeed.delete(k.unreadByFeed);
     unreadByFolder.delete(k.unreadByFolder);
@@ -152,11 +155,8 @@ export async function rebuildLedger(tx: PostTx): Promise<UnreadCounts> {
     if (p.read !== 0) continue;
     const k = ledgerKeys(p);
     bump(counts, p, 1);
-    writes.push(
-      tx.objectStore('unread').put(1, k.unread),
-      tx.objectStore('unreadByFeed').put(1, k.unreadByFeed),
-      tx.objectStore('unreadByFolder').put(1, k.unreadByFolder),
-    );
+    writes.push(tx.objectStore('unreadByFeed').put(1, k.unreadByFeed), tx.objectStore('unreadByFolder').put(1, k.unreadByFolder));
+    if (inOverallStore(p)) writes.push(tx.objectStore('unread').put(1, k.unread));
   }
   await Promise.all(writes);
   await tx.objectStore('meta').put(counts, COUNTS_KEY);

@@ -9,6 +9,7 @@ import { recordsNewestFirst } from './records';
 import { riverIndexReady } from './river-backfill';
 import { RIVER_ALL, RIVER_FOLDER, RIVER_STARRED, riverRange } from './river-keys';
 import type { StoredPost, UnreadCounts } from './types';
+import { keysNewestFirst, overallUnreadKeys, type OverallKey } from './unread-overall';
 
 const ALL = [-Infinity, Infinity] as const;
 const MAX_STR = '\uffff';
@@ -84,11 +85,15 @@ const MAX_SKIP_READ = 1000;
  * Posts carry their stored alsoIn (the copies they had when they got their first): a page is
  * one read, and what shows the list completes it (components/timeline/use-also-in.ts).
  */
-export async function queryPosts(db: Db, q: PostQuery): Promise<PostPage> {
+export async function queryPosts(db: Db, asked: PostQuery): Promise<PostPage> {
   // Until the v6 backfill is done (lib/db/river-backfill.ts), posts stored before v6 may lack
-  // their riverKeys: the rivers byRiver serves read the v5 indexes, and a river begun on them
-  // stays on them (its cursors are keys of those indexes).
-  const legacy = q.filter !== 'unread' && q.feedId === undefined && (q.after ? q.after.legacy === true : !(await riverIndexReady(db)));
+  // their riverKeys: the rivers byRiver serves read the v5 indexes (v7 keeps them for such a
+  // database only). A river begun on them goes on over byRiver once the backfill is done, its
+  // cursor turned into byRiver's key of the same place: nothing reads them after that, so a
+  // database v7 dropped them from never needs them.
+  const river = asked.filter !== 'unread' && asked.feedId === undefined;
+  const legacy = river && (asked.after === undefined || asked.after.legacy === true) && !(await riverIndexReady(db));
+  const q = river && !legacy && asked.after?.legacy ? { ...asked, after: riverCursor(asked, asked.after) } : asked;
   const read = async (r: PostQuery) => {
     const page = r.filter === 'unread' ? await queryUnread(db, r) : await queryIndexed(db, r, legacy);
     if (legacy && page.next) page.next.legacy = true;
@@ -120,6 +125,13 @@ function cursorAt(q: PostQuery, p: StoredPost, legacy: boolean): PageCursor {
   if (index === 'byFolder') return { key: [p.folder, p.sortKey], primaryKey, legacy: true };
   if (index === 'byStarred') return { key: [1, p.sortKey], primaryKey, legacy: true };
   return { key: index === 'byFeed' || scope === undefined ? [p.feedId, p.sortKey] : [scope, p.sortKey], primaryKey };
+}
+
+/** A cursor of a v5 index (bySort: sortKey; byFolder: [folder, sortKey]; byStarred: [1, sortKey]) as the same place in byRiver. */
+function riverCursor(q: PostQuery, after: PageCursor): PageCursor {
+  const { scope } = plan(q, false);
+  const sortKey = typeof after.key === 'number' ? after.key : (after.key as [unknown, number])[1];
+  return { key: [scope ?? RIVER_ALL, sortKey], primaryKey: after.primaryKey };
 }
 
 type IndexName = 'byRiver' | 'byFeed' | 'bySort' | 'byFolder' | 'byStarred';
@@ -205,43 +217,29 @@ export async function newestShownSortKey(db: Db, q: Omit<PostQuery, 'limit' | 'a
   return (await queryPosts(db, { ...q, limit: 1 })).posts[0]?.sortKey;
 }
 
-/** Unread pages walk the unread ledger (keys in river order), then fetch those posts. */
+/** Unread pages walk the unread ledger (keys in river order; overall: lib/db/unread-overall.ts), then fetch those posts. */
 async function queryUnread(db: Db, q: PostQuery): Promise<PostPage> {
   const tx = db.transaction(['posts', 'unread', 'unreadByFeed', 'unreadByFolder']);
-  let store: 'unread' | 'unreadByFeed' | 'unreadByFolder' = 'unread';
-  let lower: IDBValidKey = [ALL[0], '', ''];
-  let upper: IDBValidKey = [ALL[1], MAX_STR, MAX_STR];
+  let keys: IDBValidKey[];
   let toPostKey = (k: IDBValidKey): [string, string] => {
     const a = k as [number, string, string];
     return [a[1], a[2]];
   };
-  if (q.feedId !== undefined) {
-    store = 'unreadByFeed';
-    lower = [q.feedId, ALL[0], ''];
-    upper = [q.feedId, ALL[1], MAX_STR];
+  if (q.feedId === undefined && q.folder === undefined) {
+    keys = await overallUnreadKeys(tx.objectStore('unread'), tx.objectStore('unreadByFolder'), q.limit + 1, q.after?.key as OverallKey | undefined);
+  } else {
+    const byFeed = q.feedId !== undefined;
+    const scope = q.feedId ?? q.folder ?? '';
+    const store = byFeed ? 'unreadByFeed' : 'unreadByFolder';
+    const lower: IDBValidKey = byFeed ? [scope, ALL[0], ''] : [scope, ALL[0], '', ''];
+    const upper: IDBValidKey = byFeed ? [scope, ALL[1], MAX_STR] : [scope, ALL[1], MAX_STR, MAX_STR];
     toPostKey = (k) => {
-      const a = k as [string, number, string];
-      return [a[0], a[2]];
+      const a = k as string[];
+      return byFeed ? [a[0]!, a[2]!] : [a[2]!, a[3]!];
     };
-  } else if (q.folder !== undefined) {
-    store = 'unreadByFolder';
-    lower = [q.folder, ALL[0], '', ''];
-    upper = [q.folder, ALL[1], MAX_STR, MAX_STR];
-    toPostKey = (k) => {
-      const a = k as [string, number, string, string];
-      return [a[2], a[3]];
-    };
-  }
-  // Ledger keys are unique, so "after" is simply an exclusive upper bound.
-  const range = q.after ? IDBKeyRange.bound(lower, q.after.key, false, true) : IDBKeyRange.bound(lower, upper);
-  let keys: IDBValidKey[] | undefined = (await recordsNewestFirst(tx.objectStore(store), range, q.limit + 1))?.map((r) => r.key);
-  if (!keys) {
-    keys = [];
-    let cursor = await tx.objectStore(store).openKeyCursor(range, 'prev');
-    while (cursor && keys.length < q.limit + 1) {
-      keys.push(cursor.key);
-      cursor = await cursor.continue();
-    }
+    // Ledger keys are unique, so "after" is simply an exclusive upper bound.
+    const range = q.after ? IDBKeyRange.bound(lower, q.after.key, false, true) : IDBKeyRange.bound(lower, upper);
+    keys = await keysNewestFirst(tx.objectStore(store), range, q.limit + 1);
   }
   const more = keys.length > q.limit;
   const pageKeys = keys.slice(0, q.limit);

@@ -1,12 +1,12 @@
 /** The IndexedDB schema of Orrery and its versioned migrations. */
-import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { RIVER_FILL_KEY, type RiverFill } from './river-keys';
 import type { RefreshRun, StoredArticle, StoredFeed, StoredPost, SyncQueueEntry, UnreadCounts } from './types';
 
 /** Name of the database. */
 export const DB_NAME = 'orrery';
 /** Current schema version; bump it and add a step to MIGRATIONS. */
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /** Typed schema for idb. */
 export interface OrreryDB extends DBSchema {
@@ -27,11 +27,15 @@ export interface OrreryDB extends DBSchema {
       byRiver: [string, number];
       /** Newest of one feed, every post (a feed's own river shows its folded copies). */
       byFeed: [string, number];
-      /** Newest overall, every post: the river until the v6 backfill is done. */
+      // The v5 rivers' indexes (every post, filtered after reading), read only until the v6
+      // backfill is done. v7 drops them when it finds the backfill done (every new database);
+      // a database whose backfill was under way keeps them until a later upgrade drops them
+      // (dropLegacyRiverIndexes), and reads byRiver once the backfill ends.
+      /** Newest overall, every post. */
       bySort: number;
-      /** Newest of one folder, every post: a folder's river until the v6 backfill is done. */
+      /** Newest of one folder, every post. */
       byFolder: [string, number];
-      /** Starred newest, every post: the starred river until the v6 backfill is done. */
+      /** Starred newest, every post. */
       byStarred: [number, number];
       /** Posts that came from (or were matched to) a sync service, by the service's item id. */
       bySyncItem: string;
@@ -129,7 +133,38 @@ export const MIGRATIONS: ((db: OldDb, tx: UpgradeTx, from: number) => void)[] = 
     const fill: RiverFill = { done: from === 0 };
     void tx.objectStore('meta').put(fill, RIVER_FILL_KEY);
   },
+  // v7: the v5 rivers' indexes go (three index entries fewer per post written, and no rewrite:
+  // deleting an index reads no post) where nothing reads them any more, that is once the v6
+  // backfill is done. A database whose backfill is under way keeps them, and its rivers keep
+  // reading them until it ends, then read byRiver (lib/db/queries.ts); the next version's
+  // upgrade drops them (it calls dropLegacyRiverIndexes again).
+  (_db, tx, from) => dropLegacyRiverIndexes(tx, from === 0),
 ];
+
+/** The v5 rivers' indexes of the posts store, kept only until the v6 backfill is done. */
+export const LEGACY_RIVER_INDEXES = ['bySort', 'byFolder', 'byStarred'] as const;
+
+/**
+ * Deletes LEGACY_RIVER_INDEXES if the v6 backfill is done (`fresh`: a new database, which has
+ * nothing to fill), inside an upgrade; idempotent, so any later step may call it again.
+ * The backfill's record is read with a raw request: its success handler runs while the
+ * upgrade transaction is active, whatever runs promise callbacks.
+ */
+export function dropLegacyRiverIndexes(tx: UpgradeTx, fresh: boolean): void {
+  const posts = unwrap(tx.objectStore('posts')) as unknown as IDBObjectStore;
+  const drop = () => {
+    for (const name of LEGACY_RIVER_INDEXES) if (posts.indexNames.contains(name)) posts.deleteIndex(name);
+  };
+  if (fresh) {
+    drop();
+    return;
+  }
+  const meta = unwrap(tx.objectStore('meta')) as unknown as IDBObjectStore;
+  const req = meta.get(RIVER_FILL_KEY);
+  req.onsuccess = () => {
+    if ((req.result as RiverFill | undefined)?.done === true) drop();
+  };
+}
 
 /** Runs every migration from oldVersion up to DB_VERSION. */
 export function upgrade(

@@ -65,13 +65,16 @@ async function keyAudit(page: Page): Promise<{ wrong: number; keyed: number }> {
   });
 }
 
-describe('a v5 store upgraded to v6', () => {
+describe('a v5 store upgraded to v7', () => {
   it('shows the right river before, during and after the backfill, which resumes after the worker is stopped midway', async () => {
     // The worker is stopped: the timeline upgrades the database itself, and reads the v5 indexes
     // (its messages wake the worker, which starts the backfill).
     const before = await firstEntries(5);
     expect(before.ids).toEqual(expected(5));
-    expect((await riverFill(before.page)).version).toBe(6);
+    const upgraded = await riverFill(before.page);
+    expect(upgraded.version).toBe(7);
+    // v7 keeps the v5 rivers' indexes while the backfill is under way: the rivers read them.
+    expect(upgraded.indexes).toEqual(expect.arrayContaining(['bySort', 'byFolder', 'byStarred', 'byRiver']));
 
     // Stop the worker once a batch or two are saved.
     await sendFromPage(before.page, { type: 'get-refresh-progress' });

@@ -64,8 +64,8 @@ export async function emptyV5Database(orrery: Orrery): Promise<Page> {
   return page;
 }
 
-/** Where the v6 backfill stands (the meta record riverFill) and the database's version, read from `page`. */
-export async function riverFill(page: Page): Promise<{ version: number; fill?: { done: boolean; after?: [string, string] } }> {
+/** Where the v6 backfill stands (the meta record riverFill), the database's version and the posts store's indexes, read from `page`. */
+export async function riverFill(page: Page): Promise<{ version: number; fill?: { done: boolean; after?: [string, string] }; indexes: string[] }> {
   return page.evaluate(async () => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const r = indexedDB.open('orrery');
@@ -77,7 +77,8 @@ export async function riverFill(page: Page): Promise<{ version: number; fill?: {
       r.onsuccess = () => resolve(r.result as never);
     });
     const version = db.version;
+    const indexes = [...db.transaction('posts').objectStore('posts').indexNames];
     db.close();
-    return { version, fill };
+    return { version, fill, indexes };
   });
 }
