@@ -9,7 +9,7 @@ import { launchOrrery, type Orrery } from './launch';
 import { seedPosts } from './river-seed';
 
 const POSTS = 3000;
-/** PAGE_SIZE × MAX_PAGES in components/timeline/use-river.ts. */
+/** PAGE_SIZE × MAX_PAGES in components/timeline/river-state.ts. */
 const WINDOW = 200;
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
