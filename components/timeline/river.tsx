@@ -10,11 +10,22 @@ import { groupRiver } from '../../lib/ui/group-river';
 import { Entry, type EntryActions, type ViewMode } from './entry';
 import { keyOf } from './river-source';
 import { alsoInShown, useAlsoIn } from './use-also-in';
+import { useFeedLookup, type FeedLookup } from './use-feed-lookup';
 import type { RiverItem, RiverModel } from './use-river';
 
 let lists: Intl.ListFormat | undefined;
 /** "a, b and c" in the reader's language. */
 const joinNames = (names: string[]) => (lists ??= new Intl.ListFormat(uiLocale(), { type: 'conjunction' })).format(names);
+
+/** "also in: …" of a post's copies: feeds not known yet (being read) are left out, not called gone. */
+function alsoInLabel(keys: readonly [string, string][] | undefined, feedOf: FeedLookup): string | undefined {
+  const names: string[] = [];
+  for (const [feedId] of keys ?? []) {
+    const feed = feedOf(feedId);
+    if (feed !== undefined) names.push(feed?.title ?? t('timeline_feedGone'));
+  }
+  return names.length ? joinNames(names) : undefined;
+}
 
 /** Props of River. */
 export interface RiverProps {
@@ -34,6 +45,10 @@ export interface RiverProps {
 export function River({ river, feeds, view, label, currentKey, expanded, overrides, now, actions }: RiverProps) {
   const byPost = new Map<StoredPost, RiverItem>(river.items.map((it) => [it.post, it]));
   useAlsoIn(river.items.map((it) => it.post));
+  const feedOf = useFeedLookup(
+    feeds,
+    river.items.flatMap((it) => [it.post.feedId, ...(alsoInShown(it.post) ?? []).map((k) => k[0])]),
+  );
   const days = groupRiver(river.items.map((it) => it.post));
   // The day heading and the feed's name are part of the first article they introduce: an
   // ARIA feed may only contain articles, and a screen reader then reads them in context.
@@ -44,13 +59,12 @@ export function River({ river, feeds, view, label, currentKey, expanded, overrid
         {days.map((day) => (
           <section class="day" key={day.key}>
             {day.runs.map((run, r) => {
-              const feed = feeds.get(run.feedId);
+              const feed = feedOf(run.feedId) ?? undefined;
               return (
                 <div class="run" key={`${run.feedId}-${keyOf(run.posts[0] ?? { feedId: '', id: String(r) })}`}>
                   {run.posts.map((post, i) => {
                     const it = byPost.get(post);
                     const key = keyOf(post);
-                    const also = alsoInShown(post);
                     const o = overrides.get(key);
                     return (
                       <Entry
@@ -65,7 +79,7 @@ export function River({ river, feeds, view, label, currentKey, expanded, overrid
                         feedUrl={i === 0 ? feed?.siteUrl : undefined}
                         showFeed={i === 0}
                         day={r === 0 && i === 0 ? dayHeading(day.at) : undefined}
-                        alsoIn={also?.length ? joinNames(also.map((k) => feeds.get(k[0])?.title ?? t('timeline_feedGone'))) : undefined}
+                        alsoIn={alsoInLabel(alsoInShown(post), feedOf)}
                         pageFirst={it?.pageFirst ? it.page : undefined}
                         now={now}
                         actions={actions}

@@ -40,12 +40,20 @@ export function useRiverKeys(deps: KeyDeps): void {
     return undefined;
   };
 
+  /**
+   * One j/k. Each move starts where the previous one arrived: a press while a move waits for a
+   * page to be read (or rendered) used to start from the same post as that move and arrive
+   * with it, so presses were lost (95 presses of j could end on post 41).
+   */
   const move = async (dir: 1 | -1) => {
     const { river, currentKey, root, topInset } = d.current;
-    let at = river.items.find((it) => keyOf(it.post) === currentKey)?.index;
-    const el = currentKey ? articleOf(root.current, currentKey) : null;
+    // The post a move arrived at is current, though maybe not focused and scrolled to yet.
+    const arrived = focusNext.current;
+    const fromKey = arrived ?? currentKey;
+    let at = river.items.find((it) => keyOf(it.post) === fromKey)?.index;
+    const el = fromKey ? articleOf(root.current, fromKey) : null;
     const r = el?.getBoundingClientRect();
-    const onScreen = r && r.bottom > topInset && r.top < window.innerHeight;
+    const onScreen = el && (arrived !== undefined || (r && r.bottom > topInset && r.top < window.innerHeight));
     if (!onScreen) {
       // The reader scrolled away from the current post: start from what is on screen.
       const first = firstVisible();
@@ -63,6 +71,8 @@ export function useRiverKeys(deps: KeyDeps): void {
     d.current.setCurrent(key);
     d.current.onArrive(post);
   };
+  /** Moves in the order pressed, each after the one before has arrived. */
+  const moves = useRef<Promise<void>>(Promise.resolve());
 
   useLayoutEffect(() => {
     const key = focusNext.current;
@@ -82,7 +92,8 @@ export function useRiverKeys(deps: KeyDeps): void {
       if (document.querySelector('dialog[open]')) return;
       e.preventDefault();
       if (action === 'next' || action === 'previous') {
-        void move(action === 'next' ? 1 : -1);
+        const dir = action === 'next' ? 1 : -1;
+        moves.current = moves.current.then(() => move(dir)).catch(() => undefined);
         return;
       }
       const { river, currentKey } = d.current;

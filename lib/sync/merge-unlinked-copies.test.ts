@@ -58,6 +58,27 @@ describe('merging the service copies of posts after a disconnect', () => {
     expect(await countUnread(db)).toBe(1);
   });
 
+  it('hands the copies other feeds folded under the service copy to Orrery\'s own copy: none is left hidden under a removed post', async () => {
+    await storeServiceCopy('gr:42', 'https://a.example/one');
+    // Another feed's copy of the post, folded under the service copy (which lists it).
+    const tx = db.transaction([...POST_STORES], 'readwrite') as unknown as PostTx;
+    const w = await postWriter(tx);
+    const service = (await tx.objectStore('posts').get([feedId, 'gr:42']))!;
+    await w.put(service, { ...service, alsoIn: [['other', 'b1']] });
+    const copy: StoredPost = {
+      feedId: 'other', id: 'b1', title: 'Post one', url: 'https://b.example/one', firstSeen: NOW, sortKey: NOW, enclosures: [], categories: [],
+      read: 1, starred: 0, folder: '', updatedAt: NOW, dupOf: [feedId, 'gr:42'],
+    };
+    await w.put(undefined, copy);
+    await w.save();
+    await tx.done;
+
+    expect(await mergeUnlinkedCopies(db, feedId)).toBe(1);
+    const b1 = await db.get('posts', ['other', 'b1']);
+    expect(b1?.dupOf).toEqual([feedId, 'one']);
+    expect((await db.get('posts', [feedId, 'one']))?.alsoIn).toEqual([['other', 'b1']]);
+  });
+
   it('opens no read-write transaction for a feed that holds no service copy (pages would queue behind it)', async () => {
     const counted = countingWrites(db);
     expect(await mergeUnlinkedCopies(counted.db, feedId)).toBe(0);

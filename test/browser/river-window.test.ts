@@ -9,7 +9,7 @@ import { launchOrrery, type Orrery } from './launch';
 import { seedPosts } from './river-seed';
 
 const POSTS = 3000;
-/** PAGE_SIZE × MAX_PAGES in components/timeline/use-river.ts. */
+/** PAGE_SIZE × MAX_PAGES in components/timeline/river-state.ts. */
 const WINDOW = 200;
 
 let server: Awaited<ReturnType<typeof startFixtureServer>>;
@@ -142,5 +142,29 @@ describe('windowed river', () => {
     await expect.poll(async () => (await snapshot(page)).count, { timeout: 30_000 }).toBeGreaterThan(100);
     expect(await maxAdded()).toBeLessThanOrEqual(8);
     expect(await page.getByTestId('entry').first().getByTestId('entry-title').textContent()).toContain('#0');
+  });
+
+  it('moves once per press when j and k come faster than pages are read and rendered', async () => {
+    const active = () => page.evaluate(() => Number(document.activeElement?.getAttribute('aria-posinset') ?? 0));
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.getByTestId('view-titles').click();
+    await page.keyboard.press('j');
+    await expect.poll(active).toBeGreaterThan(0);
+    const from = await active();
+    // Presses in one task: all but the first come while a move still waits for its page (a
+    // new view renders a slice at a time; post 41 starts the next page). Each used to start
+    // from the same current post as the first and land with it.
+    const burst = (key: string, n: number) =>
+      page.evaluate(
+        ([k, count]) => {
+          for (let i = 0; i < count; i++) document.body.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true, cancelable: true }));
+        },
+        [key, n] as const,
+      );
+    await burst('j', 70);
+    await expect.poll(active).toBe(from + 70);
+    expect(await page.evaluate(() => document.activeElement?.querySelector('[data-testid="entry-title"]')?.textContent)).toContain(`#${from + 69}`);
+    await burst('k', 30);
+    await expect.poll(active).toBe(from + 40);
   });
 });

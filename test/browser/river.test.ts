@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { readStore, sendFromPage } from './helpers';
 import { setupRiver, type RiverFixture } from './river-setup';
 
-/** PAGE_SIZE in components/timeline/use-river.ts: the river's first page. */
+/** PAGE_SIZE in components/timeline/river-state.ts: the river's first page. */
 const PAGE = 40;
 
 let fx: RiverFixture;
