@@ -58,6 +58,9 @@ describe('walking skeleton', () => {
       await timeline.getByRole('button', { name: 'Load older posts' }).click();
       await timeline.waitForTimeout(100);
     }
+    // The last page is drawn a slice at a time after its button goes: wait until it is all there.
+    await expect.poll(() => timeline.getByTestId('entry').count()).toBe(104);
+    await expect.poll(() => timeline.locator('[role="feed"]').getAttribute('aria-busy')).toBe('false');
     const shown = await timeline.evaluate(() =>
       [...document.querySelectorAll('[data-testid="entry"]')].map((el) => ({
         title: el.querySelector('[data-testid="entry-title"]')?.textContent ?? '',

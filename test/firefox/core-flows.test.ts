@@ -73,6 +73,8 @@ describe.skipIf(missing)('core flows in Firefox', () => {
         before,
       );
     }
+    // The last page is drawn a slice at a time after its button goes: wait until it is all there.
+    await expect.poll(() => count(timeline, tid('entry')), { timeout: 60_000 }).toBe(104);
     const shown = await timeline.evaluate(() =>
       [...document.querySelectorAll('[data-testid="entry"]')].map((el) => ({
         title: el.querySelector('[data-testid="entry-title"]')?.textContent ?? '',
