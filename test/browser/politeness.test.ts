@@ -2,25 +2,12 @@
  * Politeness, proved against a server that logs every request and sends
  * `Cache-Control: no-store` (so Chromium's HTTP cache cannot answer for Orrery).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../server/fixture-server.mjs';
+import { BUSY, ETAG_1, ETAG_2, LAST_MODIFIED, POLITE_FEEDS, installPolitePublishers, opmlOf } from '../server/polite-publishers';
 import { launchOrrery, type Orrery } from './launch';
 import { sendFromPage, waitForRefresh } from './helpers';
-
-const rss = (title: string) =>
-  `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>http://x.example/</link><item><title>${title} post</title><guid>${title}-1</guid><pubDate>Mon, 01 Jun 2026 10:00:00 GMT</pubDate></item></channel></rss>`;
-
-const ETAG_1 = 'W/"v1; tricky=\\"yes\\""';
-const ETAG_2 = '"v2"';
-const LAST_MODIFIED = 'Mon, 01 Jun 2026 10:00:00 GMT';
-const BUSY = Array.from({ length: 6 }, (_, i) => `http://busy.example/feed-${i}.xml`);
-
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-const ok = (title: string, headers: Record<string, string> = {}): Handler => (_req, res) => {
-  res.writeHead(200, { 'Content-Type': 'application/rss+xml', ...headers }).end(rss(title));
-};
 
 let server: FixtureServer;
 let orrery: Orrery;
@@ -38,28 +25,11 @@ async function refresh(): Promise<void> {
 
 beforeAll(async () => {
   server = await startFixtureServer();
-  const o = server.overrides;
-  let validatorHits = 0;
-  o.set('http://validators.example/feed.xml', (req, res) => {
-    validatorHits++;
-    if (validatorHits === 1) return ok('Validators', { ETag: ETAG_1, 'Last-Modified': LAST_MODIFIED })(req, res);
-    // Second answer: not modified, with a new ETag the reader must adopt.
-    res.writeHead(304, { ETag: ETAG_2 }).end();
-  });
-  o.set('http://ratelimited.example/feed.xml', (_req, res) => res.writeHead(429, { 'Retry-After': '3600' }).end('slow down'));
-  o.set('http://moved.example/feed.xml', (_req, res) => res.writeHead(301, { Location: 'http://moved.example/new.xml' }).end());
-  o.set('http://moved.example/new.xml', ok('Moved'));
-  o.set('http://temp.example/feed.xml', (_req, res) => res.writeHead(302, { Location: 'http://temp.example/today.xml' }).end());
-  o.set('http://temp.example/today.xml', ok('Temporary'));
-  o.set('http://gone.example/feed.xml', (_req, res) => res.writeHead(410).end('gone'));
-  for (const url of BUSY) {
-    o.set(url, (req, res) => setTimeout(() => ok(url)(req, res), 150));
-  }
+  installPolitePublishers(server.overrides);
   orrery = await launchOrrery({ serverPort: server.port });
   await orrery.context.addCookies([{ name: 'session', value: 'secret', domain: 'validators.example', path: '/' }]);
   page = await orrery.open('/options.html');
-  const urls = ['http://validators.example/feed.xml', 'http://ratelimited.example/feed.xml', 'http://moved.example/feed.xml', 'http://temp.example/feed.xml', 'http://gone.example/feed.xml', ...BUSY];
-  const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>${urls.map((u) => `<outline type="rss" text="${u}" xmlUrl="${u}"/>`).join('')}</body></opml>`;
+  const opml = opmlOf(POLITE_FEEDS);
   await page.getByTestId('opml-file').setInputFiles({ name: 'polite.opml', mimeType: 'text/x-opml', buffer: Buffer.from(opml) });
   await page.getByTestId('import-report').waitFor();
   await refresh();

@@ -13,6 +13,7 @@ import { READ, STARRED, labelId } from '../../lib/sync/greader-ids';
 import { closeAll, launchWithFixtures, type Orrery } from './launch';
 import { sendFromPage } from './helpers';
 import { kitMissing, startFreshRss, type FreshRss } from './sync-freshrss';
+import { readSyncDb } from './sync-db';
 
 const missing = kitMissing();
 if (missing) console.warn(`[sync] browser sync tests skipped: ${missing}`);
@@ -21,42 +22,7 @@ const LOCAL = 'http://pythonbytes.example/feed.xml';
 const REMOTE = 'http://real-python.example/feed.xml';
 const IMPORTED = 'http://ned-batchelder.example/atom.xml';
 
-interface FeedRow {
-  id: string;
-  url: string;
-  title: string;
-  folder: string;
-  syncId?: string;
-}
-interface PostRow {
-  feedId: string;
-  id: string;
-  url?: string;
-  read: number;
-  starred: number;
-  syncItemId?: string;
-}
-
-/** Feeds and posts straight from IndexedDB. */
-function readDb(page: Page): Promise<{ feeds: FeedRow[]; posts: PostRow[] }> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('orrery');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = <T,>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const r = db.transaction(store).objectStore(store).getAll();
-        r.onsuccess = () => resolve(r.result as T[]);
-        r.onerror = () => reject(r.error);
-      });
-    const feeds = await all<FeedRow>('feeds');
-    const posts = (await all<PostRow & { url?: string }>('posts')).map((p) => ({ feedId: p.feedId, id: p.id, url: p.url, read: p.read, starred: p.starred, syncItemId: p.syncItemId }));
-    db.close();
-    return { feeds: feeds.map((f) => ({ id: f.id, url: f.url, title: f.title, folder: f.folder, syncId: f.syncId })), posts };
-  });
-}
+const readDb = readSyncDb;
 
 describe.skipIf(missing !== undefined)('sync with FreshRSS', () => {
   let server: FixtureServer;

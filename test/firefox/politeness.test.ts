@@ -6,31 +6,17 @@
  * not, a 410 never asked again, one request at a time to a host.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../server/fixture-server.mjs';
+import { BUSY, ETAG_1, ETAG_2, LAST_MODIFIED, POLITE_FEEDS, VALIDATORS, installPolitePublishers, opmlOf } from '../server/polite-publishers';
 import { firefoxMissing, launchFirefox, orreryErrors, type FirefoxOrrery } from './firefox';
 import { send, text, tid, waitForRefresh } from './page-helpers';
 
 const missing = firefoxMissing();
 if (missing) console.warn(`Firefox suite skipped: ${missing}`);
-
-const rss = (title: string) =>
-  `<?xml version="1.0"?><rss version="2.0"><channel><title>${title}</title><link>http://x.example/</link><item><title>${title} post</title><guid>${title}-1</guid><pubDate>Mon, 01 Jun 2026 10:00:00 GMT</pubDate></item></channel></rss>`;
-
-const ETAG_1 = 'W/"v1; tricky=\\"yes\\""';
-const ETAG_2 = '"v2"';
-const LAST_MODIFIED = 'Mon, 01 Jun 2026 10:00:00 GMT';
-const VALIDATORS = 'http://validators.example/feed.xml';
-const BUSY = Array.from({ length: 6 }, (_, i) => `http://busy.example/feed-${i}.xml`);
-
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
-const ok = (title: string, headers: Record<string, string> = {}): Handler => (_req, res) => {
-  res.writeHead(200, { 'Content-Type': 'application/rss+xml', ...headers }).end(rss(title));
-};
 
 let server: FixtureServer;
 let ff: FirefoxOrrery;
@@ -48,25 +34,7 @@ async function refresh(): Promise<void> {
 describe.skipIf(missing)('politeness in Firefox', () => {
   beforeAll(async () => {
     server = await startFixtureServer();
-    const o = server.overrides;
-    let validatorHits = 0;
-    o.set(VALIDATORS, (req, res) => {
-      validatorHits++;
-      if (validatorHits === 1) return ok('Validators', { ETag: ETAG_1, 'Last-Modified': LAST_MODIFIED })(req, res);
-      // Later answers: not modified, with a new ETag the reader must adopt.
-      res.writeHead(304, { ETag: ETAG_2 }).end();
-    });
-    // The reader's own visit to the site leaves a cookie the feed requests must not carry.
-    o.set('http://validators.example/', (_req, res) => {
-      res.writeHead(200, { 'Content-Type': 'text/html', 'Set-Cookie': 'session=secret; Path=/' }).end('<!doctype html><title>Validators</title><p>Hello</p>');
-    });
-    o.set('http://ratelimited.example/feed.xml', (_req, res) => res.writeHead(429, { 'Retry-After': '3600' }).end('slow down'));
-    o.set('http://moved.example/feed.xml', (_req, res) => res.writeHead(301, { Location: 'http://moved.example/new.xml' }).end());
-    o.set('http://moved.example/new.xml', ok('Moved'));
-    o.set('http://temp.example/feed.xml', (_req, res) => res.writeHead(302, { Location: 'http://temp.example/today.xml' }).end());
-    o.set('http://temp.example/today.xml', ok('Temporary'));
-    o.set('http://gone.example/feed.xml', (_req, res) => res.writeHead(410).end('gone'));
-    for (const url of BUSY) o.set(url, (req, res) => setTimeout(() => ok(url)(req, res), 150));
+    installPolitePublishers(server.overrides);
 
     ff = await launchFirefox({ serverPort: server.port });
     const site = await ff.visit('http://validators.example/');
@@ -74,8 +42,8 @@ describe.skipIf(missing)('politeness in Firefox', () => {
     await site.close();
 
     options = await ff.open('/options.html');
-    const urls = [VALIDATORS, 'http://ratelimited.example/feed.xml', 'http://moved.example/feed.xml', 'http://temp.example/feed.xml', 'http://gone.example/feed.xml', ...BUSY];
-    const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>${urls.map((u) => `<outline type="rss" text="${u}" xmlUrl="${u}"/>`).join('')}</body></opml>`;
+    const urls = POLITE_FEEDS;
+    const opml = opmlOf(urls);
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'orrery-ff-polite-')), 'polite.opml');
     writeFileSync(file, opml);
     const input = (await options.waitForSelector(tid('opml-file'))) as ElementHandle<HTMLInputElement>;

@@ -13,6 +13,7 @@ import { READ, STARRED, labelId } from '../../lib/sync/greader-ids';
 import { kitMissing, startFreshRss, type FreshRss } from '../browser/sync-freshrss';
 import { firefoxMissing, launchFirefox, orreryErrors, type FirefoxOrrery } from './firefox';
 import { pause, send, text, tid } from './page-helpers';
+import { readSyncDb } from '../browser/sync-db';
 
 const missing = firefoxMissing() ?? kitMissing();
 if (missing) console.warn(`Firefox sync suite skipped: ${missing}`);
@@ -20,43 +21,7 @@ if (missing) console.warn(`Firefox sync suite skipped: ${missing}`);
 const LOCAL = 'http://pythonbytes.example/feed.xml';
 const REMOTE = 'http://real-python.example/feed.xml';
 
-interface FeedRow {
-  id: string;
-  url: string;
-  folder: string;
-  syncId?: string;
-}
-interface PostRow {
-  feedId: string;
-  id: string;
-  read: number;
-  starred: number;
-  syncItemId?: string;
-}
-
-/** Feeds and posts straight from IndexedDB. */
-function readDb(page: Page): Promise<{ feeds: FeedRow[]; posts: PostRow[] }> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('orrery');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = <T,>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const r = db.transaction(store).objectStore(store).getAll();
-        r.onsuccess = () => resolve(r.result as T[]);
-        r.onerror = () => reject(r.error);
-      });
-    const feeds = await all<FeedRow>('feeds');
-    const posts = await all<PostRow>('posts');
-    db.close();
-    return {
-      feeds: feeds.map((f) => ({ id: f.id, url: f.url, folder: f.folder, syncId: f.syncId })),
-      posts: posts.map((p) => ({ feedId: p.feedId, id: p.id, read: p.read, starred: p.starred, syncItemId: p.syncItemId })),
-    };
-  });
-}
+const readDb = readSyncDb;
 
 describe.skipIf(missing !== undefined)('sync with FreshRSS in Firefox', () => {
   let server: FixtureServer;
