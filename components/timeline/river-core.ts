@@ -76,14 +76,22 @@ export function sliceOf(c: RiverCore, next: StoredPost[]): number {
   return w ? fillSlice(next.map(w)) : FILL_STEP;
 }
 
-/** The first article on screen and where it is, so a window change can keep it in place. */
+/**
+ * The first article on screen and where it is, so a window change can keep it in place. When
+ * no article is on screen (the reader is over the space that stands for pages out of the
+ * window, e.g. right after jumping to the top), there is nothing to keep: holding the first
+ * article below the screen in place instead scrolled the reader down by every post rendered
+ * above it, away from where they had gone. The space's own height is kept by the browser's
+ * scroll anchoring.
+ */
 export function captureAnchor(c: RiverCore): void {
+  c.anchor.current = undefined;
   const root = container(c);
   if (!root) return;
   for (const el of root.querySelectorAll<HTMLElement>('article[data-entry-id]')) {
     const r = el.getBoundingClientRect();
     if (r.bottom > 0) {
-      c.anchor.current = { feedId: el.dataset.feedId ?? '', id: el.dataset.entryId ?? '', top: r.top };
+      if (r.top < window.innerHeight) c.anchor.current = { feedId: el.dataset.feedId ?? '', id: el.dataset.entryId ?? '', top: r.top };
       return;
     }
   }

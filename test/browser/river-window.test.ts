@@ -144,6 +144,33 @@ describe('windowed river', () => {
     expect(await page.getByTestId('entry').first().getByTestId('entry-title').textContent()).toContain('#0');
   });
 
+  it('stays at the top when the reader goes there while a new view is still rendering above the post on screen', async () => {
+    await page.getByTestId('view-titles').click();
+    for (let step = 0; step < 400 && ((await snapshot(page)).max < 700 || (await snapshot(page)).count < WINDOW); step++) {
+      await page.evaluate(() => window.scrollBy(0, 600));
+      await page.waitForTimeout(30);
+    }
+    await expect.poll(() => page.locator('[role="feed"]').getAttribute('aria-busy')).toBe('false');
+    // The post on screen is inside its page (PAGE_SIZE 40), so the full view renders the posts above it after it.
+    for (let step = 0; step < 10 && (await snapshot(page)).firstVisible % 40 === 1; step++) await page.evaluate(() => window.scrollBy(0, 30));
+    expect((await snapshot(page)).firstVisible % 40).not.toBe(1);
+    // The full view starts from the post on screen (in the render after the click); the reader
+    // goes to the top before the posts above it are rendered. Rendering them used to hold the
+    // first post below the screen in place, scrolling the reader back down by their height,
+    // and the window then followed the reader into the river (seen in CI: post 218 at the top).
+    await page.evaluate(async () => {
+      document.querySelector<HTMLButtonElement>('[data-testid="view-full"]')?.click();
+      await new Promise((r) => setTimeout(r, 0));
+      window.scrollTo(0, 0);
+    });
+    await expect.poll(async () => (await snapshot(page)).firstVisible, { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.locator('[role="feed"]').getAttribute('aria-busy'), { timeout: 30_000 }).toBe('false');
+    const s = await snapshot(page);
+    expect(s.firstVisible).toBe(1);
+    expect(s.min).toBe(1);
+    expect(await page.getByTestId('entry').first().getByTestId('entry-title').textContent()).toContain('#0');
+  });
+
   it('moves once per press when j and k come faster than pages are read and rendered', async () => {
     const active = () => page.evaluate(() => Number(document.activeElement?.getAttribute('aria-posinset') ?? 0));
     await page.evaluate(() => window.scrollTo(0, 0));
