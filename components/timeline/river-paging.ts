@@ -10,7 +10,7 @@ import { captureAnchor, rendered, sliceOf, stopFill, type RiverCore } from './ri
 import type { FillOps } from './river-fill';
 import { takePreloaded } from './river-preload';
 import { readPosts } from './river-source';
-import { MAX_PAGES, PAGE_SIZE, errorText, firstPageRead, fresh, locate, pageOf } from './river-state';
+import { MAX_PAGES, PAGE_SIZE, errorText, firstPageRead, fresh, locate, pageOf, type State } from './river-state';
 
 /** The paging of one river. */
 export interface PagingOps {
@@ -74,11 +74,24 @@ export function pagingOps(c: RiverCore, { fillNow, startAt }: FillOps): PagingOp
     await rendered(c);
   };
 
-  const loadNext = async (gradual = false) => {
+  /**
+   * Reads the next page. While a read is in flight (the autoload's, say) a caller gets that
+   * read to wait for: returning at once made `ensure` (j across a page boundary) ask again and
+   * again in microtasks only, and the page froze until the read that never got its turn came.
+   */
+  const loadNext = (gradual = false): Promise<void> => {
     const st = c.s.current;
-    if (st.loading || st.ended) return;
-    const gen = st.gen;
+    if (st.ended) return Promise.resolve();
+    if (st.loading) return st.reading ?? Promise.resolve();
     st.loading = true;
+    st.reading = readNext(st, gradual).finally(() => {
+      st.reading = undefined;
+    });
+    return st.reading;
+  };
+
+  const readNext = async (st: State, gradual: boolean) => {
+    const gen = st.gen;
     c.render();
     try {
       const last = st.pages[st.pages.length - 1];
@@ -147,7 +160,8 @@ export function pagingOps(c: RiverCore, { fillNow, startAt }: FillOps): PagingOp
     const gen = c.s.current.gen;
     let at = locate(c.s.current, index);
     while (!at) {
-      if (c.s.current.ended || c.s.current.gen !== gen) return undefined;
+      // A read that failed says so in the river; asking again at once would only fail again.
+      if (c.s.current.ended || c.s.current.gen !== gen || c.s.current.error !== undefined) return undefined;
       await loadNext();
       at = locate(c.s.current, index);
     }

@@ -62,6 +62,8 @@ export interface State {
   win: PageWindow;
   total: number | undefined;
   loading: boolean;
+  /** The read of the next page while `loading`: a caller that needs it waits for it. */
+  reading: Promise<void> | undefined;
   shifting: boolean;
   ended: boolean;
   newer: boolean;
@@ -87,6 +89,7 @@ export const fresh = (gen: number): State => ({
   win: { lo: 0, hi: -1 },
   total: undefined,
   loading: false,
+  reading: undefined,
   shifting: false,
   ended: false,
   newer: false,
