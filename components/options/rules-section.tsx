@@ -9,6 +9,7 @@ import { ruleError } from '../../lib/rules/compile-rule';
 import { readRules } from '../../lib/rules/rule-store';
 import type { Rule, RuleAction, RuleField, RuleMatch, RuleScope } from '../../lib/rules/types';
 import { useLiveQuery } from '../use-live-query';
+import { RuleScopeSelect } from './rule-scope-select';
 
 const ACTIONS: Record<RuleAction, MessageKey> = { hide: 'options_ruleHide', read: 'options_ruleRead', highlight: 'options_ruleHighlight' };
 const MATCHES: Record<RuleMatch, MessageKey> = { words: 'options_matchWords', phrase: 'options_matchPhrase', regex: 'options_matchRegex' };
@@ -35,10 +36,6 @@ function ruleSentence(r: Rule, feeds: StoredFeed[]): [string, string] {
   const MARK = '\u0000';
   const [before = '', after = ''] = t(SENTENCES[r.match], { fields: fieldsText(r.fields), pattern: MARK, scope: scopeText(r.scope, feeds) }).split(MARK);
   return [before, after];
-}
-
-function scopeValue(scope: RuleScope): string {
-  return scope.kind === 'all' ? 'all' : scope.kind === 'folder' ? `folder:${scope.folder}` : `feed:${scope.feedId}`;
 }
 
 function parseScope(v: string): RuleScope {
@@ -187,19 +184,7 @@ export function RulesSection({ folders }: { folders: string[] }) {
         </fieldset>
         <label class="field">
           <span>{t('options_ruleFor')}</span>
-          <select data-testid="rule-scope" value={scope} onChange={(e) => setScope((e.target as HTMLSelectElement).value)}>
-            <option value="all">{t('options_everything')}</option>
-            {folders.map((f) => (
-              <option key={`folder:${f}`} value={scopeValue({ kind: 'folder', folder: f })}>
-                {t('options_folderChoice', { folder: f })}
-              </option>
-            ))}
-            {feeds.map((f) => (
-              <option key={f.id} value={scopeValue({ kind: 'feed', feedId: f.id })}>
-                {t('options_feedChoice', { feed: f.title || f.url })}
-              </option>
-            ))}
-          </select>
+          <RuleScopeSelect value={scope} folders={folders} feeds={feeds} onChange={setScope} />
         </label>{' '}
         <button type="submit" data-testid="rule-add">
           {t('options_ruleAdd')}
