@@ -185,4 +185,24 @@ describe('Orrery in Arabic, right to left', () => {
     await shot(page, 'options-subscriptions');
     await page.close();
   });
+
+  it('an English feed name in an Arabic notice keeps its own order: the translated sentence isolates it', async () => {
+    const page = await orrery.open('/options.html');
+    const row = page.getByTestId('subscription').first();
+    await row.waitFor();
+    const title = (await row.getByTestId('unsubscribe').getAttribute('aria-label'))!;
+    const name = title.match(/Seed blog \d \([^)]*\)/)![0];
+    await row.getByTestId('unsubscribe').click();
+    const notice = page.locator('.undo-bar p[role="status"]').first();
+    await notice.waitFor();
+    // Drawn left to right inside the Arabic line: its ")" at its right end, not thrown to the left of "Seed".
+    const drawn = await ends(page, '.undo-bar p[role="status"]', name);
+    expect(drawn.last).toBeGreaterThan(drawn.first);
+    // The name sits in the sentence between U+2068 and U+2069 (first strong isolate), in the DOM's text.
+    expect(await notice.textContent()).toContain(`\u2068${name}\u2069`);
+    await shot(page, 'options-unsubscribed');
+    await page.getByTestId('undo-unsubscribe').click();
+    await expect.poll(() => page.getByTestId('subscription').count()).toBeGreaterThan(0);
+    await page.close();
+  });
 });
