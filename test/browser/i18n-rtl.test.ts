@@ -253,4 +253,32 @@ describe('Orrery in Arabic, right to left', () => {
     expect(countBox.x + countBox.width).toBeLessThanOrEqual(nameBox + 0.5);
     await page.close();
   });
+
+  it('a narrow screen: the sidebar toggle sits at the right, opens and closes the sidebar from the keyboard, names from the right', async () => {
+    const page = await orrery.open('/timeline.html');
+    await page.setViewportSize({ width: 480, height: 800 });
+    await page.getByTestId('entry').first().waitFor();
+    const toggle = page.locator('.sidebar-toggle');
+    const wrap = page.locator('#sidebar');
+    expect(await wrap.isVisible()).toBe(false);
+    // The toolbar runs from the right: the toggle is its first control, at the right of the search box.
+    const toggleBox = (await toggle.boundingBox())!;
+    const searchBox = (await page.getByTestId('search-input').boundingBox())!;
+    expect(toggleBox.x).toBeGreaterThan(searchBox.x);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.locator('.sidebar .scope-all').waitFor();
+    // The sidebar takes the column's width; its names start at its right edge.
+    const side = (await page.locator('.sidebar').boundingBox())!;
+    const river = (await page.locator('main.main').boundingBox())!;
+    expect(Math.abs(side.x + side.width - (river.x + river.width))).toBeLessThan(2);
+    const all = await ends(page, '.sidebar .scope-all .name', 'كل الخلاصات');
+    expect(Math.max(all.first, all.last)).toBeGreaterThan(side.x + side.width / 2);
+    await shot(page, 'timeline-narrow-open');
+    await page.keyboard.press(' ');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await wrap.isVisible()).toBe(false);
+    await page.close();
+  });
 });
