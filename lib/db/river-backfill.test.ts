@@ -11,7 +11,7 @@ import { RIVER_FILL_BATCH, riverIndexReady, runRiverBackfill } from './river-bac
 import { riverKeysOf, RIVER_FILL_KEY } from './river-keys';
 import { DB_VERSION, LEGACY_RIVER_INDEXES } from './schema';
 import { installGetAllRecords, uninstallGetAllRecords } from './test-db';
-import { oldStore, OLD_STORE_FEEDS } from './test-old-store';
+import { oldStore, OLD_STORE_FEEDS } from '../../test/unit/old-store';
 import type { StoredPost } from './types';
 
 const FOLDERS = ['Blogs', 'Podcasts'] as const;

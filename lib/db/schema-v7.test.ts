@@ -8,7 +8,7 @@ import { riverIndexReady, runRiverBackfill } from './river-backfill';
 import { RIVER_FILL_KEY, type RiverFill } from './river-keys';
 import { DB_VERSION, LEGACY_RIVER_INDEXES } from './schema';
 import { freshDb, installGetAllRecords, uninstallGetAllRecords } from './test-db';
-import { oldStore, OLD_STORE_FEEDS } from './test-old-store';
+import { oldStore, OLD_STORE_FEEDS } from '../../test/unit/old-store';
 import type { StoredPost } from './types';
 
 const FOLDERS = ['Blogs', ''] as const;

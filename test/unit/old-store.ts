@@ -1,13 +1,13 @@
 /**
- * For tests only: a database as an older Orrery (schema v5 or v6) left it, built through the real
+ * For the lib/db tests: a database as an older Orrery (schema v5 or v6) left it, built through the real
  * migrations up to that version, then filled as that version wrote: three feeds in two folders,
  * posts some of which are read, starred, hidden by a rule (the newest ones) or folded under an older
  * copy, the unread ledger and the counts kept. The upgrade and backfill tests open it with today's code.
  */
 import { openDB } from 'idb';
-import { markRiver } from './river-keys';
-import { MIGRATIONS, type OrreryDB } from './schema';
-import type { StoredPost } from './types';
+import { markRiver } from '../../lib/db/river-keys';
+import { MIGRATIONS, type OrreryDB } from '../../lib/db/schema';
+import type { StoredPost } from '../../lib/db/types';
 
 /** The feeds of an old store, f0…f2 (feed i in folder i % 2). */
 export const OLD_STORE_FEEDS = ['f0', 'f1', 'f2'] as const;
