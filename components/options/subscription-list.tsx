@@ -171,7 +171,7 @@ export function SubscriptionList() {
               <div role="rowgroup" key={folder} data-testid="folder-group" data-folder={folder}>
                 <div role="row" class="folder-row">
                   <span role="rowheader" aria-colspan={7}>
-                    {folder || t('options_noFolder')} <span class="muted">({formatNumber(rows.length)})</span>
+                    <bdi>{folder || t('options_noFolder')}</bdi> <span class="muted">({formatNumber(rows.length)})</span>
                   </span>
                 </div>
                 {chunksOf(rows, ROWS_PER_CHUNK).map((chunk, i) => (

@@ -117,7 +117,7 @@ function EntryView({ post, index, setsize, view, current, expanded, feedTitle, f
                 {t('common_highlighted')}
               </span>
             )}
-            {post.author && <span class="author">{post.author}</span>}
+            {post.author && <bdi class="author">{post.author}</bdi>}
             <time dateTime={new Date(post.sortKey).toISOString()} title={fullTime(post.sortKey)}>
               {agoText(post.sortKey, now)}
             </time>

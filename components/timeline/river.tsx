@@ -3,7 +3,7 @@
  * rendered as an ARIA feed over the window of pages that useRiver keeps in the DOM.
  */
 import type { StoredFeed, StoredPost } from '../../lib/db/types';
-import { t } from '../../lib/i18n/t';
+import { isolateAgainst, t } from '../../lib/i18n/t';
 import { uiLocale } from '../../lib/i18n/ui-locale';
 import { dayHeading } from '../../lib/ui/format-time';
 import { groupRiver } from '../../lib/ui/group-river';
@@ -22,7 +22,7 @@ function alsoInLabel(keys: readonly [string, string][] | undefined, feedOf: Feed
   const names: string[] = [];
   for (const [feedId] of keys ?? []) {
     const feed = feedOf(feedId);
-    if (feed !== undefined) names.push(feed?.title ?? t('timeline_feedGone'));
+    if (feed !== undefined) names.push(feed ? isolateAgainst(feed.title) : t('timeline_feedGone')); // each name its own direction within the list
   }
   return names.length ? joinNames(names) : undefined;
 }

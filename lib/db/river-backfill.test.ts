@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyRulesToStored } from '../rules/apply-rules-to-stored';
 import { saveRules } from '../rules/rule-store';
@@ -10,55 +9,17 @@ import { commitPoll, setStarred } from './posts';
 import { queryPosts, type PostQuery } from './queries';
 import { RIVER_FILL_BATCH, riverIndexReady, runRiverBackfill } from './river-backfill';
 import { riverKeysOf, RIVER_FILL_KEY } from './river-keys';
-import { DB_VERSION, LEGACY_RIVER_INDEXES, MIGRATIONS, type OrreryDB } from './schema';
+import { DB_VERSION, LEGACY_RIVER_INDEXES } from './schema';
 import { installGetAllRecords, uninstallGetAllRecords } from './test-db';
+import { oldStore, OLD_STORE_FEEDS } from '../../test/unit/old-store';
 import type { StoredPost } from './types';
 
-const FOLDERS = ['Blogs', 'Podcasts'];
-const FEEDS = ['f0', 'f1', 'f2'];
+const FOLDERS = ['Blogs', 'Podcasts'] as const;
+const FEEDS = OLD_STORE_FEEDS;
 const POSTS = 1000;
 
-/** A database as Orrery's v5 left it: three feeds, posts with no riverKeys, some hidden, folded or starred, the ledger and counts kept. */
-async function v5Database(name: string): Promise<void> {
-  const db = await openDB<OrreryDB>(name, 5, {
-    upgrade(udb, oldVersion, _n, tx) {
-      for (let i = oldVersion; i < 5; i++) MIGRATIONS[i]!(udb as never, tx as never, oldVersion);
-    },
-  });
-  const tx = db.transaction(['feeds', 'posts', 'unread', 'unreadByFeed', 'unreadByFolder', 'meta'], 'readwrite');
-  FEEDS.forEach((id, i) => {
-    void tx.objectStore('feeds').put({
-      id, url: `http://${id}.example/feed.xml`, title: id, folder: FOLDERS[i % 2]!, state: 'active', addedAt: 1,
-      nextCheckAt: 2, intervalMs: 0, scheduleReason: '', errorCount: 0, fetchCount: 1, notModifiedCount: 0, bytesReceived: 0,
-    });
-  });
-  const counts = { total: 0, posts: 0, feeds: {} as Record<string, number>, folders: {} as Record<string, number> };
-  for (let i = 0; i < POSTS; i++) {
-    const f = i % FEEDS.length;
-    const feedId = FEEDS[f]!;
-    const folder = FOLDERS[f % 2]!;
-    const read = i % 3 === 0 ? 0 : 1;
-    const post: StoredPost = {
-      feedId, id: `p${i}`, title: `Post ${i}`, firstSeen: i, sortKey: i, enclosures: [], categories: [], read, starred: i % 7 === 0 ? 1 : 0, folder, updatedAt: i,
-      // The newest 150 hidden by a rule (a river whose top a rule hid), some folded under an older post.
-      ...(i >= POSTS - 150 ? { hiddenBy: 'r' } : {}),
-      ...(i % 11 === 5 && i < POSTS - 150 ? { dupOf: [FEEDS[(f + 1) % 3]!, `p${i - 4}`] as [string, string] } : {}),
-    };
-    void tx.objectStore('posts').put(post);
-    counts.posts++;
-    if (read === 0) {
-      counts.total++;
-      counts.feeds[feedId] = (counts.feeds[feedId] ?? 0) + 1;
-      counts.folders[folder] = (counts.folders[folder] ?? 0) + 1;
-      void tx.objectStore('unread').put(1, [i, feedId, post.id]);
-      void tx.objectStore('unreadByFeed').put(1, [feedId, i, post.id]);
-      void tx.objectStore('unreadByFolder').put(1, [folder, i, feedId, post.id]);
-    }
-  }
-  void tx.objectStore('meta').put(counts, 'counts');
-  await tx.done;
-  db.close();
-}
+/** A database as Orrery's v5 left it: three feeds, posts with no riverKeys, the newest 150 hidden, some folded, starred or read, the ledger and counts kept. */
+const v5Database = (name: string) => oldStore(name, { version: 5, folders: FOLDERS, posts: POSTS, hiddenNewest: 150 });
 
 /** Every page of a river, 40 posts at a time. */
 async function pageAll(db: Db, q: Omit<PostQuery, 'limit' | 'after'>): Promise<string[]> {

@@ -1,67 +1,34 @@
 import 'fake-indexeddb/auto';
-import { openDB } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { countPosts } from './count-posts';
 import { openOrreryDb, type Db } from './open-db';
 import { commitPoll, setRead, setStarred } from './posts';
 import { queryPosts, readUnreadCounts, type PostQuery } from './queries';
 import { riverIndexReady, runRiverBackfill } from './river-backfill';
-import { markRiver, RIVER_FILL_KEY, type RiverFill } from './river-keys';
-import { DB_VERSION, LEGACY_RIVER_INDEXES, MIGRATIONS, type OrreryDB } from './schema';
+import { RIVER_FILL_KEY, type RiverFill } from './river-keys';
+import { DB_VERSION, LEGACY_RIVER_INDEXES } from './schema';
 import { freshDb, installGetAllRecords, uninstallGetAllRecords } from './test-db';
+import { oldStore, OLD_STORE_FEEDS } from '../../test/unit/old-store';
 import type { StoredPost } from './types';
 
-const FOLDERS = ['Blogs', ''];
-const FEEDS = ['f0', 'f1', 'f2'];
+const FOLDERS = ['Blogs', ''] as const;
+const FEEDS = OLD_STORE_FEEDS;
 const POSTS = 300;
 
 /**
  * A database as Orrery's v6 left it: three feeds (one with no folder), posts some of which are
  * hidden, folded, starred or read, the ledger and counts kept. `fill`: where the v6 backfill
- * stood; posts it had passed (all when done) carry their riverKeys, as v6 wrote them.
+ * stood; posts it had passed (all when done), and half the others (written by v6), carry their riverKeys.
  */
-async function v6Database(name: string, fill: RiverFill): Promise<void> {
-  const db = await openDB<OrreryDB>(name, 6, {
-    upgrade(udb, oldVersion, _n, tx) {
-      for (let i = oldVersion; i < 6; i++) MIGRATIONS[i]!(udb as never, tx as never, oldVersion);
-    },
+const v6Database = (name: string, fill: RiverFill) =>
+  oldStore(name, {
+    version: 6,
+    folders: FOLDERS,
+    posts: POSTS,
+    hiddenNewest: 40,
+    keyed: (post, i) => fill.done || (fill.after !== undefined && indexedDB.cmp([post.feedId, post.id], fill.after) <= 0) || i % 2 === 0,
+    meta: { [RIVER_FILL_KEY]: fill },
   });
-  const tx = db.transaction(['feeds', 'posts', 'unread', 'unreadByFeed', 'unreadByFolder', 'meta'], 'readwrite');
-  FEEDS.forEach((id, i) => {
-    void tx.objectStore('feeds').put({
-      id, url: `http://${id}.example/feed.xml`, title: id, folder: FOLDERS[i % 2]!, state: 'active', addedAt: 1,
-      nextCheckAt: 2, intervalMs: 0, scheduleReason: '', errorCount: 0, fetchCount: 1, notModifiedCount: 0, bytesReceived: 0,
-    });
-  });
-  const counts = { total: 0, posts: 0, feeds: {} as Record<string, number>, folders: {} as Record<string, number> };
-  for (let i = 0; i < POSTS; i++) {
-    const f = i % FEEDS.length;
-    const feedId = FEEDS[f]!;
-    const folder = FOLDERS[f % 2]!;
-    const read = i % 3 === 0 ? 0 : 1;
-    const post: StoredPost = {
-      feedId, id: `p${i}`, title: `Post ${i}`, firstSeen: i, sortKey: i, enclosures: [], categories: [], read, starred: i % 7 === 0 ? 1 : 0, folder, updatedAt: i,
-      ...(i >= POSTS - 40 ? { hiddenBy: 'r' } : {}),
-      ...(i % 11 === 5 && i < POSTS - 40 ? { dupOf: [FEEDS[(f + 1) % 3]!, `p${i - 4}`] as [string, string] } : {}),
-    };
-    // Posts the backfill passed, and half the others (written by v6), carry their keys.
-    if (fill.done || (fill.after && indexedDB.cmp([feedId, post.id], fill.after) <= 0) || i % 2 === 0) markRiver(post);
-    void tx.objectStore('posts').put(post);
-    counts.posts++;
-    if (read === 0) {
-      counts.total++;
-      counts.feeds[feedId] = (counts.feeds[feedId] ?? 0) + 1;
-      counts.folders[folder] = (counts.folders[folder] ?? 0) + 1;
-      void tx.objectStore('unread').put(1, [i, feedId, post.id]);
-      void tx.objectStore('unreadByFeed').put(1, [feedId, i, post.id]);
-      void tx.objectStore('unreadByFolder').put(1, [folder, i, feedId, post.id]);
-    }
-  }
-  void tx.objectStore('meta').put(counts, 'counts');
-  void tx.objectStore('meta').put(fill, RIVER_FILL_KEY);
-  await tx.done;
-  db.close();
-}
 
 const postIndexes = (db: Db) => [...db.transaction('posts').store.indexNames];
 

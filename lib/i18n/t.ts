@@ -6,6 +6,16 @@
  * Substitutions are named: "{count} posts" with `t('key', { count: 3 })`. Numbers are formatted for the
  * reader's language. Plurals are keys with a suffix per `Intl.PluralRules` category: `key_one`,
  * `key_other` (and `_few`, `_many`… where a language has them), chosen by `tn`.
+ *
+ * Text values that can run against the sentence are put in it as bidi isolates (U+2068 FIRST STRONG
+ * ISOLATE … U+2069 POP DIRECTIONAL ISOLATE): feed names, titles, hosts, URLs and error details come
+ * from the web in any script, and without the isolate an English "Python 3.13 (beta)" in an Arabic
+ * sentence (or a Hebrew name in an English one) takes the punctuation and numbers next to it into its
+ * own direction, or gives its own away ("(beta" with the ")" thrown to the other end). The isolate lays
+ * the value out by its own first strong letter and shows it to the sentence as one neutral character.
+ * A value with no letter of the other direction is left as it is (it cannot reorder the sentence), so
+ * an English value in an English sentence stays plain text. Numbers are formatted for the reader's
+ * language and left as they are.
  */
 import { browser } from 'wxt/browser';
 import type en from '../../public/_locales/en/messages.json';
@@ -52,12 +62,41 @@ export function formatNumber(n: number): string {
   return numbers.format(n);
 }
 
+/** U+2068 FIRST STRONG ISOLATE and U+2069 POP DIRECTIONAL ISOLATE. */
+const FSI = '\u2068';
+const PDI = '\u2069';
+/** A letter of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko…). */
+const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}]/u;
+/** A letter of any other script: it runs left to right. */
+const LTR_LETTER = /(?![\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\p{Script=Hanifi_Rohingya}\p{Script=Yezidi}])\p{L}/u;
+
+/**
+ * `text` as a bidi isolate, for a text context (a label, a tooltip, a notification) where it sits in a
+ * sentence of another direction; laid out from its own first strong letter. Elements use `<bdi>` instead.
+ */
+export function isolate(text: string): string {
+  return text === '' ? text : `${FSI}${text}${PDI}`;
+}
+
+/** `text` without the bidi isolates `t` and `isolate` put around values. */
+export function withoutIsolates(text: string): string {
+  return text.replace(/[\u2068\u2069]/g, '');
+}
+
+/** The catalogue's direction (Chrome and Firefox answer `@@bidi_dir` for every language). */
+const rtl = () => lookup('@@bidi_dir') === 'rtl';
+
+/** `value` isolated when it holds a letter running against the sentence (the catalogue's direction). */
+export function isolateAgainst(value: string): string {
+  return (rtl() ? LTR_LETTER : RTL_LETTER).test(value) ? isolate(value) : value;
+}
+
 function substitute(text: string, subs: Substitutions | undefined): string {
   if (!subs) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = subs[name];
     if (v === undefined) return whole;
-    return typeof v === 'number' ? formatNumber(v) : v;
+    return typeof v === 'number' ? formatNumber(v) : isolateAgainst(v);
   });
 }
 

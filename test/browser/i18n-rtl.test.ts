@@ -47,6 +47,23 @@ const ends = (p: Page, selector: string, text: string) =>
     }
     throw new Error(`no "${want}" in ${selector}`);
   }, text);
+/** Whether every character of `text` (inside the first `selector`) is drawn right of the one before it. */
+const inOrder = (p: Page, selector: string, text: string) =>
+  p.locator(selector).first().evaluate((el, want) => {
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.textContent!.indexOf(want);
+      if (at < 0) continue;
+      const left = (k: number) => {
+        const r = document.createRange();
+        r.setStart(n, at + k);
+        r.setEnd(n, at + k + 1);
+        return r.getBoundingClientRect().left;
+      };
+      return [...want].every((_, k) => k === 0 || left(k) >= left(k - 1));
+    }
+    throw new Error(`no "${want}" in ${selector}`);
+  }, text);
 /** The river's heading line: "<n posts> · <last update>". */
 const postsLine = (p: Page) => p.locator('.scope-header p').textContent();
 
@@ -183,6 +200,85 @@ describe('Orrery in Arabic, right to left', () => {
     // The subscriptions table (its rows are painted only near the viewport).
     await page.getByTestId('subscription').first().scrollIntoViewIfNeeded();
     await shot(page, 'options-subscriptions');
+    await page.close();
+  });
+
+  it('an English feed name in an Arabic notice keeps its own order: the translated sentence isolates it', async () => {
+    // A name ending in neutral characters: without an isolate the "++" goes to the Arabic side ("++What's new in C").
+    const name = "What's new in C++";
+    const home = await orrery.open('/options.html');
+    await home.evaluate(async (title) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('orrery');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const tx = db.transaction('feeds', 'readwrite');
+      const feeds = tx.objectStore('feeds');
+      const feed = await new Promise<Record<string, unknown>>((resolve) => (feeds.get('seed-0').onsuccess = (e) => resolve((e.target as IDBRequest).result)));
+      feeds.put({ ...feed, title });
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    }, name);
+    await home.close();
+    const page = await orrery.open('/options.html');
+    const row = page.locator('[data-testid="subscription"][data-feed-url="http://seed-0.example/feed.xml"]');
+    await row.getByTestId('unsubscribe').click();
+    const notice = page.locator('.undo-bar p[role="status"]').first();
+    await notice.waitFor();
+    // Every character of the name is drawn right of the one before it: it reads left to right, whole.
+    expect(await inOrder(page, '.undo-bar p[role="status"]', name)).toBe(true);
+    // The name sits in the sentence between U+2068 and U+2069 (first strong isolate), in the DOM's text.
+    expect(await notice.textContent()).toContain(`\u2068${name}\u2069`);
+    await shot(page, 'options-unsubscribed');
+    await page.getByTestId('undo-unsubscribe').click();
+    await expect.poll(() => row.count()).toBe(1);
+    await page.close();
+  });
+
+  it("an English folder's name in the Arabic subscriptions table: its count is drawn after it, on its left", async () => {
+    const page = await orrery.open('/options.html');
+    // A folder's header: an English folder name, then its count to its left (read after it, right to left).
+    const header = page.locator('[data-testid="folder-group"][data-folder="Podcasts"] [role="rowheader"]');
+    const nameBox = await header.evaluate((h) => {
+      const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+      let n = walker.nextNode();
+      while (n && !n.textContent!.includes('Podcasts')) n = walker.nextNode();
+      const r = document.createRange();
+      r.setStart(n!, n!.textContent!.indexOf('Podcasts'));
+      r.setEnd(n!, n!.textContent!.indexOf('Podcasts') + 'Podcasts'.length);
+      return r.getBoundingClientRect().left;
+    });
+    const countBox = (await header.locator('.muted').boundingBox())!;
+    expect(countBox.x + countBox.width).toBeLessThanOrEqual(nameBox + 0.5);
+    await page.close();
+  });
+
+  it('a narrow screen: the sidebar toggle sits at the right, opens and closes the sidebar from the keyboard, names from the right', async () => {
+    const page = await orrery.open('/timeline.html');
+    await page.setViewportSize({ width: 480, height: 800 });
+    await page.getByTestId('entry').first().waitFor();
+    const toggle = page.locator('.sidebar-toggle');
+    const wrap = page.locator('#sidebar');
+    expect(await wrap.isVisible()).toBe(false);
+    // The toolbar runs from the right: the toggle is its first control, at the right of the search box.
+    const toggleBox = (await toggle.boundingBox())!;
+    const searchBox = (await page.getByTestId('search-input').boundingBox())!;
+    expect(toggleBox.x).toBeGreaterThan(searchBox.x);
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('true');
+    await page.locator('.sidebar .scope-all').waitFor();
+    // The sidebar takes the column's width; its names start at its right edge.
+    const side = (await page.locator('.sidebar').boundingBox())!;
+    const river = (await page.locator('main.main').boundingBox())!;
+    expect(Math.abs(side.x + side.width - (river.x + river.width))).toBeLessThan(2);
+    const all = await ends(page, '.sidebar .scope-all .name', 'كل الخلاصات');
+    expect(Math.max(all.first, all.last)).toBeGreaterThan(side.x + side.width / 2);
+    await shot(page, 'timeline-narrow-open');
+    await page.keyboard.press(' ');
+    await expect.poll(() => toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(await wrap.isVisible()).toBe(false);
     await page.close();
   });
 });
