@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { openDB } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applyRulesToStored } from '../rules/apply-rules-to-stored';
 import { saveRules } from '../rules/rule-store';
@@ -25,7 +25,8 @@ async function v5Database(name: string): Promise<void> {
       for (let i = oldVersion; i < 5; i++) MIGRATIONS[i]!(udb as never, tx as never, oldVersion);
     },
   });
-  const tx = db.transaction(['feeds', 'posts', 'unread', 'unreadByFeed', 'unreadByFolder', 'meta'], 'readwrite');
+  // Untyped: the `unread` store of these versions is gone from the current schema (v8).
+  const tx = (db as unknown as IDBPDatabase).transaction(['feeds', 'posts', 'unread', 'unreadByFeed', 'unreadByFolder', 'meta'], 'readwrite');
   FEEDS.forEach((id, i) => {
     void tx.objectStore('feeds').put({
       id, url: `http://${id}.example/feed.xml`, title: id, folder: FOLDERS[i % 2]!, state: 'active', addedAt: 1,
