@@ -12,7 +12,8 @@
 //                          view deep in the river and going back to the top
 //
 // ORRERY_BENCH_POSTS (default 100000, a multiple of 200) sizes the store; BENCH_RUNS (5) the
-// medians; BENCH_PROFILE=1 prints the worker's hottest functions for each refresh step.
+// medians; BENCH_PROFILE=1 prints the worker's hottest functions for each refresh step;
+// ORRERY_BENCH_FOLDERS=<n> puts the feeds in n folders (default 0: no folder).
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -148,8 +149,17 @@ async function measureStore(orrery: Orrery): Promise<Measures> {
   return { popup, first, titles, jump, full };
 }
 
+const FOLDERS = Number(process.env.ORRERY_BENCH_FOLDERS ?? 0);
+const outline = (u: string) => `<outline type="rss" text="${u}" xmlUrl="${u}"/>`;
+/** The OPML of the feeds, in FOLDERS folders (feed f in folder f mod FOLDERS), or in none. */
 const opml = (urls: string[]) =>
-  Buffer.from(`<?xml version="1.0"?><opml version="2.0"><head><title>ingest bench</title></head><body>${urls.map((u) => `<outline type="rss" text="${u}" xmlUrl="${u}"/>`).join('')}</body></opml>`);
+  Buffer.from(
+    `<?xml version="1.0"?><opml version="2.0"><head><title>ingest bench</title></head><body>${
+      FOLDERS > 0
+        ? Array.from({ length: FOLDERS }, (_, k) => `<outline text="Folder ${k}">${urls.filter((_, f) => f % FOLDERS === k).map(outline).join('')}</outline>`).join('')
+        : urls.map(outline).join('')
+    }</body></opml>`,
+  );
 
 const server = await startFixtureServer();
 const urls = Array.from({ length: FEEDS }, (_, f) => `http://gen-${f}.example${genPath(f, PER_STEP)}`);
@@ -223,7 +233,7 @@ if (process.env.ORRERY_BENCH_COMPARE) {
       console.error(rows[rows.length - 1]);
     }
   }
-  console.log(`\n${TOTAL} posts, ${STEPS} refreshes of ${PER_STEP} posts per feed; first screen and popup: medians of ${RUNS}\n`);
+  console.log(`\n${TOTAL} posts, ${STEPS} refreshes of ${PER_STEP} posts per feed, ${FOLDERS || 'no'} folders; first screen and popup: medians of ${RUNS}\n`);
   console.log('| build | round | ingest posts/s | IndexedDB floor posts/s | worker CPU s | first screen ms | popup ms |');
   console.log('|---|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) console.log(r);

@@ -39,7 +39,7 @@ export async function markScopeRead(db: Db, scope: ReadScope): Promise<[string, 
       : scope.folder !== undefined
         ? tx.objectStore('unreadByFolder').getAllKeys(IDBKeyRange.bound([scope.folder, -Infinity, '', ''], [scope.folder, Infinity, '\uffff', '\uffff']))
         : undefined;
-  const found = ledger ? (await ledger).reverse() : await overallUnreadKeys(tx.objectStore('unread'), tx.objectStore('unreadByFolder'));
+  const found = ledger ? (await ledger).reverse() : await overallUnreadKeys(tx.objectStore('unreadByFolder'));
   const keys = found.map((k) => postKeyOf(scope, k));
   const posts = await Promise.all(keys.map((k) => tx.objectStore('posts').get(k)));
   const changed: [string, string][] = [];

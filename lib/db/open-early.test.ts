@@ -117,7 +117,7 @@ describe('opening the database early', () => {
     expect(early?.version).toBe(1);
     const db = await (await freshOpenDb())();
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames]).toContain('unread');
+    expect([...db.objectStoreNames]).toContain('unreadByFeed');
     db.close();
   });
 });

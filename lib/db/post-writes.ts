@@ -6,8 +6,8 @@
  * test/unit/conventions.test.ts checks that no other file writes the posts store.
  *
  * Writes are raw IndexedDB requests with no promise each: storing a new unread post takes
- * four requests (the post and three ledger entries; three for a post with no folder, whose
- * overall entry is its no-folder one: lib/db/unread-overall.ts), and idb's promise per request (two
+ * three requests (the post and its two ledger entries, its feed's and its folder's; the overall
+ * river reads the folders' entries: lib/db/unread-overall.ts), and idb's promise per request (two
  * listeners added and removed, a wrapped result) was ~5% of the worker's CPU at ingest (see
  * README). Nothing needs their results: requests run in order within the transaction, so
  * later reads see them, and a refused one aborts the transaction, whose `done` every caller
@@ -18,10 +18,9 @@ import type { Db } from './open-db';
 import { markRiver, RIVER_FILL_KEY, type RiverFill } from './river-keys';
 import type { OrreryDB } from './schema';
 import type { StoredPost, UnreadCounts } from './types';
-import { inOverallStore } from './unread-overall';
 
 /** The stores a transaction that writes posts must include. */
-export const POST_STORES = ['posts', 'unread', 'unreadByFeed', 'unreadByFolder', 'meta', 'articles'] as const;
+export const POST_STORES = ['posts', 'unreadByFeed', 'unreadByFolder', 'meta', 'articles'] as const;
 
 /** A readwrite transaction over (at least) POST_STORES. */
 export type PostTx = IDBPTransaction<OrreryDB, ArrayLike<StoreNames<OrreryDB>>, 'readwrite'>;
@@ -68,12 +67,10 @@ function bump(counts: UnreadCounts, post: StoredPost, by: 1 | -1): void {
 
 /** The ledger keys of an unread post, one per ledger store. */
 export function ledgerKeys(p: StoredPost): {
-  unread: [number, string, string];
   unreadByFeed: [string, number, string];
   unreadByFolder: [string, number, string, string];
 } {
   return {
-    unread: [p.sortKey, p.feedId, p.id],
     unreadByFeed: [p.feedId, p.sortKey, p.id],
     unreadByFolder: [p.folder, p.sortKey, p.feedId, p.id],
   };
@@ -90,7 +87,6 @@ export async function postWriter(tx: PostTx): Promise<PostWriter> {
   // Raw stores, fetched once: see the file's comment.
   const raw = (name: (typeof POST_STORES)[number]) => unwrap(tx.objectStore(name)) as unknown as IDBObjectStore;
   const posts = raw('posts');
-  const unread = raw('unread');
   const unreadByFeed = raw('unreadByFeed');
   const unreadByFolder = raw('unreadByFolder');
   const articles = raw('articles');
@@ -98,7 +94,6 @@ export async function postWriter(tx: PostTx): Promise<PostWriter> {
     const k = ledgerKeys(p);
     bump(counts, p, 1);
     dirty = true;
-    if (inOverallStore(p)) unread.put(1, k.unread);
     unreadByFeed.put(1, k.unreadByFeed);
     unreadByFolder.put(1, k.unreadByFolder);
   };
@@ -106,8 +101,6 @@ export async function postWriter(tx: PostTx): Promise<PostWriter> {
     const k = ledgerKeys(p);
     bump(counts, p, -1);
     dirty = true;
-    // Also for a post with no folder: stored before v7, it may have an overall entry.
-    unread.delete(k.unread);
     unreadByFeed.delete(k.unreadByFeed);
     unreadByFolder.delete(k.unreadByFolder);
   };
@@ -146,7 +139,7 @@ export async function postWriter(tx: PostTx): Promise<PostWriter> {
  * or to repair). One transaction; linear in the number of posts.
  */
 export async function rebuildLedger(tx: PostTx): Promise<UnreadCounts> {
-  await Promise.all([tx.objectStore('unread').clear(), tx.objectStore('unreadByFeed').clear(), tx.objectStore('unreadByFolder').clear()]);
+  await Promise.all([tx.objectStore('unreadByFeed').clear(), tx.objectStore('unreadByFolder').clear()]);
   const counts = emptyCounts();
   const writes: Promise<unknown>[] = [];
   for (let c = await tx.objectStore('posts').openCursor(); c; c = await c.continue()) {
@@ -156,7 +149,6 @@ export async function rebuildLedger(tx: PostTx): Promise<UnreadCounts> {
     const k = ledgerKeys(p);
     bump(counts, p, 1);
     writes.push(tx.objectStore('unreadByFeed').put(1, k.unreadByFeed), tx.objectStore('unreadByFolder').put(1, k.unreadByFolder));
-    if (inOverallStore(p)) writes.push(tx.objectStore('unread').put(1, k.unread));
   }
   await Promise.all(writes);
   await tx.objectStore('meta').put(counts, COUNTS_KEY);

@@ -118,7 +118,8 @@ function cursorAt(q: PostQuery, p: StoredPost, legacy: boolean): PageCursor {
   const primaryKey: [string, string] = [p.feedId, p.id];
   if (q.filter === 'unread') {
     const k = ledgerKeys(p);
-    return { key: q.feedId !== undefined ? k.unreadByFeed : q.folder !== undefined ? k.unreadByFolder : k.unread, primaryKey };
+    const overall: OverallKey = [p.sortKey, p.feedId, p.id];
+    return { key: q.feedId !== undefined ? k.unreadByFeed : q.folder !== undefined ? k.unreadByFolder : overall, primaryKey };
   }
   const { index, scope } = plan(q, legacy);
   if (index === 'bySort') return { key: p.sortKey, primaryKey, legacy: true };
@@ -219,14 +220,14 @@ export async function newestShownSortKey(db: Db, q: Omit<PostQuery, 'limit' | 'a
 
 /** Unread pages walk the unread ledger (keys in river order; overall: lib/db/unread-overall.ts), then fetch those posts. */
 async function queryUnread(db: Db, q: PostQuery): Promise<PostPage> {
-  const tx = db.transaction(['posts', 'unread', 'unreadByFeed', 'unreadByFolder']);
+  const tx = db.transaction(['posts', 'unreadByFeed', 'unreadByFolder']);
   let keys: IDBValidKey[];
   let toPostKey = (k: IDBValidKey): [string, string] => {
     const a = k as [number, string, string];
     return [a[1], a[2]];
   };
   if (q.feedId === undefined && q.folder === undefined) {
-    keys = await overallUnreadKeys(tx.objectStore('unread'), tx.objectStore('unreadByFolder'), q.limit + 1, q.after?.key as OverallKey | undefined);
+    keys = await overallUnreadKeys(tx.objectStore('unreadByFolder'), q.limit + 1, q.after?.key as OverallKey | undefined);
   } else {
     const byFeed = q.feedId !== undefined;
     const scope = q.feedId ?? q.folder ?? '';

@@ -31,9 +31,9 @@ async function seed(db: IDBPDatabase<OrreryDB>): Promise<void> {
   await db.put('posts', {
     feedId: 'f1', id: 'p2', title: 'Q', firstSeen: 2, sortKey: 2, enclosures: [], categories: [], read: 0, starred: 0, folder: 'Blogs', updatedAt: 2, ...river(2),
   });
-  if (db.objectStoreNames.contains('unread')) {
-    // From v2 on, writes keep the ledger: seed it as the app would have.
-    await db.put('unread', 1, [2, 'f1', 'p2']);
+  if (db.objectStoreNames.contains('unreadByFeed')) {
+    // From v2 on, writes keep the ledger: seed it as the app would have (v2-v7 had an overall store too).
+    if (db.objectStoreNames.contains('unread' as never)) await (db as unknown as IDBPDatabase).put('unread', 1, [2, 'f1', 'p2']);
     await db.put('unreadByFeed', 1, ['f1', 2, 'p2']);
     await db.put('unreadByFolder', 1, ['Blogs', 2, 'f1', 'p2']);
     await db.put('meta', { total: 1, posts: 2, feeds: { f1: 1 }, folders: { Blogs: 1 } }, 'counts');

@@ -6,7 +6,7 @@ import type { RefreshRun, StoredArticle, StoredFeed, StoredPost, SyncQueueEntry,
 /** Name of the database. */
 export const DB_NAME = 'orrery';
 /** Current schema version; bump it and add a step to MIGRATIONS. */
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 /** Typed schema for idb. */
 export interface OrreryDB extends DBSchema {
@@ -48,12 +48,13 @@ export interface OrreryDB extends DBSchema {
     };
   };
   /**
-   * The unread ledger: one entry per unread post, keyed in page order. Separate stores,
+   * The unread ledger: one entry per unread post in each store, keyed in page order (the
+   * overall river merges the folders' ranges of unreadByFolder: lib/db/unread-overall.ts; v2-v7
+   * kept a third store, `unread`, deleted by v8). Separate stores,
    * not indexes on a read flag: Chromium leaves stale index entries behind when a record
    * changes and counts by walking, so a read-flag index becomes slow as posts are read
    * (measured: 1.1 s for a page, 5.8 s for a count at 100,000 posts; see README).
    */
-  unread: { key: [number, string, string]; value: 1 };
   unreadByFeed: { key: [string, number, string]; value: 1 };
   unreadByFolder: { key: [string, number, string, string]; value: 1 };
   /** Local changes waiting to reach the sync service (read, starred, subscription edits). */
@@ -139,6 +140,14 @@ export const MIGRATIONS: ((db: OldDb, tx: UpgradeTx, from: number) => void)[] = 
   // reading them until it ends, then read byRiver (lib/db/queries.ts); the next version's
   // upgrade drops them (it calls dropLegacyRiverIndexes again).
   (_db, tx, from) => dropLegacyRiverIndexes(tx, from === 0),
+  // v8: the overall unread store goes. Every entry it held has its twin in unreadByFolder
+  // ([folder, sortKey, feedId, id] for [sortKey, feedId, id]), which the overall river now
+  // reads folder by folder (lib/db/unread-overall.ts): an unread post is two ledger entries,
+  // not three (a post in a folder wrote three until v7). Deleting a store reads no post.
+  (db, tx, from) => {
+    dropLegacyRiverIndexes(tx, from === 0);
+    if (db.objectStoreNames.contains('unread')) db.deleteObjectStore('unread');
+  },
 ];
 
 /** The v5 rivers' indexes of the posts store, kept only until the v6 backfill is done. */

@@ -1,3 +1,5 @@
+import 'fake-indexeddb/auto';
+import { openDB, type IDBPDatabase } from 'idb';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ParsedItem } from '../feed/types';
 import { addFeeds } from './feeds';
@@ -5,11 +7,12 @@ import { markScopeRead } from './mark-scope-read';
 import { commitPoll, setRead } from './posts';
 import { queryPosts, readUnreadCounts } from './queries';
 import { freshDb, installGetAllRecords, uninstallGetAllRecords } from './test-db';
-import type { Db } from './open-db';
+import { openOrreryDb, type Db } from './open-db';
+import { MIGRATIONS } from './schema';
 
 const item = (id: string, published: number): ParsedItem => ({ id, title: `Post ${id}`, published, enclosures: [], categories: [] });
 
-/** Three feeds, two with no folder, 30 unread posts each, interleaved in time (ties included). */
+/** Four feeds, two with no folder and two in two folders, 30 unread posts each, interleaved in time (ties included). */
 async function mixedDb(): Promise<{ db: Db; feeds: string[] }> {
   const db = await freshDb();
   const { added } = await addFeeds(
@@ -18,6 +21,7 @@ async function mixedDb(): Promise<{ db: Db; feeds: string[] }> {
       { url: 'http://a.example/feed.xml', title: 'A', folder: '', firstCheckAt: 0 },
       { url: 'http://b.example/feed.xml', title: 'B', folder: 'Blogs', firstCheckAt: 0 },
       { url: 'http://c.example/feed.xml', title: 'C', folder: '', firstCheckAt: 0 },
+      { url: 'http://d.example/feed.xml', title: 'D', folder: 'News', firstCheckAt: 0 },
     ],
     0,
   );
@@ -49,43 +53,68 @@ async function expected(db: Db): Promise<string[]> {
 afterEach(() => uninstallGetAllRecords());
 
 describe('the overall unread ledger', () => {
-  it('a new unread post with no folder writes no overall entry; one in a folder does', async () => {
+  it('an unread post has two ledger entries, its feed\'s and its folder\'s, in a folder or not', async () => {
     const { db } = await mixedDb();
-    // 90 unread posts: 30 in a folder. Each has its feed's and its folder's entry.
-    expect(await db.count('unread')).toBe(30);
-    expect(await db.count('unreadByFeed')).toBe(90);
-    expect(await db.count('unreadByFolder')).toBe(90);
-    expect((await readUnreadCounts(db)).total).toBe(90);
+    // 120 unread posts, 60 of them in folders: no third entry for those (v7 wrote one, in `unread`).
+    expect([...db.objectStoreNames]).not.toContain('unread');
+    expect(await db.count('unreadByFeed')).toBe(120);
+    expect(await db.count('unreadByFolder')).toBe(120);
+    expect((await readUnreadCounts(db)).total).toBe(120);
     db.close();
   });
 
-  it.each(['getAllRecords', 'cursor'])('pages the overall unread river over posts with and without a folder, in river order (%s)', async (how) => {
+  it.each(['getAllRecords', 'cursor'])('pages the overall unread river over every folder and no folder, in river order (%s)', async (how) => {
     if (how === 'getAllRecords') installGetAllRecords();
     const { db, feeds } = await mixedDb();
     for (const limit of [1, 7, 40, 200]) expect(await unreadRiver(db, limit)).toEqual(await expected(db));
-    // Read posts leave it, from either store.
-    await setRead(db, [[feeds[0]!, 'p3'], [feeds[1]!, 'p3'], [feeds[2]!, 'p29']], true);
+    // Read posts leave it, whichever folder they are in.
+    await setRead(db, [[feeds[0]!, 'p3'], [feeds[1]!, 'p3'], [feeds[2]!, 'p29'], [feeds[3]!, 'p0']], true);
+    expect(await unreadRiver(db, 7)).toEqual(await expected(db));
+    expect(await unreadRiver(db, 7)).toHaveLength(116);
+    // A folder whose posts are all read is skipped.
+    await markScopeRead(db, { folder: 'Blogs' });
     expect(await unreadRiver(db, 7)).toEqual(await expected(db));
     expect(await unreadRiver(db, 7)).toHaveLength(87);
     db.close();
   });
 
-  it('keeps one of a post stored before v7 with an entry in both stores, and drops both when it is read', async () => {
-    const { db, feeds } = await mixedDb();
-    // As v6 wrote them: the posts with no folder had an overall entry too.
-    const folderless = (await db.getAll('posts')).filter((x) => x.folder === '');
-    const tx = db.transaction('unread', 'readwrite');
-    for (const p of folderless) void tx.store.put(1, [p.sortKey, p.feedId, p.id]);
+  it('upgrades a v7 ledger (posts in folders had an overall entry too) to two entries per post, the river unchanged', async () => {
+    const name = `v7-ledger-${Math.random()}`;
+    const v7 = await openDB(name, 7, {
+      upgrade(udb, oldVersion, _n, tx) {
+        for (let i = oldVersion; i < 7; i++) MIGRATIONS[i]!(udb as never, tx as never, oldVersion);
+      },
+    });
+    const posts = Array.from({ length: 40 }, (_, i) => ({ feedId: `f${i % 3}`, id: `p${i}`, sortKey: (i * 7) % 23, folder: ['', 'Blogs', 'News'][i % 3]!, read: i % 5 === 0 ? 1 : 0 }));
+    const tx = (v7 as IDBPDatabase).transaction(['posts', 'unread', 'unreadByFeed', 'unreadByFolder', 'meta'], 'readwrite');
+    const counts = { total: 0, posts: 0, feeds: {} as Record<string, number>, folders: {} as Record<string, number> };
+    for (const p of posts) {
+      void tx.objectStore('posts').put({ ...p, title: p.id, firstSeen: 0, enclosures: [], categories: [], starred: 0, updatedAt: 0, riverKeys: [['', p.sortKey]] });
+      counts.posts++;
+      if (p.read) continue;
+      counts.total++;
+      counts.feeds[p.feedId] = (counts.feeds[p.feedId] ?? 0) + 1;
+      counts.folders[p.folder] = (counts.folders[p.folder] ?? 0) + 1;
+      // As v7 wrote them: an overall entry for posts in a folder only.
+      if (p.folder) void tx.objectStore('unread').put(1, [p.sortKey, p.feedId, p.id]);
+      void tx.objectStore('unreadByFeed').put(1, [p.feedId, p.sortKey, p.id]);
+      void tx.objectStore('unreadByFolder').put(1, [p.folder, p.sortKey, p.feedId, p.id]);
+    }
+    void tx.objectStore('meta').put(counts, 'counts');
     await tx.done;
-    expect(await db.count('unread')).toBe(90);
-    expect(await unreadRiver(db, 7)).toEqual(await expected(db));
-    await setRead(db, [[feeds[0]!, 'p5']], true);
-    expect(await db.count('unread')).toBe(89);
-    expect(await unreadRiver(db, 7)).toEqual(await expected(db));
+    v7.close();
+    const db = await openOrreryDb(name);
+    expect([...db.objectStoreNames]).not.toContain('unread');
+    expect(await db.count('unreadByFolder')).toBe(32);
+    expect(await unreadRiver(db, 5)).toEqual(await expected(db));
+    expect(await unreadRiver(db, 5)).toHaveLength(32);
+    await markScopeRead(db, {});
+    expect(await unreadRiver(db, 5)).toEqual([]);
+    expect((await readUnreadCounts(db)).total).toBe(0);
     db.close();
   });
 
-  it('marks everything read, posts with no folder included, and "above" a post in river order', async () => {
+  it('marks everything read, every folder and no folder, and "above" a post in river order', async () => {
     const { db } = await mixedDb();
     const river = await expected(db);
     const anchor = (await db.getAll('posts')).find((p) => `${p.feedId}/${p.id}` === river[20])!;
@@ -96,6 +125,7 @@ describe('the overall unread ledger', () => {
     expect(await unreadRiver(db, 7)).toEqual([]);
     expect((await readUnreadCounts(db)).total).toBe(0);
     expect(await db.count('unreadByFolder')).toBe(0);
+    expect(await db.count('unreadByFeed')).toBe(0);
     db.close();
   });
 });

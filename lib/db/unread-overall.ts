@@ -1,10 +1,10 @@
 /**
- * The overall unread ledger, in two stores. A post in a folder has its overall entry in
- * `unread` ([sortKey, feedId, id]); a post with no folder has none there since v7: its entry
- * in the no-folder part of `unreadByFolder` (['', sortKey, feedId, id]) is in the same order
- * once the folder is dropped, so the overall river reads both ranges (two bounded reads in one
- * transaction, merged) and a new unread post with no folder costs one ledger write fewer.
- * Posts stored before v7 may have an entry in both: the merge keeps one.
+ * The overall unread ledger is the folders' ledgers together. Since v8 an unread post has two
+ * ledger entries, its feed's (`unreadByFeed`) and its folder's (`unreadByFolder`:
+ * [folder, sortKey, feedId, id], '' for no folder); the overall river reads each folder's range
+ * of `unreadByFolder` (bounded reads in one transaction, issued as the folders are found) and
+ * merges them. Before v8 every unread post in a folder had a third entry, in an `unread` store
+ * ([sortKey, feedId, id]), a write per new post that the merge makes unnecessary; v8 deleted it.
  */
 import type { IDBPObjectStore } from 'idb';
 import { recordsNewestFirst } from './records';
@@ -12,14 +12,10 @@ import { recordsNewestFirst } from './records';
 /** A key of the overall ledger: [sortKey, feedId, id]. */
 export type OverallKey = [number, string, string];
 
-/** The folder of posts in no folder. */
-const NO_FOLDER = '';
-const MAX_STR = '\uffff';
+/** A key of `unreadByFolder`: [folder, sortKey, feedId, id]. */
+type FolderKey = [string, number, string, string];
 
-/** Whether an unread post has an entry in the `unread` store (posts with no folder are found overall through the no-folder ledger). */
-export function inOverallStore(p: { folder: string }): boolean {
-  return p.folder !== NO_FOLDER;
-}
+const MAX_STR = '\uffff';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type AnyStore = IDBPObjectStore<any, any, any, any>;
@@ -34,22 +30,33 @@ export async function keysNewestFirst(store: AnyStore, range: IDBKeyRange, count
   return keys;
 }
 
+const toOverall = (k: FolderKey): OverallKey => [k[1], k[2], k[3]];
+
+/** Newest first, in river order (ledger keys are unique). */
+const newestFirst = (keys: OverallKey[]): OverallKey[] => keys.sort((a, b) => indexedDB.cmp(b, a));
+
 /**
  * The overall ledger's keys, newest first: up to `count` (all without one) below `before`
- * (exclusive; ledger keys are unique), from `unread` and `noFolder` (the unreadByFolder store) together.
+ * (exclusive), from `byFolder` (the unreadByFolder store). With a count, the folders are found
+ * by jumping a key cursor from one folder to the next, and each folder's newest `count` keys
+ * below `before` are read as soon as it is found; without one, the store is read whole.
  */
-export async function overallUnreadKeys(unread: AnyStore, noFolder: AnyStore, count?: number, before?: OverallKey): Promise<OverallKey[]> {
-  const low: OverallKey = [-Infinity, '', ''];
-  const [inFolders, folderless] = await Promise.all([
-    keysNewestFirst(unread, before ? IDBKeyRange.bound(low, before, false, true) : IDBKeyRange.bound(low, [Infinity, MAX_STR, MAX_STR]), count),
-    keysNewestFirst(
-      noFolder,
-      IDBKeyRange.bound([NO_FOLDER, ...low], before ? [NO_FOLDER, ...before] : [NO_FOLDER, Infinity, MAX_STR, MAX_STR], false, before !== undefined),
-      count,
-    ),
-  ]);
-  const merged = [...(inFolders as OverallKey[]), ...(folderless as [string, number, string, string][]).map((k): OverallKey => [k[1], k[2], k[3]])];
-  merged.sort((a, b) => indexedDB.cmp(b, a));
-  const keys = merged.filter((k, i) => i === 0 || indexedDB.cmp(k, merged[i - 1]!) !== 0);
-  return count === undefined ? keys : keys.slice(0, count);
+export async function overallUnreadKeys(byFolder: AnyStore, count?: number, before?: OverallKey): Promise<OverallKey[]> {
+  if (count === undefined) {
+    const all = (await byFolder.getAllKeys()) as FolderKey[];
+    const keys = newestFirst(all.map(toOverall));
+    return before ? keys.filter((k) => indexedDB.cmp(k, before) < 0) : keys;
+  }
+  const reads: Promise<IDBValidKey[]>[] = [];
+  for (let c = await byFolder.openKeyCursor(); c; ) {
+    const folder = (c.key as FolderKey)[0];
+    const range = before
+      ? IDBKeyRange.bound([folder, -Infinity, '', ''], [folder, ...before], false, true)
+      : IDBKeyRange.bound([folder, -Infinity, '', ''], [folder, Infinity, MAX_STR, MAX_STR]);
+    reads.push(keysNewestFirst(byFolder, range, count));
+    // An array sorts after every number: past the folder's last key.
+    c = await c.continue([folder, []]);
+  }
+  const merged = newestFirst((await Promise.all(reads)).flatMap((keys) => (keys as FolderKey[]).map(toOverall)));
+  return merged.slice(0, count);
 }

@@ -38,7 +38,7 @@ export function readStore(target: Page | Worker): Promise<StoreSnapshot> {
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
-    const tx = db.transaction(['feeds', 'posts', 'unread']);
+    const tx = db.transaction(['feeds', 'posts']);
     const feeds = await ask(tx.objectStore('feeds').count());
     const posts = await ask(tx.objectStore('posts').count());
     // Counted from the posts themselves, not from the counts Orrery maintains, to check them.

@@ -80,7 +80,7 @@ export async function seedPosts(page: Page, opts: SeedOptions): Promise<void> {
       };
     });
     for (let b = start; b < end; b += BATCH) {
-      const tx = db.transaction(['posts', 'unread', 'unreadByFeed', 'unreadByFolder', 'meta'], 'readwrite');
+      const tx = db.transaction(['posts', 'unreadByFeed', 'unreadByFolder', 'meta'], 'readwrite');
       const store = tx.objectStore('posts');
       for (let i = b; i < Math.min(end, b + BATCH); i++) {
         const f = i % o.feeds;
@@ -93,7 +93,6 @@ export async function seedPosts(page: Page, opts: SeedOptions): Promise<void> {
           counts.total++;
           counts.feeds[`seed-${f}`] = (counts.feeds[`seed-${f}`] ?? 0) + 1;
           counts.folders[folder] = (counts.folders[folder] ?? 0) + 1;
-          tx.objectStore('unread').put(1, [sortKey, `seed-${f}`, `p${i}`]);
           tx.objectStore('unreadByFeed').put(1, [`seed-${f}`, sortKey, `p${i}`]);
           tx.objectStore('unreadByFolder').put(1, [folder, sortKey, `seed-${f}`, `p${i}`]);
         }

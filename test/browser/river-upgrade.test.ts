@@ -65,14 +65,14 @@ async function keyAudit(page: Page): Promise<{ wrong: number; keyed: number }> {
   });
 }
 
-describe('a v5 store upgraded to v7', () => {
+describe('a v5 store upgraded to v8', () => {
   it('shows the right river before, during and after the backfill, which resumes after the worker is stopped midway', async () => {
     // The worker is stopped: the timeline upgrades the database itself, and reads the v5 indexes
     // (its messages wake the worker, which starts the backfill).
     const before = await firstEntries(5);
     expect(before.ids).toEqual(expected(5));
     const upgraded = await riverFill(before.page);
-    expect(upgraded.version).toBe(7);
+    expect(upgraded.version).toBe(8);
     // v7 keeps the v5 rivers' indexes while the backfill is under way: the rivers read them.
     expect(upgraded.indexes).toEqual(expect.arrayContaining(['bySort', 'byFolder', 'byStarred', 'byRiver']));
 

@@ -4,7 +4,7 @@
  * posts some of which are read, starred, hidden by a rule (the newest ones) or folded under an older
  * copy, the unread ledger and the counts kept. The upgrade and backfill tests open it with today's code.
  */
-import { openDB } from 'idb';
+import { openDB, type IDBPDatabase } from 'idb';
 import { markRiver } from '../../lib/db/river-keys';
 import { MIGRATIONS, type OrreryDB } from '../../lib/db/schema';
 import type { StoredPost } from '../../lib/db/types';
@@ -36,7 +36,8 @@ export async function oldStore(name: string, opts: OldStoreOptions): Promise<voi
       for (let i = oldVersion; i < version; i++) MIGRATIONS[i]!(udb as never, tx as never, oldVersion);
     },
   });
-  const tx = db.transaction(['feeds', 'posts', 'unread', 'unreadByFeed', 'unreadByFolder', 'meta'], 'readwrite');
+  // Untyped: the `unread` store of these versions is gone from the current schema (v8).
+  const tx = (db as unknown as IDBPDatabase).transaction(['feeds', 'posts', 'unread', 'unreadByFeed', 'unreadByFolder', 'meta'], 'readwrite');
   OLD_STORE_FEEDS.forEach((id, i) => {
     void tx.objectStore('feeds').put({
       id, url: `http://${id}.example/feed.xml`, title: id, folder: folders[i % 2]!, state: 'active', addedAt: 1,
