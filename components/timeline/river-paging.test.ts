@@ -40,54 +40,45 @@ function core(source: RiverSource, state: State): RiverCore {
   return c as RiverCore;
 }
 
+/** A river whose first page (posts #0-#39) is in the window, the next page read by `load`; how many reads were asked. */
+function riverOf(load: () => Promise<SourcePage>) {
+  const asked = { loads: 0 };
+  const source: RiverSource = {
+    id: 'test',
+    load: () => {
+      asked.loads++;
+      return load();
+    },
+    count: async () => 80,
+    head: async () => undefined,
+  };
+  const st = fresh(1);
+  st.pages.push(pageOf({ posts: posts(0, 40), next: 'cursor' }));
+  st.win = { lo: 0, hi: 0 };
+  st.ready = true;
+  const c = core(source, st);
+  return { c, paging: pagingOps(c, fillOps(c)), asked };
+}
+
 describe('river paging', () => {
   it('ensure waits for the next page a read in flight brings, and returns its post', async () => {
-    let loads = 0;
-    const source: RiverSource = {
-      id: 'test',
-      // The page comes in a later task, as IndexedDB's answer does.
-      load: () => {
-        loads++;
-        return new Promise<SourcePage>((resolve) => setTimeout(() => resolve({ posts: posts(40, 40) }), 0));
-      },
-      count: async () => 80,
-      head: async () => undefined,
-    };
-    const st = fresh(1);
-    st.pages.push(pageOf({ posts: posts(0, 40), next: 'cursor' }));
-    st.win = { lo: 0, hi: 0 };
-    st.ready = true;
-    const c = core(source, st);
-    const paging = pagingOps(c, fillOps(c));
-
+    // The page comes in a later task, as IndexedDB's answer does.
+    const { c, paging, asked } = riverOf(() => new Promise<SourcePage>((resolve) => setTimeout(() => resolve({ posts: posts(40, 40) }), 0)));
     const autoload = paging.loadNext(true);
     const wanted = paging.ensure(40);
     expect(c.s.current.loading).toBe(true);
     const got = await wanted;
     expect(got?.title).toBe('#40');
     await autoload;
-    expect(loads).toBe(1);
+    expect(asked.loads).toBe(1);
   });
 
   it('ensure stops when the read of the next page failed, and the river says why', async () => {
-    let loads = 0;
-    const source: RiverSource = {
-      id: 'test',
-      load: async () => {
-        loads++;
-        throw new Error('storage is full');
-      },
-      count: async () => 80,
-      head: async () => undefined,
-    };
-    const st = fresh(1);
-    st.pages.push(pageOf({ posts: posts(0, 40), next: 'cursor' }));
-    st.win = { lo: 0, hi: 0 };
-    st.ready = true;
-    const c = core(source, st);
-    const paging = pagingOps(c, fillOps(c));
+    const { c, paging, asked } = riverOf(async () => {
+      throw new Error('storage is full');
+    });
     expect(await paging.ensure(40)).toBeUndefined();
     expect(c.s.current.error).toBe('storage is full');
-    expect(loads).toBe(1);
+    expect(asked.loads).toBe(1);
   });
 });
