@@ -4,18 +4,13 @@
  * few elements styled. Sections off screen are skipped (content-visibility), and the rules
  * form's "for" picker lists one option per feed only while it is in use, and still picks a feed.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureServer } from '../server/fixture-server.mjs';
-import { waitForRefresh } from './helpers';
 import { closeAll, launchWithFixtures, type Orrery } from './launch';
+import { subscribeToFixtures } from './subscribe-fixtures';
 import { readFeeds } from './subscribing-helpers';
 
-const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
-const urlmap = JSON.parse(readFileSync(path.join(FIXTURES, 'urlmap.json'), 'utf8')) as Record<string, string | null>;
-const urls = Object.keys(urlmap).filter((u) => urlmap[u]);
 
 let server: FixtureServer;
 let orrery: Orrery;
@@ -24,10 +19,7 @@ let options: Page;
 beforeAll(async () => {
   ({ server, orrery } = await launchWithFixtures());
   options = await orrery.open('/options.html');
-  const opml = `<?xml version="1.0"?><opml version="2.0"><body>${urls.map((u) => `<outline type="rss" text="${u}" xmlUrl="${u}"/>`).join('')}</body></opml>`;
-  await options.getByTestId('opml-file').setInputFiles({ name: 'many.opml', mimeType: 'text/x-opml', buffer: Buffer.from(opml) });
-  await options.getByTestId('import-report').waitFor();
-  await waitForRefresh(options, 0, 120_000);
+  await subscribeToFixtures(options, 'many.opml');
 });
 
 afterAll(() => closeAll({ orrery, server }));

@@ -4,17 +4,13 @@
  * it once its first screen is read (lib/poll/reader-gate.ts). A page that never ends its
  * lease does not stop a refresh: everything is stored and counted when it ends.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureServer } from '../server/fixture-server.mjs';
 import { readStore, sendFromPage, waitForRefresh } from './helpers';
 import { closeAll, launchWithFixtures, type Orrery } from './launch';
+import { FIXTURE_FEED_URLS, subscribeToFixtures } from './subscribe-fixtures';
 
-const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
-const urlmap = JSON.parse(readFileSync(path.join(FIXTURES, 'urlmap.json'), 'utf8')) as Record<string, string | null>;
-const urls = Object.keys(urlmap).filter((u) => urlmap[u]);
 
 let server: FixtureServer;
 let orrery: Orrery;
@@ -28,10 +24,7 @@ interface Lease {
 beforeAll(async () => {
   ({ server, orrery } = await launchWithFixtures({ latency: [20, 60] }));
   const options = await orrery.open('/options.html');
-  const opml = `<?xml version="1.0"?><opml version="2.0"><body>${urls.map((u) => `<outline type="rss" text="${u}" xmlUrl="${u}"/>`).join('')}</body></opml>`;
-  await options.getByTestId('opml-file').setInputFiles({ name: 'lease.opml', mimeType: 'text/x-opml', buffer: Buffer.from(opml) });
-  await options.getByTestId('import-report').waitFor();
-  await waitForRefresh(options, 0, 120_000);
+  await subscribeToFixtures(options, 'lease.opml');
   listener = options;
   // Hears what every other page says on the channel, as the worker does.
   await listener.evaluate(() => {
@@ -81,7 +74,7 @@ describe('read leases of pages opened during a refresh', () => {
     await waitForRefresh(listener, since, 180_000);
     await listener.evaluate(() => clearInterval((window as unknown as { __hog: ReturnType<typeof setInterval> }).__hog));
     const store = await readStore(listener);
-    expect(store.feeds).toBe(urls.length);
+    expect(store.feeds).toBe(FIXTURE_FEED_URLS.length);
     expect(store.posts).toBeGreaterThan(0);
     // The maintained counts equal the stored unread posts.
     const counted = await listener.evaluate(

@@ -9,12 +9,9 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FixtureServer } from '../server/fixture-server.mjs';
-import { waitForRefresh } from './helpers';
 import { closeAll, extensionDir, launchWithFixtures, type Orrery } from './launch';
+import { subscribeToFixtures } from './subscribe-fixtures';
 
-const FIXTURES = path.resolve(import.meta.dirname, '..', 'fixtures');
-const urlmap = JSON.parse(readFileSync(path.join(FIXTURES, 'urlmap.json'), 'utf8')) as Record<string, string | null>;
-const urls = Object.keys(urlmap).filter((u) => urlmap[u]);
 
 let server: FixtureServer;
 let orrery: Orrery;
@@ -23,10 +20,7 @@ let options: Page;
 beforeAll(async () => {
   ({ server, orrery } = await launchWithFixtures());
   options = await orrery.open('/options.html');
-  const opml = `<?xml version="1.0"?><opml version="2.0"><body>${urls.map((u) => `<outline type="rss" text="${u}" xmlUrl="${u}"/>`).join('')}</body></opml>`;
-  await options.getByTestId('opml-file').setInputFiles({ name: 'first.opml', mimeType: 'text/x-opml', buffer: Buffer.from(opml) });
-  await options.getByTestId('import-report').waitFor();
-  await waitForRefresh(options, 0, 120_000);
+  await subscribeToFixtures(options, 'first.opml');
 });
 
 afterAll(() => closeAll({ orrery, server }));
