@@ -1,9 +1,9 @@
 /** "N posts hidden by rules: show them": what mute rules took out of this river, listed on demand. */
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import type { Db } from '../../lib/db/open-db';
 import type { StoredFeed } from '../../lib/db/types';
 import { t, tn } from '../../lib/i18n/t';
-import { postsChanged } from '../../lib/messaging/stored-change';
+import { postsChanged, type StoredChange } from '../../lib/messaging/stored-change';
 import { countHidden, listHidden, type FeedFilter } from '../../lib/rules/hidden-posts';
 import { readRules } from '../../lib/rules/rule-store';
 import { agoText, fullTime } from '../../lib/ui/format-time';
@@ -27,10 +27,18 @@ async function loadList(db: Db, inScope: FeedFilter) {
 export function HiddenByRules({ scope, feeds, now }: { scope: Scope; feeds: Map<string, StoredFeed>; now: number }) {
   const [open, setOpen] = useState(false);
   const scopeKey = scope.kind === 'all' ? '' : scope.kind === 'feed' ? scope.feedId : `/${scope.folder}`;
+  // The feeds of a folder scope: a poll renaming a feed (every feed's first) changes nothing here.
+  const members = scope.kind === 'folder' ? [...feeds.values()].filter((f) => f.folder === scope.folder).map((f) => f.id).join('\u0001') : '';
   const inScope = feedFilter(scope, feeds);
+  // Rules change with an "everything changed"; without rules and with nothing hidden, polls hide
+  // nothing and there is nothing for them to remove: the count is not read again while a refresh runs.
+  const hasRules = useLiveQuery(async (db) => (await readRules(db)).length > 0, [], (c) => c.all).value;
+  const shown = useRef(0);
+  const mayChange = (c: StoredChange) => c.all || (postsChanged(c) && (hasRules !== false || shown.current > 0));
   // Only the count is read with the river (keys of a sparse index); the posts when asked for.
-  const count = useLiveQuery((db) => countHidden(db, inScope), [scopeKey, feeds], postsChanged).value ?? 0;
-  const list = useLiveQuery((db) => (open ? loadList(db, inScope) : Promise.resolve(undefined)), [scopeKey, feeds, open], postsChanged).value;
+  const count = useLiveQuery((db) => countHidden(db, inScope), [scopeKey, members], mayChange).value ?? 0;
+  shown.current = count;
+  const list = useLiveQuery((db) => (open ? loadList(db, inScope) : Promise.resolve(undefined)), [scopeKey, members, open], mayChange).value;
   if (count === 0) return null;
   return (
     <div class="hidden-by-rules" data-testid="hidden-by-rules">

@@ -6,7 +6,7 @@ import { openOrreryDb } from '../../lib/db/open-db';
 import type { StoredChange } from '../../lib/messaging/stored-change';
 import { mergeReRead } from '../../lib/ui/merge-re-read';
 import { captureAnchor, stopFill, type RiverCore } from './river-core';
-import { readPosts } from './river-source';
+import { keyOf, readPosts } from './river-source';
 import { PAGE_SIZE, firstPageRead, fresh } from './river-state';
 
 /**
@@ -23,11 +23,11 @@ export async function refreshRiver(c: RiverCore, change?: StoredChange): Promise
   const pages = st.pages.slice(lo, hi + 1);
   const only = change && !change.all ? new Set(change.posts) : undefined;
   const wanted = pages.map((p) => (only ? p.keys.filter((k) => only.has(k[0])) : p.keys));
-  const [got, total, head] = await Promise.all([
-    Promise.all(wanted.map((keys) => (keys.length ? readPosts(db, keys) : Promise.resolve([])))),
-    c.src.current.count(db),
-    c.src.current.head(db),
-  ]);
+  // The window's pages are read in one transaction (one per page waited behind a refresh's write each).
+  const all = wanted.flat();
+  const [read, total, head] = await Promise.all([all.length ? readPosts(db, all) : Promise.resolve([]), c.src.current.count(db), c.src.current.head(db)]);
+  const byKey = new Map(read.map((p) => [keyOf(p), p]));
+  const got = wanted.map((keys) => keys.flatMap((k) => byKey.get(keyOf({ feedId: k[0], id: k[1] })) ?? []));
   // Reads resolve out of order when changes come quickly (m, m, s): a newer one is already shown.
   if (c.s.current.gen !== gen || ticket <= st.reads.applied) return;
   st.reads.applied = ticket;
