@@ -50,10 +50,11 @@ export type Stage = { done: CommitResult | undefined } | { staged: StagedCommit 
 
 /**
  * The first part of storing one poll in `tx` (writer: the batch's post writer, or its promise
- * while the counts are read with the poll's first reads, needed when the poll has items): the feed and what it already holds are read, changed posts are written,
- * new ones are staged. An updated post changes in place and keeps its read and starred state;
- * a post without a date keeps its first-seen time. A feed unsubscribed while its request was
- * in flight gets nothing written, and undefined.
+ * while the counts are read with the poll's first reads; needed when the poll has items): the
+ * feed and what it already holds are read, changed posts are written, new ones are staged. An
+ * updated post changes in place and keeps its read and starred state; a post without a date
+ * keeps its first-seen time. A feed unsubscribed while its request was in flight gets nothing
+ * written, and undefined.
  */
 export async function stageFeedCommit(tx: CommitTx, writer: PostWriter | Promise<PostWriter> | undefined, job: FeedCommit): Promise<Stage> {
   const { feedId, update, now } = job;
