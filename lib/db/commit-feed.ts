@@ -49,13 +49,14 @@ export interface StagedCommit {
 export type Stage = { done: CommitResult | undefined } | { staged: StagedCommit };
 
 /**
- * The first part of storing one poll in `tx` (writer: the batch's post writer, needed when the
- * poll has items): the feed and what it already holds are read, changed posts are written,
- * new ones are staged. An updated post changes in place and keeps its read and starred state;
- * a post without a date keeps its first-seen time. A feed unsubscribed while its request was
- * in flight gets nothing written, and undefined.
+ * The first part of storing one poll in `tx` (writer: the batch's post writer, or its promise
+ * while the counts are read with the poll's first reads; needed when the poll has items): the
+ * feed and what it already holds are read, changed posts are written, new ones are staged. An
+ * updated post changes in place and keeps its read and starred state; a post without a date
+ * keeps its first-seen time. A feed unsubscribed while its request was in flight gets nothing
+ * written, and undefined.
  */
-export async function stageFeedCommit(tx: CommitTx, writer: PostWriter | undefined, job: FeedCommit): Promise<Stage> {
+export async function stageFeedCommit(tx: CommitTx, writer: PostWriter | Promise<PostWriter> | undefined, job: FeedCommit): Promise<Stage> {
   const { feedId, update, now } = job;
   const feeds = tx.objectStore('feeds');
   if (job.items.length === 0 || !writer) {
@@ -90,6 +91,7 @@ export async function stageFeedCommit(tx: CommitTx, writer: PostWriter | undefin
   let updated = 0;
   const writes: Promise<unknown>[] = [];
   const fresh: StoredPost[] = [];
+  const posting = await writer;
   for (const item of items) {
     const old = stored.get(item.id);
     const next = toStoredPost(feed, item, old, now);
@@ -98,7 +100,7 @@ export async function stageFeedCommit(tx: CommitTx, writer: PostWriter | undefin
       continue;
     } else if (changed(old, next)) updated++;
     else continue;
-    writes.push(writer.put(old, next));
+    writes.push(posting.put(old, next));
   }
   return { staged: { job, feed, fresh, added: fresh.length, updated, total: storedIds.size + fresh.length, writes } };
 }

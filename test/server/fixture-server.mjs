@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { pages } from './pages.mjs';
-import { genFeed } from './gen-feed.mjs';
+import { genFeedCached } from './gen-feed.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const FIXTURES = path.resolve(HERE, '..', 'fixtures');
@@ -107,7 +107,7 @@ export async function startFixtureServer({ port = 0, latency = [0, 0], quiet = t
         return;
       }
       const g = /^\/gen\/(\d+)\/(\d+)\.xml$/.exec(url.slice(`http://${host}`.length));
-      const route = g ? { type: 'application/rss+xml', lastModified: new Date(gen.base).toUTCString(), ...genFeed(Number(g[1]), Number(g[2]), gen.step, host, gen.base) } : routes.get(url);
+      const route = g ? { type: 'application/rss+xml', lastModified: new Date(gen.base).toUTCString(), ...genFeedCached(Number(g[1]), Number(g[2]), gen.step, host, gen.base) } : routes.get(url);
       if (!route) {
         entry.status = 404;
         const body = `No feed at ${url}\n`;
