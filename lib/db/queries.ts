@@ -220,14 +220,14 @@ export async function newestShownSortKey(db: Db, q: Omit<PostQuery, 'limit' | 'a
 
 /** Unread pages walk the unread ledger (keys in river order; overall: lib/db/unread-overall.ts), then fetch those posts. */
 async function queryUnread(db: Db, q: PostQuery): Promise<PostPage> {
-  const tx = db.transaction(['posts', 'unreadByFeed', 'unreadByFolder']);
+  const tx = db.transaction(['posts', 'unreadByFeed', 'unreadByFolder', 'meta']);
   let keys: IDBValidKey[];
   let toPostKey = (k: IDBValidKey): [string, string] => {
     const a = k as [number, string, string];
     return [a[1], a[2]];
   };
   if (q.feedId === undefined && q.folder === undefined) {
-    keys = await overallUnreadKeys(tx.objectStore('unreadByFolder'), q.limit + 1, q.after?.key as OverallKey | undefined);
+    keys = await overallUnreadKeys(tx.objectStore('unreadByFolder'), q.limit + 1, q.after?.key as OverallKey | undefined, tx.objectStore('meta'));
   } else {
     const byFeed = q.feedId !== undefined;
     const scope = q.feedId ?? q.folder ?? '';

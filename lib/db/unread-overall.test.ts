@@ -50,6 +50,52 @@ async function expected(db: Db): Promise<string[]> {
   return unread.map((p) => `${p.feedId}/${p.id}`);
 }
 
+/** Ten folders of one feed each, 12 unread posts a feed, interleaved in time. */
+async function foldersDb(): Promise<Db> {
+  const db = await freshDb();
+  const { added } = await addFeeds(
+    db,
+    Array.from({ length: 10 }, (_, f) => ({ url: `http://f${f}.example/feed.xml`, title: `F${f}`, folder: `Folder ${f}`, firstCheckAt: 0 })),
+    0,
+  );
+  for (const [n, feed] of added.entries()) await commitPoll(db, feed.id, (f) => f, Array.from({ length: 12 }, (_, i) => item(`p${i}`, (i * 10 + n) * 100)), 1000);
+  return db;
+}
+
+/** One request as fake-indexeddb saw it: asked for (a method of a store), or answered (a cursor's, once per step). */
+interface Request {
+  op: string;
+  store: string;
+  direction?: unknown;
+}
+
+/** Logs the requests made on object stores (and their cursors) until `stop`. */
+function watchRequests(): { log: Request[]; stop: () => void } {
+  const log: Request[] = [];
+  const undo: (() => void)[] = [];
+  const patch = (proto: Record<string, unknown>, op: string, storeOf: (self: never) => string) => {
+    const orig = proto[op] as (...args: unknown[]) => IDBRequest;
+    proto[op] = function (this: never, ...args: unknown[]) {
+      const req = orig.apply(this, args);
+      const store = storeOf(this);
+      log.push({ op, store, direction: args[1] });
+      req.addEventListener('success', () => log.push({ op: 'answer', store }));
+      return req;
+    };
+    undo.push(() => {
+      proto[op] = orig;
+    });
+  };
+  // A cursor's request answers once per step (IDBCursor.continue itself must stay idb's to wrap).
+  for (const op of ['get', 'getKey', 'getAll', 'getAllKeys', 'openCursor', 'openKeyCursor', 'count'])
+    patch(IDBObjectStore.prototype as unknown as Record<string, unknown>, op, (s: IDBObjectStore) => s.name);
+  return { log, stop: () => undo.forEach((f) => f()) };
+}
+
+/** A folder's range read (keysNewestFirst walks it newest first); a walk for the folders goes forward. */
+const isRangeRead = (r: Request) => r.store === 'unreadByFolder' && r.op === 'openKeyCursor' && r.direction === 'prev';
+const isFolderWalk = (r: Request) => r.store === 'unreadByFolder' && r.op === 'openKeyCursor' && r.direction !== 'prev';
+
 afterEach(() => uninstallGetAllRecords());
 
 describe('the overall unread ledger', () => {
@@ -126,6 +172,55 @@ describe('the overall unread ledger', () => {
     expect((await readUnreadCounts(db)).total).toBe(0);
     expect(await db.count('unreadByFolder')).toBe(0);
     expect(await db.count('unreadByFeed')).toBe(0);
+    db.close();
+  });
+
+  it('asks for every folder\'s range at once, after one request (the counts record): no key cursor jumps from folder to folder', async () => {
+    const db = await foldersDb();
+    // Range reads walk cursors (getAllRecords, one request each, taken away).
+    uninstallGetAllRecords();
+    const watch = watchRequests();
+    const page = await queryPosts(db, { filter: 'unread', limit: 40 });
+    watch.stop();
+    expect(page.posts.map((p) => `${p.feedId}/${p.id}`)).toEqual((await expected(db)).slice(0, 40));
+    const log = watch.log;
+    const lastRange = log.map(isRangeRead).lastIndexOf(true);
+    expect(log.filter(isRangeRead)).toHaveLength(10);
+    // Before the tenth folder's range was asked for, one answer came: the counts record's
+    // (walking the folders took an answer per folder: 10).
+    expect(log.slice(0, lastRange).filter((r) => r.op === 'answer')).toEqual([{ op: 'answer', store: 'meta' }]);
+    expect(log.filter(isFolderWalk)).toHaveLength(0);
+    db.close();
+  });
+
+  it('stays whole when the counts record names too few folders, too many, or none (an older version, a clamped count)', async () => {
+    const { db, feeds } = await mixedDb();
+    await markScopeRead(db, { feedId: feeds[2]! });
+    const want = await expected(db);
+    const counts = await readUnreadCounts(db);
+    const setCounts = (folders: Record<string, number> | undefined) =>
+      folders ? db.put('meta', { ...counts, folders } as never, 'counts') : db.delete('meta', 'counts');
+    // Exact: the named folders' ranges only.
+    let watch = watchRequests();
+    expect(await unreadRiver(db, 7)).toEqual(want);
+    watch.stop();
+    expect(watch.log.filter(isFolderWalk)).toHaveLength(0);
+    const cases: (Record<string, number> | undefined)[] = [
+      { Blogs: 30 }, // '' (no folder) and News missing: found by walking the gaps around Blogs
+      { '': 30, Blogs: 30 }, // the last folder missing
+      { '': 30, Blogs: 30, Gone: 4, News: 30 }, // a folder with no unread posts left
+      { '': 0, Blogs: 30, News: 30 }, // clamped to zero while posts remain
+      {},
+      undefined, // no counts record at all
+    ];
+    for (const folders of cases) {
+      await setCounts(folders);
+      watch = watchRequests();
+      expect(await unreadRiver(db, 7)).toEqual(want);
+      watch.stop();
+      // A gap that holds keys is walked; one that holds none is not.
+      expect(watch.log.some(isFolderWalk)).toBe(!('Gone' in (folders ?? {})));
+    }
     db.close();
   });
 });
