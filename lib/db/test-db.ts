@@ -122,8 +122,8 @@ const recordSources = () => [globalThis.IDBIndex.prototype, globalThis.IDBObject
 export const getAllRecordsCalls = { n: 0, records: 0 };
 
 /**
- * Gives fake-indexeddb getAllRecords (IndexedDB 3.0, which Chromium has and fake-indexeddb
- * lacks), written over its own cursors, so the river's one-request pages are tested in Node.
+ * Gives fake-indexeddb a counting getAllRecords (IndexedDB 3.0, which Chromium has), written over
+ * its own cursors, so the river's one-request pages are tested in Node and their reads counted.
  */
 export function installGetAllRecords(): void {
   for (const proto of recordSources()) {
@@ -155,3 +155,7 @@ export function installGetAllRecords(): void {
 export function uninstallGetAllRecords(): void {
   for (const proto of recordSources()) delete proto.getAllRecords;
 }
+
+// fake-indexeddb 6.2.8 has a getAllRecords of its own: taken away here, so a test walks cursors
+// (the path of a browser without it) unless it calls installGetAllRecords, whatever ran before.
+uninstallGetAllRecords();
