@@ -50,6 +50,9 @@ describe('HiddenByRules during a refresh', () => {
     await expect.poll(() => counted.n, { timeout: 10_000 }).toBe(2);
     announceChange(polledChange('f3', true));
     await expect.poll(() => counted.n, { timeout: 10_000 }).toBe(3);
-    render(null, root);
+    await act(() => render(null, root));
+    // Preact schedules effects after paint with a rAF and a 100 ms timer; let the timers of renders
+    // made outside act run while jsdom still defines cancelAnimationFrame.
+    await sleep(250);
   });
 });
