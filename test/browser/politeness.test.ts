@@ -54,11 +54,14 @@ describe('politeness', () => {
   });
 
   it('sends the validators back byte for byte, and adopts a new ETag from a 304', async () => {
-    const [, second, third] = requests('http://validators.example/feed.xml');
+    const [, second] = requests('http://validators.example/feed.xml');
     expect(second).toMatchObject({ ifNoneMatch: ETAG_1, ifModifiedSince: LAST_MODIFIED });
+    // The setup's two refreshes may have made one request or two (the import's own refresh can
+    // absorb the first): whichever it was, the request after a 304 carries that 304's ETag.
     await refresh();
-    const fourth = requests('http://validators.example/feed.xml')[3] ?? third;
-    expect(fourth?.ifNoneMatch).toBe(ETAG_2);
+    const all = requests('http://validators.example/feed.xml');
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    expect(all.at(-1)?.ifNoneMatch).toBe(ETAG_2);
   });
 
   it('respects Retry-After, even when the user asks for a refresh', () => {
