@@ -59,7 +59,9 @@ export function followOps(c: RiverCore, { startAt }: FillOps, { setWindow, loadN
     const root = container(c);
     const top = c.topRef.current;
     const bottom = c.bottomRef.current;
-    if (!root || !top || !bottom || !st.ready || st.loading || st.shifting || st.partial !== undefined) return;
+    // After a failed read the window waits for the reader (a press, "Try again"): asking again
+    // by itself after every render would read, fail and render again for as long as it fails.
+    if (!root || !top || !bottom || !st.ready || st.loading || st.shifting || st.partial !== undefined || st.error !== undefined) return;
     const { lo, hi } = st.win;
     const contentTop = top.getBoundingClientRect().bottom;
     const contentBottom = bottom.getBoundingClientRect().top;

@@ -28,25 +28,45 @@ export interface PagingOps {
   start: (alreadyReset?: boolean) => void;
   loadMore: () => Promise<void>;
   ensure: (index: number) => Promise<StoredPost | undefined>;
+  /** Asks again for what a failed read was reading (see RiverModel.retry). */
+  retry: () => void;
 }
 
 export function pagingOps(c: RiverCore, { fillNow, startAt }: FillOps): PagingOps {
   const setWindow = async (want: PageWindow, gradual = false, at?: { i: number; top: number }) => {
     const st = c.s.current;
     const gen = st.gen;
+    const ticket = ++st.moves.issued;
     const missing = [];
     for (let p = want.lo; p <= want.hi; p++) if (!st.pages[p]?.posts) missing.push(p);
     if (missing.length) {
       st.shifting = true;
-      const db = await openOrreryDb();
-      const got = await Promise.all(missing.map((p) => readPosts(db, st.pages[p]?.keys ?? [])));
+      st.moves.reading++;
+      st.error = undefined;
+      let got: StoredPost[][];
+      try {
+        const db = await openOrreryDb();
+        got = await Promise.all(missing.map((p) => readPosts(db, st.pages[p]?.keys ?? [])));
+      } catch (err) {
+        // The window stays as it was and the river says why; the next press (or "Try again")
+        // reads again. A failed read used to leave the river shifting for good: the window no
+        // longer followed the reader and "Load older posts" stayed disabled.
+        if (c.s.current.gen !== gen) return;
+        st.shifting = --st.moves.reading > 0;
+        if (ticket > st.moves.applied) st.error = errorText(err);
+        c.render();
+        return;
+      }
       if (c.s.current.gen !== gen) return;
+      st.shifting = --st.moves.reading > 0;
+      // A later move has applied meanwhile (the reader went on): this one would move the window back.
+      if (ticket < st.moves.applied) return;
       missing.forEach((p, i) => {
         const page = st.pages[p];
         if (page) page.posts = got[i];
       });
-      st.shifting = false;
     }
+    st.moves.applied = ticket;
     // Pages leaving the window give their posts back; their keys stay, to read them again.
     st.pages.forEach((page, p) => {
       if (p < want.lo || p > want.hi) delete page.posts;
@@ -84,14 +104,18 @@ export function pagingOps(c: RiverCore, { fillNow, startAt }: FillOps): PagingOp
     if (st.ended) return Promise.resolve();
     if (st.loading) return st.reading ?? Promise.resolve();
     st.loading = true;
-    st.reading = readNext(st, gradual).finally(() => {
-      st.reading = undefined;
+    // A read that ends after the next one began (its window still rendering) leaves that one's promise in place.
+    const reading: Promise<void> = readNext(st, gradual).finally(() => {
+      if (st.reading === reading) st.reading = undefined;
     });
-    return st.reading;
+    st.reading = reading;
+    return reading;
   };
 
   const readNext = async (st: State, gradual: boolean) => {
     const gen = st.gen;
+    // Asked again: the message of the last failure goes, and comes back (announced) if this one fails too.
+    st.error = undefined;
     c.render();
     try {
       const last = st.pages[st.pages.length - 1];
@@ -160,10 +184,18 @@ export function pagingOps(c: RiverCore, { fillNow, startAt }: FillOps): PagingOp
     const gen = c.s.current.gen;
     let at = locate(c.s.current, index);
     while (!at) {
-      // A read that failed says so in the river; asking again at once would only fail again.
-      if (c.s.current.ended || c.s.current.gen !== gen || c.s.current.error !== undefined) return undefined;
+      const st = c.s.current;
+      if (st.ended || st.gen !== gen) return undefined;
+      const had = st.pages.length;
+      // Each press asks again for a page whose read failed before (it used to stop at the
+      // failure for good: every later press past the pages read did nothing, and said nothing).
       await loadNext();
-      at = locate(c.s.current, index);
+      const now = c.s.current;
+      // This read failed: the river says why, and this press ends; the next one reads again.
+      // A read that brought no page (none in flight after all) ends it too, never a loop of
+      // microtasks in which IndexedDB's answer never gets its turn.
+      if (now.gen !== gen || now.error !== undefined || now.pages.length === had) return undefined;
+      at = locate(now, index);
     }
     const st = c.s.current;
     const { lo, hi } = st.win;
@@ -176,5 +208,15 @@ export function pagingOps(c: RiverCore, { fillNow, startAt }: FillOps): PagingOp
     return c.s.current.pages[at.page]?.posts?.[at.i];
   };
 
-  return { setWindow, loadNext, start, loadMore, ensure };
+  const retry = () => {
+    const st = c.s.current;
+    if (st.pages.length === 0) return start();
+    st.error = undefined;
+    // The next page, when the reader is at the end; elsewhere the window follows the reader
+    // again after this render (river-follow.ts) and reads the pages it moves to.
+    if (!st.ended && st.win.hi === st.pages.length - 1) void loadNext();
+    else c.render();
+  };
+
+  return { setWindow, loadNext, start, loadMore, ensure, retry };
 }

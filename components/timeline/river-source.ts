@@ -56,8 +56,9 @@ export function keysSource(id: string, keys: readonly [string, string][]): River
 /** Reads posts by key in one transaction, in the order given; missing ones (deleted) are left out. */
 export async function readPosts(db: Db, keys: readonly [string, string][]): Promise<StoredPost[]> {
   const tx = db.transaction('posts');
-  const got = (await Promise.all(keys.map((k) => tx.store.get(k)))).filter((p): p is StoredPost => p !== undefined);
-  await tx.done;
+  // Awaited together: a transaction aborted meanwhile fails its requests and `done` both, and
+  // neither rejection is left unhandled.
+  const [got] = await Promise.all([Promise.all(keys.map((k) => tx.store.get(k))), tx.done]);
   // Posts carry their stored alsoIn: the river completes it for the posts it paints (./use-also-in.ts).
-  return got;
+  return got.filter((p): p is StoredPost => p !== undefined);
 }

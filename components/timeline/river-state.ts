@@ -47,6 +47,8 @@ export interface RiverModel {
   loadMore: () => Promise<void>;
   /** Reads the river again from the top. */
   reload: () => void;
+  /** Asks again for what a failed read was reading (the first page, the next page, or the pages the window moves to). */
+  retry: () => void;
   /** Brings post `index` into the window; resolves with it once rendered (undefined past the end). */
   ensure: (index: number) => Promise<StoredPost | undefined>;
   /** Re-reads the posts in the window (after a change made here, without waiting for the broadcast). */
@@ -65,8 +67,15 @@ export interface State {
   /** The read of the next page while `loading`: a caller that needs it waits for it. */
   reading: Promise<void> | undefined;
   shifting: boolean;
+  /**
+   * Window moves asked (`issued`), the newest one applied, and those still reading their pages
+   * (`reading`): a move whose read comes back after a later move applied is dropped, never
+   * moving the window back to where the reader no longer is.
+   */
+  moves: { issued: number; applied: number; reading: number };
   ended: boolean;
   newer: boolean;
+  /** Why the last read failed, until a read succeeds or is asked again (a press, "Try again", "Load older posts"). */
   error: string | undefined;
   ready: boolean;
   headSortKey: number | undefined;
@@ -91,6 +100,7 @@ export const fresh = (gen: number): State => ({
   loading: false,
   reading: undefined,
   shifting: false,
+  moves: { issued: 0, applied: 0, reading: 0 },
   ended: false,
   newer: false,
   error: undefined,

@@ -2,7 +2,8 @@
 /**
  * "also in" names the feeds of a post's copies. A feed the page's list of feeds does not hold
  * yet (just subscribed: the list catches up after) is read from the store, never called a feed
- * no longer subscribed; only a feed the store lacks too is.
+ * no longer subscribed; only a feed the store lacks too is. A failed read is said in the river,
+ * with a "Try again" button (river-recovery.test.ts tests what it asks again).
  */
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
@@ -23,7 +24,7 @@ const GONE = 'a feed no longer subscribed';
 const feed = (id: string, title: string): StoredFeed => makeFeed({ url: `https://${id}.example/feed.xml`, title, firstCheckAt: 0 }, 0, id);
 const post = (feedId: string, id: string, alsoIn: [string, string][]): StoredPost =>
   ({ feedId, id, title: `Post ${id}`, firstSeen: 1, sortKey: 1, enclosures: [], categories: [], read: 0, starred: 0, folder: '', updatedAt: 1, alsoIn }) as StoredPost;
-const model = (posts: StoredPost[]): RiverModel => ({
+const model = (posts: StoredPost[], more: Partial<RiverModel> = {}): RiverModel => ({
   ready: true,
   busy: false,
   error: undefined,
@@ -35,18 +36,20 @@ const model = (posts: StoredPost[]): RiverModel => ({
   bottomSpace: 0,
   loadMore: async () => undefined,
   reload: () => undefined,
+  retry: () => undefined,
   ensure: async () => undefined,
   refresh: async () => undefined,
   topRef: { current: null },
   bottomRef: { current: null },
+  ...more,
 });
 const nothing = () => undefined;
 const actions: EntryActions = { select: nothing, opened: nothing, toggleRead: nothing, toggleStar: nothing, toggleExpand: nothing, markAbove: nothing };
 
-const show = (root: HTMLElement, posts: StoredPost[], feeds: StoredFeed[]) =>
+const show = (root: HTMLElement, posts: StoredPost[], feeds: StoredFeed[], more: Partial<RiverModel> = {}) =>
   act(() =>
     render(
-      <River river={model(posts)} feeds={new Map(feeds.map((f) => [f.id, f]))} view="titles" label="river" currentKey={undefined} expanded={new Set()} overrides={new Map()} now={2} actions={actions} />,
+      <River river={model(posts, more)} feeds={new Map(feeds.map((f) => [f.id, f]))} view="titles" label="river" currentKey={undefined} expanded={new Set()} overrides={new Map()} now={2} actions={actions} />,
       root,
     ),
   );
@@ -74,5 +77,31 @@ describe('River "also in"', () => {
     await show(root, [post('ga', 'p1', [['gb', 'p1'], ['gc', 'p1']])], [a, b]);
     await vi.waitFor(() => expect(alsoIn(root)).toContain(GONE));
     expect(alsoIn(root)).toContain('Bravo');
+  });
+});
+
+describe('River after a failed read', () => {
+  it('says the read failed, where the reader is, with a "Try again" button the keyboard reaches', async () => {
+    const root = document.body.appendChild(document.createElement('div'));
+    const retry = vi.fn();
+    await show(root, [post('ha', 'p1', [])], [feed('ha', 'Alpha')], { error: 'The transaction was aborted.', retry });
+    const alert = root.querySelector<HTMLElement>('[data-testid="river-error"]');
+    expect(alert?.getAttribute('role')).toBe('alert');
+    expect(alert?.textContent).toContain('Could not read stored posts: The transaction was aborted.');
+    const button = alert?.querySelector<HTMLButtonElement>('button[data-testid="river-retry"]');
+    expect(button?.textContent).toBe('Try again');
+    expect(button?.disabled).toBe(false);
+    button?.focus();
+    expect(document.activeElement).toBe(button);
+    button?.click();
+    expect(retry).toHaveBeenCalledTimes(1);
+    root.remove();
+  });
+
+  it('says nothing while every read succeeds', async () => {
+    const root = document.createElement('div');
+    await show(root, [post('ia', 'p1', [])], [feed('ia', 'Alpha')]);
+    expect(root.querySelector('[data-testid="river-error"]')).toBeNull();
+    expect(root.querySelector('[role="alert"]')).toBeNull();
   });
 });

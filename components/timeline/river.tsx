@@ -41,7 +41,7 @@ export interface RiverProps {
   actions: EntryActions;
 }
 
-/** Renders the window: top spacer, grouped posts, bottom spacer, and "Load older posts". */
+/** Renders the window: top spacer, grouped posts, bottom spacer, a failed read with "Try again", and "Load older posts". */
 export function River({ river, feeds, view, label, currentKey, expanded, overrides, now, actions }: RiverProps) {
   const byPost = new Map<StoredPost, RiverItem>(river.items.map((it) => [it.post, it]));
   useAlsoIn(river.items.map((it) => it.post));
@@ -93,6 +93,15 @@ export function River({ river, feeds, view, label, currentKey, expanded, overrid
         ))}
         <div class="spacer" ref={river.bottomRef} style={{ height: `${river.bottomSpace}px` }} />
       </div>
+      {river.error && (
+        // Where the reader is (it sticks to the screen's bottom): a press past the pages read may have failed deep in the river.
+        <div class="error river-error" role="alert" data-testid="river-error">
+          <span>{t('common_couldNotRead', { error: river.error })}</span>
+          <button type="button" data-testid="river-retry" onClick={river.retry}>
+            {t('timeline_readAgain')}
+          </button>
+        </div>
+      )}
       {river.more && (
         <button type="button" class="more" onClick={() => void river.loadMore()} disabled={river.busy}>
           {t('timeline_loadOlder')}

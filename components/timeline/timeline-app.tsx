@@ -297,11 +297,6 @@ function Timeline({ onPlayedRef }: { onPlayedRef: { current: (key: [string, stri
         <main class="main" id="river-main" ref={main} tabIndex={-1}>
           <ScopeHeader scope={scope} name={scopeName} feed={scope.kind === 'feed' ? side.value?.feeds.find((f) => f.id === scope.feedId) : undefined} searching={searching} query={query.trim()} total={river.total} lastUpdate={lastUpdate} now={now} />
           {!searching && <HiddenByRules scope={scope} feeds={feeds} now={now} />}
-          {river.error && (
-            <p class="error" role="alert">
-              {t('common_couldNotRead', { error: river.error })}
-            </p>
-          )}
           {river.newer && (
             <button type="button" class="newer primary" onClick={() => { window.scrollTo(0, 0); river.reload(); }}>
               {t('timeline_newPosts')}

@@ -117,6 +117,7 @@ export function useRiver(source: RiverSource, opts: RiverOptions = {}): RiverMod
     bottomSpace,
     loadMore: paging.loadMore,
     reload: () => paging.start(),
+    retry: paging.retry,
     ensure: paging.ensure,
     refresh,
     topRef: c.topRef,

@@ -50,6 +50,7 @@ async function open(name: string): Promise<Db> {
     // As openDB's blocking(): a newer version of Orrery wants to migrate.
     early.addEventListener('versionchange', () => {
       pending = undefined;
+      early.close();
     });
     earlyCounts = await earlyRead;
   } else {
@@ -58,9 +59,11 @@ async function open(name: string): Promise<Db> {
       upgrade(udb, oldVersion, _newVersion, tx) {
         upgrade(udb, oldVersion, tx);
       },
-      blocking() {
-        // A newer version of Orrery wants to migrate: let it.
+      blocking(_current, _blocked, event) {
+        // A newer version of Orrery wants to migrate: let it. Left open, this connection held the
+        // upgrade back while this context's next open waited behind it: its reads never came back.
         pending = undefined;
+        (event.target as IDBDatabase).close();
       },
     });
   }

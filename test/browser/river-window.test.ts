@@ -194,4 +194,55 @@ describe('windowed river', () => {
     await burst('k', 30);
     await expect.poll(active).toBe(from + 40);
   });
+
+  it('says when a page read fails, and moves on once "Try again" reads it', async () => {
+    const p = await orrery.open('/timeline.html');
+    try {
+      const active = () => p.evaluate(() => Number(document.activeElement?.getAttribute('aria-posinset') ?? 0));
+      const busy = () => p.locator('[role="feed"]').getAttribute('aria-busy');
+      await p.getByTestId('entry').first().waitFor();
+      await p.getByTestId('view-titles').click();
+      await expect.poll(busy).toBe('false');
+      // From now on every transaction the page opens is aborted once its requests went out, as a
+      // version change or a connection the browser closes aborts it.
+      await p.evaluate(() => {
+        const w = window as unknown as { orreryFailReads: boolean };
+        w.orreryFailReads = true;
+        const proto = IDBDatabase.prototype;
+        const open = proto.transaction;
+        proto.transaction = function (this: IDBDatabase, ...a: Parameters<IDBDatabase['transaction']>) {
+          const tx = open.apply(this, a);
+          if (w.orreryFailReads) queueMicrotask(() => tx.abort());
+          return tx;
+        } as IDBDatabase['transaction'];
+      });
+      await p.locator('body').click({ position: { x: 5, y: 400 } });
+      // One press at a time (its read, if it needs one, is opened, and doomed, when the press returns)
+      // until a press past the pages read does not move.
+      let at = 0;
+      for (let i = 0; i < 400; i++) {
+        await p.keyboard.press('j');
+        const now = await active();
+        if (now === at) break;
+        at = now;
+      }
+      expect(at % 40).toBe(0);
+      await expect.poll(async () => `${await busy()} ${await p.getByTestId('river-error').count()}`).toBe('false 1');
+      expect(await p.getByTestId('river-error').getAttribute('role')).toBe('alert');
+      expect(await active()).toBe(at);
+      await p.evaluate(() => {
+        (window as unknown as { orreryFailReads: boolean }).orreryFailReads = false;
+      });
+      // "Try again" from the keyboard.
+      await expect.poll(() => p.getByTestId('river-retry').count()).toBe(1);
+      await p.getByTestId('river-retry').focus();
+      await p.keyboard.press('Enter');
+      await expect.poll(() => p.getByTestId('river-error').count()).toBe(0);
+      await p.keyboard.press('j');
+      await expect.poll(active).toBe(at + 1);
+      expect(await p.evaluate(() => document.activeElement?.querySelector('[data-testid="entry-title"]')?.textContent)).toContain(`#${at}`);
+    } finally {
+      await p.close();
+    }
+  });
 });
