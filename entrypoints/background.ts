@@ -13,6 +13,7 @@ import { createChangePublisher } from '../lib/messaging/change-publisher';
 import { dispatch } from '../lib/messaging/dispatch';
 import { createPoller } from '../lib/poll/create-poller';
 import { createReaderGate, installReaderGate, READERS_CHANNEL } from '../lib/poll/reader-gate';
+import { watchOpeningPages } from '../lib/poll/opening-pages';
 import { createHostLimiter } from '../lib/poll/host-limiter';
 import { limitedFetch } from '../lib/poll/limited-fetch';
 import { createRedirectLog } from '../lib/poll/redirect-log';
@@ -107,6 +108,15 @@ export default defineBackground(() => {
     now,
     // Where a feed's status goes when IndexedDB is full: extension storage is a separate store.
     failureStore: browser.storage.local,
+    // While polls run, a tab that starts loading an Orrery page holds them from its first
+    // moment, not from when its HTML's script runs. Listened to only then: tab events at top
+    // level would wake the worker for every tab the reader loads.
+    whileRunning: () =>
+      watchOpeningPages({
+        tabs: browser.tabs,
+        gate: readers,
+        pages: (['/timeline.html', '/popup.html', '/options.html'] as const).map((p) => browser.runtime.getURL(p)),
+      }),
     onChange: (result) => {
       void changes.polled(result).catch((err: unknown) => console.error('[orrery:badge]', err));
       // Only a poll that added posts can have something to notify.

@@ -22,6 +22,8 @@ export interface PollerDeps {
   failureStore?: KeyValueArea;
   /** Sets the wake alarm to the next due feed; called after every run. */
   planWake?: () => Promise<void>;
+  /** Started as a run starts; the function it returns is called as the run ends (the worker watches pages opening meanwhile). */
+  whileRunning?: () => () => void;
 }
 
 /** The settings a polling run obeys. */
@@ -53,6 +55,15 @@ export function createPoller(deps: PollerDeps): Poller {
   const runs = createRefreshRuns(failures, deps.now);
 
   async function run(): Promise<void> {
+    const stop = deps.whileRunning?.();
+    try {
+      await runPolls();
+    } finally {
+      stop?.();
+    }
+  }
+
+  async function runPolls(): Promise<void> {
     const db = await deps.db();
     const settings = await deps.settings?.();
     await failures.ready;

@@ -61,6 +61,36 @@ describe('read leases of pages opened during a refresh', () => {
     });
   }
 
+  it('the worker hears a tab start loading an Orrery page, with its address, before the page takes its own lease', async () => {
+    // What lib/poll/opening-pages.ts relies on: no `tabs` permission, yet the address of the
+    // extension's own page, in the 'loading' update, before public/open-early.js has run.
+    const worker = await orrery.worker();
+    await worker.evaluate(() => {
+      const g = globalThis as unknown as { __loads: { at: number; url?: string }[] };
+      g.__loads = [];
+      chrome.tabs.onUpdated.addListener((_id, change, tab) => {
+        if (change.status === 'loading') g.__loads.push({ at: performance.timeOrigin + performance.now(), url: change.url ?? tab.url });
+      });
+    });
+    await listener.evaluate(() => {
+      const w = window as unknown as { __leaseAt: number[] };
+      w.__leaseAt = [];
+      new BroadcastChannel('orrery-readers').onmessage = (e: MessageEvent<Lease>) => {
+        if (e.data.type === 'reading') w.__leaseAt.push(performance.timeOrigin + performance.now());
+      };
+    });
+    const opened = await orrery.open('/timeline.html#feed=x');
+    await expect.poll(() => listener.evaluate(() => (window as unknown as { __leaseAt: number[] }).__leaseAt.length), { timeout: 30_000 }).toBe(1);
+    const loads = (await worker.evaluate(() => (globalThis as unknown as { __loads: { at: number; url?: string }[] }).__loads)).filter((l) =>
+      l.url?.startsWith(`chrome-extension://${orrery.extensionId}/timeline.html`),
+    );
+    const [leaseAt] = await listener.evaluate(() => (window as unknown as { __leaseAt: number[] }).__leaseAt);
+    expect(loads).toHaveLength(1);
+    expect(loads[0]!.url).toBe(`chrome-extension://${orrery.extensionId}/timeline.html#feed=x`);
+    expect(loads[0]!.at).toBeLessThan(leaseAt!);
+    await opened.close();
+  });
+
   it('a page closed before it read ends its lease; one that never ends it does not stop a refresh', async () => {
     // A lease taken and renewed by hand, never ended, for the whole refresh.
     await listener.evaluate(() => {
