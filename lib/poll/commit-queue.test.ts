@@ -183,7 +183,8 @@ describe('createCommitQueue with pages reading', () => {
     // Four polls wait behind a page's read, then go as one batch.
     const results = Promise.all(ids.map((id) => queue.commit(job(id, [item(`${id}-1`)]))));
     readers.take({ type: 'read', id: 'page-0' });
-    await new Promise((r) => setTimeout(r, 0));
+    // Until its transaction is open: the batch is still reading (a batch that writes commits).
+    for (let i = 0; i < 50 && writes() === 0; i++) await Promise.resolve();
     expect(writes()).toBe(1);
     // A page starts reading while that batch is under way: it gives way.
     readers.take({ type: 'reading', id: 'page-1' });
@@ -195,5 +196,29 @@ describe('createCommitQueue with pages reading', () => {
     expect(writes()).toBe(1 + 4);
     expect(await raw.count('posts')).toBe(4);
     expect(await countUnread(raw)).toBe(4);
+  });
+  it('keeps a batch to ~1.5 M characters of post text: Planet-sized feeds of 100 full-text posts share a transaction two at a time, not eight', async () => {
+    const { db: raw, ids } = await feeds(5);
+    const { db, writes } = counting(raw);
+    const queue = createCommitQueue(db);
+    // 100 posts of 7,000 characters each: 700,000 characters per poll.
+    const text = `<p>${'word '.repeat(1400)}</p>`;
+    const big = (id: string) => Array.from({ length: 100 }, (_, k) => item(`${id}-${k}`, { contentHtml: text }));
+    // The first commits at once; the four arriving meanwhile go two by two.
+    const results = await Promise.all(ids.map((id) => queue.commit(job(id, big(id)))));
+    expect(results).toEqual(ids.map(() => ({ added: 100, updated: 0, removed: 0 })));
+    expect(writes()).toBe(3);
+    expect(await raw.count('posts')).toBe(500);
+  });
+
+  it('puts a poll over the text bound in a transaction of its own', async () => {
+    const { db: raw, ids } = await feeds(3);
+    const { db, writes } = counting(raw);
+    const queue = createCommitQueue(db, { maxChars: 1_000 });
+    const long = (id: string) => [item(`${id}-1`, { contentHtml: 'x'.repeat(600) })];
+    await Promise.all(ids.map((id) => queue.commit(job(id, long(id)))));
+    // One at once, then the two that arrived meanwhile one by one (together they are over the bound).
+    expect(writes()).toBe(3);
+    expect(await countUnread(raw)).toBe(3);
   });
 });

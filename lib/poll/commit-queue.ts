@@ -12,7 +12,12 @@
  * aborted (nothing of it written) and its polls are committed again after the page's read.
  * A poll gives way once only, so pages opened one after another cannot stop a refresh; it is
  * then committed alone, so the next page to open waits at most for one poll's transaction, not
- * for a whole batch's (up to 8 feeds, a few hundred posts on a first refresh).
+ * for a whole batch's (up to 8 feeds, a few hundred posts on a first refresh). A batch that has
+ * begun writing no longer gives way (lib/db/commit-batch.ts): the browser would finish its
+ * queued writes and then undo them. So that a page never waits long behind one, a batch also
+ * holds at most ~1.5 M characters of post text: 8 Planet-sized feeds of 100 full-text posts
+ * were one 5-6 MB transaction, which the browser ran as one task of 1-3 s that even a page's
+ * opening of the database waited for (at 100,000 stored posts).
  */
 import type { Db } from '../db/open-db';
 import { commitBatch } from '../db/commit-batch';
@@ -25,6 +30,8 @@ export interface CommitQueueLimits {
   maxJobs?: number;
   /** Items read from feeds per transaction (default 1,000); a larger poll goes alone. */
   maxItems?: number;
+  /** Characters of post text (content, summary, title) per transaction (default 1.5 M); a larger poll goes alone. */
+  maxChars?: number;
   /** Pages reading their first screen: a batch starts once they are done (default: the installed gate). */
   readers?: ReaderGate;
 }
@@ -45,10 +52,14 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
+/** The post text a poll brings (what its transaction writes, at most): its items' content, summary and title. */
+const charsOf = (job: FeedCommit): number => job.items.reduce((n, i) => n + (i.contentHtml?.length ?? 0) + (i.summary?.length ?? 0) + i.title.length, 0);
+
 /** Creates a queue writing to `db` (one per polling run). */
 export function createCommitQueue(db: Db, limits: CommitQueueLimits = {}): CommitQueue {
   const maxJobs = limits.maxJobs ?? 8;
   const maxItems = limits.maxItems ?? 1_000;
+  const maxChars = limits.maxChars ?? 1_500_000;
   const readers = limits.readers ?? installedReaderGate();
   const queue: Pending[] = [];
   let draining = false;
@@ -61,9 +72,10 @@ export function createCommitQueue(db: Db, limits: CommitQueueLimits = {}): Commi
     if (first.alone) return batch;
     const feeds = new Set([first.job.feedId]);
     let items = first.job.items.length;
+    let chars = charsOf(first.job);
     for (let i = 0; i < queue.length && batch.length < maxJobs; ) {
       const p = queue[i] as Pending;
-      if (p.alone || feeds.has(p.job.feedId) || items + p.job.items.length > maxItems) {
+      if (p.alone || feeds.has(p.job.feedId) || items + p.job.items.length > maxItems || chars + charsOf(p.job) > maxChars) {
         i++;
         continue;
       }
@@ -71,6 +83,7 @@ export function createCommitQueue(db: Db, limits: CommitQueueLimits = {}): Commi
       batch.push(p);
       feeds.add(p.job.feedId);
       items += p.job.items.length;
+      chars += charsOf(p.job);
     }
     return batch;
   }

@@ -36,11 +36,15 @@ export interface LaunchOptions {
   executablePath?: string;
   /** The browser's UI language (e.g. 'de'): the catalogue Orrery's pages read, and what Intl formats in. */
   lang?: string;
+  /** The browser profile to use and keep (default: a new temporary one, removed on close). */
+  userDataDir?: string;
+  /** The unpacked extension to load (default: extensionDir()). Its path decides the extension's id. */
+  extensionDir?: string;
 }
 
 /** Starts Chromium with the extension and waits for its service worker. */
 export async function launchOrrery(opts: LaunchOptions): Promise<Orrery> {
-  const dir = extensionDir();
+  const dir = opts.extensionDir ?? extensionDir();
   if (!existsSync(path.join(dir, 'manifest.json'))) {
     throw new Error(`no built extension at ${dir}: run "npm run build" first`);
   }
@@ -48,7 +52,7 @@ export async function launchOrrery(opts: LaunchOptions): Promise<Orrery> {
   if (!existsSync(executablePath)) {
     throw new Error(`no Chromium at ${executablePath}: install Debian's (apt-get install -y chromium) or set CHROMIUM_PATH`);
   }
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'orrery-chromium-'));
+  const userDataDir = opts.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'orrery-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: opts.headless ?? true,
@@ -91,7 +95,7 @@ export async function launchOrrery(opts: LaunchOptions): Promise<Orrery> {
   };
   const close = async (): Promise<void> => {
     await context.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    if (!opts.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   };
   return { context, extensionId, worker, open, stopWorker, close };
 }
