@@ -2,6 +2,8 @@
  * Windowed rendering: 3,000 stored posts read page by page while the reader scrolls, with
  * only a window of articles in the DOM, positions that never jump, and j/k across pages.
  */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer } from '../server/fixture-server.mjs';
@@ -9,6 +11,7 @@ import { launchOrrery, type Orrery } from './launch';
 import { seedPosts } from './river-seed';
 
 const POSTS = 3000;
+const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'screenshots');
 /** PAGE_SIZE × MAX_PAGES in components/timeline/river-state.ts. */
 const WINDOW = 200;
 
@@ -230,6 +233,13 @@ describe('windowed river', () => {
       await expect.poll(async () => `${await busy()} ${await p.getByTestId('river-error').count()}`).toBe('false 1');
       expect(await p.getByTestId('river-error').getAttribute('role')).toBe('alert');
       expect(await active()).toBe(at);
+      // For people to look at (screenshots/, not committed): the bar in light and dark.
+      mkdirSync(SHOTS, { recursive: true });
+      for (const scheme of ['light', 'dark'] as const) {
+        await p.emulateMedia({ colorScheme: scheme });
+        await p.screenshot({ path: path.join(SHOTS, `river-error-${scheme}.png`) });
+      }
+      await p.emulateMedia({ colorScheme: 'light' });
       await p.evaluate(() => {
         (window as unknown as { orreryFailReads: boolean }).orreryFailReads = false;
       });
