@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { openOrreryDb, type Db } from '../lib/db/open-db';
 import { onStoredChange } from '../lib/messaging/changes';
 import type { StoredChange } from '../lib/messaging/stored-change';
+import { readErrorText } from '../lib/ui/read-error';
 
 /** The query's latest value (undefined until the first answer) and its error, if any. */
 export interface LiveQuery<T> {
@@ -47,7 +48,7 @@ export function useLiveQuery<T>(query: (db: Db) => Promise<T>, deps: unknown[], 
         setError(undefined);
       }
     } catch (err: unknown) {
-      if (ticket === issued.current) setError(err instanceof Error ? err.message : String(err));
+      if (ticket === issued.current) setError(readErrorText(err));
     }
   }).current;
   useEffect(() => void run(), deps);

@@ -51,7 +51,7 @@ describe('river recovery', () => {
   it('a press after a failed read of the next page reads it again and moves on', async () => {
     const { c, paging, asked } = riverOf((call) => (call === 1 ? Promise.reject(aborted()) : Promise.resolve({ posts: posts(40, 40), next: 'c80' })));
     expect(await paging.ensure(40)).toBeUndefined();
-    expect(c.s.current.error).toContain('aborted');
+    expect(c.s.current.error).toBe('the browser stopped the read before it ended.');
     // The old river kept its error and every later press past the pages read did nothing.
     expect((await paging.ensure(40))?.title).toBe('#40');
     expect(c.s.current.error).toBeUndefined();
@@ -75,7 +75,7 @@ describe('river recovery', () => {
     expect(await paging.ensure(40)).toBeUndefined();
     const st = c.s.current;
     expect(st.shifting).toBe(false);
-    expect(st.error).toMatch(/abort/i);
+    expect(st.error).toBe('the browser stopped the read before it ended.');
     expect(st.win).toEqual({ lo: 0, hi: 0 });
     expect((await paging.ensure(40))?.title).toBe('#40');
     expect(st.win).toEqual({ lo: 0, hi: 1 });

@@ -5,6 +5,7 @@
 import type { StoredPost } from '../../lib/db/types';
 import { heightOf, type PageWindow } from '../../lib/ui/river-window';
 import type { SourcePage } from './river-source';
+import { readErrorText } from '../../lib/ui/read-error';
 
 /** Posts per page read from IndexedDB. */
 export const PAGE_SIZE = 40;
@@ -111,7 +112,8 @@ export const fresh = (gen: number): State => ({
   reads: { issued: 0, applied: 0 },
 });
 
-export const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err));
+/** A failed read, as the river says it (lib/ui/read-error.ts). */
+export const errorText = readErrorText;
 
 /** A page as read from the source. */
 export const pageOf = (page: SourcePage): Page => ({

@@ -232,6 +232,7 @@ describe('windowed river', () => {
       expect(at % 40).toBe(0);
       await expect.poll(async () => `${await busy()} ${await p.getByTestId('river-error').count()}`).toBe('false 1');
       expect(await p.getByTestId('river-error').getAttribute('role')).toBe('alert');
+      expect(await p.getByTestId('river-error').textContent()).toContain('Could not read stored posts: the browser stopped the read before it ended.');
       expect(await active()).toBe(at);
       // For people to look at (screenshots/, not committed): the bar in light and dark.
       mkdirSync(SHOTS, { recursive: true });
