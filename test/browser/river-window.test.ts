@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer } from '../server/fixture-server.mjs';
 import { launchOrrery, type Orrery } from './launch';
 import { seedPosts } from './river-seed';
+import { failReads, letReads } from './fail-reads';
 
 const POSTS = 3000;
 const SHOTS = path.resolve(import.meta.dirname, '..', '..', 'screenshots');
@@ -208,17 +209,7 @@ describe('windowed river', () => {
       await expect.poll(busy).toBe('false');
       // From now on every transaction the page opens is aborted once its requests went out, as a
       // version change or a connection the browser closes aborts it.
-      await p.evaluate(() => {
-        const w = window as unknown as { orreryFailReads: boolean };
-        w.orreryFailReads = true;
-        const proto = IDBDatabase.prototype;
-        const open = proto.transaction;
-        proto.transaction = function (this: IDBDatabase, ...a: Parameters<IDBDatabase['transaction']>) {
-          const tx = open.apply(this, a);
-          if (w.orreryFailReads) queueMicrotask(() => tx.abort());
-          return tx;
-        } as IDBDatabase['transaction'];
-      });
+      await p.evaluate(failReads);
       await p.locator('body').click({ position: { x: 5, y: 400 } });
       // One press at a time (its read, if it needs one, is opened, and doomed, when the press returns)
       // until a press past the pages read does not move.
@@ -241,9 +232,7 @@ describe('windowed river', () => {
         await p.screenshot({ path: path.join(SHOTS, `river-error-${scheme}.png`) });
       }
       await p.emulateMedia({ colorScheme: 'light' });
-      await p.evaluate(() => {
-        (window as unknown as { orreryFailReads: boolean }).orreryFailReads = false;
-      });
+      await p.evaluate(letReads);
       // "Try again" from the keyboard.
       await expect.poll(() => p.getByTestId('river-retry').count()).toBe(1);
       await p.getByTestId('river-retry').focus();

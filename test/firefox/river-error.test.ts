@@ -12,6 +12,7 @@ import type { Page as PwPage } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../server/fixture-server.mjs';
 import { seedPosts } from '../browser/river-seed';
+import { failReads, letReads } from '../browser/fail-reads';
 import { firefoxMissing, launchFirefox, type FirefoxOrrery } from './firefox';
 import { count, tid } from './page-helpers';
 
@@ -46,17 +47,7 @@ describe.skipIf(missing)('a failed read of stored posts in Firefox', () => {
     await p.waitForSelector(tid('entry'), { timeout: 60_000 });
     await p.click(tid('view-titles'));
     await expect.poll(() => busy(p)).toBe('false');
-    await p.evaluate(() => {
-      const w = window as unknown as { orreryFailReads: boolean };
-      w.orreryFailReads = true;
-      const proto = IDBDatabase.prototype;
-      const open = proto.transaction;
-      proto.transaction = function (this: IDBDatabase, ...a: Parameters<IDBDatabase['transaction']>) {
-        const tx = open.apply(this, a);
-        if (w.orreryFailReads) queueMicrotask(() => tx.abort());
-        return tx;
-      } as IDBDatabase['transaction'];
-    });
+    await p.evaluate(failReads);
     await p.mouse.click(5, 400);
     let at = 0;
     for (let i = 0; i < 400; i++) {
@@ -73,9 +64,7 @@ describe.skipIf(missing)('a failed read of stored posts in Firefox', () => {
     expect(await active(p)).toBe(at);
     mkdirSync(SHOTS, { recursive: true });
     await p.screenshot({ path: path.join(SHOTS, 'firefox-river-error.png') as `${string}.png` });
-    await p.evaluate(() => {
-      (window as unknown as { orreryFailReads: boolean }).orreryFailReads = false;
-    });
+    await p.evaluate(letReads);
     await p.focus(tid('river-retry'));
     await p.keyboard.press('Enter');
     await expect.poll(() => count(p, tid('river-error'))).toBe(0);
