@@ -5,12 +5,12 @@
  * under the page, or the page gave way to an upgrade), and a page older than the database (Orrery
  * was updated while the page stayed open: only reloading it helps). Anything else keeps its message.
  */
+import { storageFailure } from '../db/storage-error';
 import { t } from '../i18n/t';
 
 export function readErrorText(err: unknown): string {
-  const name = typeof (err as { name?: unknown })?.name === 'string' ? (err as { name: string }).name : '';
+  const { name, message } = storageFailure(err);
   if (name === 'VersionError') return t('common_readNewerVersion');
   if (name === 'AbortError') return t('common_readAborted');
-  const message = err instanceof Error || typeof (err as { message?: unknown })?.message === 'string' ? String((err as { message: string }).message) : String(err);
-  return message.trim() || name || String(err);
+  return message || name;
 }
